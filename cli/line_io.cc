@@ -1,0 +1,135 @@
+#include "cli/line_io.h"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+
+namespace scrub::cli {
+namespace {
+
+constexpr size_t kReadBlock = 1 << 16;
+
+// True when a read(2) on fd would block now.
+bool WouldBlock(int fd) {
+  struct pollfd p = {fd, POLLIN, 0};
+  int rc;
+  do {
+    rc = poll(&p, 1, 0);
+  } while (rc < 0 && errno == EINTR);
+  return rc == 0;
+}
+
+}  // namespace
+
+LineReader::LineReader(int fd, std::string name, size_t max_line_bytes)
+    : fd_(fd), name_(std::move(name)), max_line_bytes_(max_line_bytes) {
+  buffer_.resize(kReadBlock);
+}
+
+absl::StatusOr<bool> LineReader::Fill() {
+  // Compact, then grow when a line needs more room (up to the limit + 1,
+  // which is enough to know it is oversize).
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+  if (before_blocking_read_ && WouldBlock(fd_)) before_blocking_read_();
+  while (true) {
+    const ssize_t n = read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+    if (n > 0) {
+      end_ += static_cast<size_t>(n);
+      bytes_read_ += static_cast<size_t>(n);
+      return true;
+    }
+    if (n == 0) return false;
+    if (errno == EINTR) continue;
+    return absl::DataLossError(
+        absl::StrCat("cannot read ", name_, ": ", std::strerror(errno)));
+  }
+}
+
+absl::StatusOr<bool> LineReader::Next(Line* line) {
+  size_t scanned = 0;  // bytes of the current line already searched for '\n'
+  size_t skipped = 0;  // bytes of an oversize line already discarded
+  bool oversize = false;
+  while (true) {
+    const char* data = buffer_.data() + begin_;
+    const size_t avail = end_ - begin_;
+    const void* nl = avail > scanned ? std::memchr(data + scanned, '\n', avail - scanned)
+                                     : nullptr;
+    if (nl != nullptr) {
+      const size_t len = static_cast<const char*>(nl) - data;
+      line->has_newline = true;
+      line->oversize = oversize || len > max_line_bytes_;
+      line->bytes = skipped + len;
+      line->text = line->oversize ? absl::string_view() : absl::string_view(data, len);
+      begin_ += len + 1;
+      return true;
+    }
+    scanned = avail;
+    if (avail > max_line_bytes_) {
+      // Oversize: drop what we have and keep looking for the newline.
+      oversize = true;
+      skipped += avail;
+      begin_ = end_ = 0;
+      scanned = 0;
+    }
+    if (eof_) {
+      if (avail == 0 && !oversize) return false;
+      line->has_newline = false;
+      line->oversize = oversize || avail > max_line_bytes_;
+      line->bytes = skipped + (oversize ? 0 : avail);
+      line->text = line->oversize ? absl::string_view() : absl::string_view(data, avail);
+      begin_ = end_;
+      if (line->bytes == 0 && !line->oversize) return false;
+      return true;
+    }
+    auto more = Fill();
+    if (!more.ok()) return more.status();
+    if (!*more) eof_ = true;
+  }
+}
+
+OutputWriter::OutputWriter(int fd, size_t capacity) : fd_(fd), capacity_(capacity) {
+  buffer_.reserve(capacity_);
+}
+
+OutputWriter::~OutputWriter() = default;
+
+void OutputWriter::Write(absl::string_view data) {
+  if (!status_.ok()) return;
+  if (buffer_.size() + data.size() > capacity_) {
+    if (!Flush().ok()) return;
+  }
+  if (data.size() >= capacity_) {
+    buffer_.append(data.data(), data.size());
+    Flush().IgnoreError();  // status_ keeps any error
+    return;
+  }
+  buffer_.append(data.data(), data.size());
+}
+
+absl::Status OutputWriter::Flush() {
+  if (!status_.ok()) return status_;
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      status_ = absl::DataLossError(absl::StrCat("cannot write output: ", std::strerror(errno)));
+      buffer_.clear();
+      return status_;
+    }
+    done += static_cast<size_t>(n);
+  }
+  buffer_.clear();
+  return absl::OkStatus();
+}
+
+}  // namespace scrub::cli

@@ -1,0 +1,121 @@
+#include "scrub/internal/candidate_engine.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+
+namespace scrub::internal {
+namespace {
+
+RE2::Options EngineOptions(int64_t max_mem) {
+  RE2::Options o;
+  o.set_encoding(RE2::Options::EncodingUTF8);
+  o.set_log_errors(false);  // it logs from the matching path; we count instead
+  o.set_max_mem(max_mem);
+  return o;
+}
+
+std::string WithFlags(const CandidateEngine::Pattern& p) {
+  return p.case_insensitive ? absl::StrCat("(?i:", p.regex, ")") : p.regex;
+}
+
+re2::StringPiece Piece(absl::string_view s) {
+  return re2::StringPiece(s.data(), s.size());
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
+    const std::vector<Pattern>& patterns, Options options) {
+  auto engine = std::unique_ptr<CandidateEngine>(new CandidateEngine());
+  engine->options_ = std::move(options);
+  const RE2::Options re_options = EngineOptions(engine->options_.max_mem);
+
+  // Each pattern alone: syntax errors are reported per pattern, and these
+  // RE2s give positions later. Their own DFA budget is a share of the set's,
+  // at least 1 MiB (RE2 falls back to its NFA when a single regex's DFA runs
+  // out, so this is a speed knob, never a correctness one).
+  RE2::Options single = re_options;
+  single.set_max_mem(std::max<int64_t>(int64_t{1} << 20,
+                                       engine->options_.max_mem / 8));
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    auto re = std::make_unique<RE2>(Piece(WithFlags(patterns[i])), single);
+    if (!re->ok()) {
+      if (re->error_code() == RE2::ErrorPatternTooLarge) {
+        return absl::ResourceExhaustedError(
+            absl::StrCat("pattern ", i, ": too large for the engine's memory budget"));
+      }
+      return absl::InvalidArgumentError(absl::StrCat("pattern ", i, ": ", re->error()));
+    }
+    engine->regexes_.push_back(std::move(re));
+  }
+
+  if (patterns.empty()) return engine;
+  engine->set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    std::string error;
+    const int index = engine->set_->Add(Piece(WithFlags(patterns[i])), &error);
+    if (index < 0) {
+      return absl::InvalidArgumentError(absl::StrCat("pattern ", i, ": ", error));
+    }
+  }
+  if (!engine->set_->Compile()) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("candidate automaton of ", patterns.size(),
+                     " patterns does not fit in max_mem = ",
+                     engine->options_.max_mem, " bytes"));
+  }
+  return engine;
+}
+
+absl::Status CandidateEngine::FindCandidates(absl::string_view view,
+                                             std::vector<int>* flagged,
+                                             CandidateFn fn) const {
+  if (!set_) return absl::OkStatus();
+  if (options_.fault_hook) {
+    absl::Status injected = options_.fault_hook();
+    if (!injected.ok()) return injected;
+  }
+  flagged->clear();
+  RE2::Set::ErrorInfo info{};
+  if (!set_->Match(Piece(view), flagged, &info)) {
+    switch (info.kind) {
+      case RE2::Set::kNoError:
+        return absl::OkStatus();  // a real "no match"
+      case RE2::Set::kOutOfMemory:
+        return absl::ResourceExhaustedError(
+            "candidate automaton ran out of memory (raise engine max_mem)");
+      case RE2::Set::kInconsistent:
+        return absl::InternalError("candidate automaton returned inconsistent results");
+      case RE2::Set::kNotCompiled:
+        return absl::FailedPreconditionError("candidate automaton is not compiled");
+    }
+    return absl::InternalError("candidate automaton failed");
+  }
+  std::sort(flagged->begin(), flagged->end());
+
+  re2::StringPiece text = Piece(view);
+  re2::StringPiece groups[2];
+  for (int index : *flagged) {
+    const RE2& re = *regexes_[index];
+    const int ngroups = re.NumberOfCapturingGroups() >= 1 ? 2 : 1;
+    size_t pos = 0;
+    while (pos <= view.size() &&
+           re.Match(text, pos, view.size(), RE2::UNANCHORED, groups, ngroups)) {
+      const re2::StringPiece& whole = groups[0];
+      const re2::StringPiece& value = groups[ngroups - 1];
+      const size_t match_start = whole.data() - view.data();
+      if (value.data() == nullptr || value.empty()) {
+        pos = match_start + 1;
+        continue;
+      }
+      const size_t start = value.data() - view.data();
+      const size_t end = start + value.size();
+      pos = fn(index, start, end) ? end : match_start + 1;
+      if (whole.empty() && pos == match_start) ++pos;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace scrub::internal

@@ -1,0 +1,72 @@
+// The candidate engine: every detector's pattern in one precompiled RE2::Set
+// (one DFA pass over the view says which detectors can match), then each
+// flagged detector's own RE2 for positions.
+//
+// RE2::Set::Match returns false both for "no match" and for "the DFA ran out
+// of memory"; only its ErrorInfo tells them apart. This engine checks it on
+// every call and turns every engine failure into a Status, so a caller can
+// never confuse "could not match" with "no match".
+#ifndef SCRUB_INTERNAL_CANDIDATE_ENGINE_H_
+#define SCRUB_INTERNAL_CANDIDATE_ENGINE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "re2/re2.h"
+#include "re2/set.h"
+
+namespace scrub::internal {
+
+class CandidateEngine {
+ public:
+  struct Pattern {
+    std::string regex;  // RE2 syntax; group 1 (if any) is the value
+    bool case_insensitive = false;
+  };
+
+  struct Options {
+    // DFA memory budget of the set, in bytes (see Scanner::Options).
+    int64_t max_mem = int64_t{64} << 20;
+    // Testing seam: a non-OK status from this hook is an engine failure.
+    std::function<absl::Status()> fault_hook;
+  };
+
+  // Compiles the patterns. Errors:
+  //   INVALID_ARGUMENT "pattern N: <RE2 error>" for a bad pattern;
+  //   RESOURCE_EXHAUSTED when the set does not fit in max_mem.
+  static absl::StatusOr<std::unique_ptr<CandidateEngine>> Create(
+      const std::vector<Pattern>& patterns, Options options);
+
+  // Called for each candidate: the pattern's index and the value's view span.
+  // Returns true to accept it (the next search of that pattern starts at the
+  // value's end) or false to reject it (the next search starts one byte after
+  // the start of the whole match).
+  using CandidateFn = absl::FunctionRef<bool(int pattern, size_t start, size_t end)>;
+
+  // Finds the candidates of every pattern in `view`, pattern by pattern.
+  // `flagged` is scratch space. Returns a non-OK status on any engine
+  // failure; candidates reported before the failure must then be discarded.
+  absl::Status FindCandidates(absl::string_view view, std::vector<int>* flagged,
+                              CandidateFn fn) const;
+
+  size_t pattern_count() const { return regexes_.size(); }
+
+ private:
+  CandidateEngine() = default;
+
+  Options options_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::unique_ptr<RE2>> regexes_;
+};
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_CANDIDATE_ENGINE_H_

@@ -1,0 +1,131 @@
+// A policy validated and compiled into the structures a scan needs. Built
+// once by Scanner::Create(); immutable afterwards.
+#ifndef SCRUB_INTERNAL_COMPILED_POLICY_H_
+#define SCRUB_INTERNAL_COMPILED_POLICY_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "proto/scrub/v1/policy.pb.h"
+#include "scrub/internal/allow_list.h"
+#include "scrub/internal/candidate_engine.h"
+#include "scrub/internal/detector_spec.h"
+#include "scrub/internal/keyword_automaton.h"
+#include "scrub/internal/tokenizer.h"
+
+namespace scrub::internal {
+
+// Documented defaults (see policy.proto).
+inline constexpr uint64_t kDefaultMaxMessageBytes = uint64_t{1} << 20;
+inline constexpr uint64_t kDefaultMaxMessagesPerBatch = 10000;
+inline constexpr uint64_t kDefaultMaxBatchBytes = uint64_t{8} << 20;
+inline constexpr uint32_t kDefaultMaxJsonDepth = 64;
+inline constexpr uint32_t kDefaultMaxFindings = 10000;
+inline constexpr double kDefaultMinConfidence = 0.5;
+
+// One enabled detector with its policy rule applied.
+struct CompiledRule {
+  DetectorSpec spec;  // the built-in, custom or dictionary definition
+  v1::Action action = v1::ACTION_REDACT;
+  double min_confidence = kDefaultMinConfidence;
+  std::string redact_template;  // "{detector}" already substituted
+  uint32_t keep_first = 3;
+  uint32_t keep_last = 4;
+  std::string mask_char = "*";
+  AllowList allow;
+  bool is_dictionary = false;
+};
+
+// A keyword of a dictionary detector.
+struct DictionaryTerm {
+  int rule = 0;
+  bool whole_words = false;
+};
+
+// What a context word means for one rule.
+struct ContextMeaning {
+  int rule = 0;
+  bool positive = true;
+};
+
+// A block rule with detector ids resolved to rule indexes (-1: a detector
+// that is disabled in this policy, which can never be present).
+struct CompiledBlockRule {
+  std::string name;
+  uint32_t min_distinct_findings = 0;  // 0: a combination rule
+  std::vector<int> all_of;
+  std::vector<int> any_of;
+};
+
+struct CompileOptions {
+  int64_t engine_max_mem = int64_t{64} << 20;
+  absl::CivilDay today;
+  std::function<absl::Status()> engine_fault_for_testing;
+};
+
+class CompiledPolicy {
+ public:
+  // Validates and compiles. Every error is INVALID_ARGUMENT (or
+  // RESOURCE_EXHAUSTED for an automaton over budget) and names the field:
+  //   rules[5].detector: unknown detector "CN_MOBIEL"
+  static absl::StatusOr<std::unique_ptr<CompiledPolicy>> Compile(
+      const v1::Policy& policy, const CompileOptions& options);
+
+  // The policy with every default filled in.
+  const v1::Policy& policy() const { return policy_; }
+  const v1::Limits& limits() const { return policy_.limits(); }
+
+  const std::vector<CompiledRule>& rules() const { return rules_; }
+  // Rule index of a detector id, or -1 when it is not enabled.
+  int RuleIndex(absl::string_view detector) const;
+
+  const CandidateEngine& engine() const { return *engine_; }
+  int EngineRule(int pattern) const { return engine_rules_[pattern]; }
+
+  const KeywordAutomaton& context_words() const { return context_words_; }
+  const std::vector<std::vector<ContextMeaning>>& context_meanings() const {
+    return context_meanings_;
+  }
+
+  const KeywordAutomaton& dictionary(bool case_insensitive) const {
+    return case_insensitive ? dictionary_ci_ : dictionary_cs_;
+  }
+  const std::vector<DictionaryTerm>& dictionary_terms(bool case_insensitive) const {
+    return case_insensitive ? dictionary_terms_ci_ : dictionary_terms_cs_;
+  }
+
+  const AllowList& global_allow() const { return global_allow_; }
+  const std::vector<CompiledBlockRule>& block_rules() const { return block_rules_; }
+  // Null unless some rule tokenizes.
+  const Tokenizer* tokenizer() const { return tokenizer_.get(); }
+  const ValidationContext& validation() const { return validation_; }
+
+ private:
+  CompiledPolicy() = default;
+
+  v1::Policy policy_;
+  std::vector<CompiledRule> rules_;
+  absl::flat_hash_map<std::string, int> rule_by_id_;
+  std::unique_ptr<CandidateEngine> engine_;
+  std::vector<int> engine_rules_;
+  KeywordAutomaton context_words_;
+  std::vector<std::vector<ContextMeaning>> context_meanings_;
+  KeywordAutomaton dictionary_ci_;
+  KeywordAutomaton dictionary_cs_;
+  std::vector<DictionaryTerm> dictionary_terms_ci_;
+  std::vector<DictionaryTerm> dictionary_terms_cs_;
+  AllowList global_allow_;
+  std::vector<CompiledBlockRule> block_rules_;
+  std::unique_ptr<Tokenizer> tokenizer_;
+  ValidationContext validation_;
+};
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_COMPILED_POLICY_H_

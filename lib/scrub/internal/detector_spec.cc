@@ -1,0 +1,29 @@
+#include "scrub/internal/detector_spec.h"
+
+#include "absl/strings/ascii.h"
+
+namespace scrub::internal {
+
+std::string NormalizeValue(absl::string_view value, ValueForm form) {
+  std::string out;
+  out.reserve(value.size());
+  switch (form) {
+    case ValueForm::kAlphanumeric:
+      for (char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        if (absl::ascii_isalnum(u)) out.push_back(absl::ascii_toupper(u));
+      }
+      break;
+    case ValueForm::kCaseFolded:
+      for (char c : value) {
+        out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+      }
+      break;
+    case ValueForm::kExact:
+      out.assign(value.data(), value.size());
+      break;
+  }
+  return out;
+}
+
+}  // namespace scrub::internal

@@ -1,0 +1,70 @@
+// A detector's definition: how candidates are found in the detection view,
+// validated, scored and normalised. Built-in detectors live one per file in
+// detectors/; custom detectors are built from the policy.
+#ifndef SCRUB_INTERNAL_DETECTOR_SPEC_H_
+#define SCRUB_INTERNAL_DETECTOR_SPEC_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+
+namespace scrub::internal {
+
+// What a score function may consult besides the value itself.
+struct ValidationContext {
+  absl::CivilDay today;
+};
+
+// Returns the confidence in (0, 1] of a candidate value (the view bytes of
+// the pattern's group 1), before context; or 0 to reject the candidate.
+using ScoreFn =
+    std::function<double(absl::string_view value, const ValidationContext&)>;
+
+// How a value is normalised for allow lists and tokens, so that the same
+// value written differently compares (and tokenises) equal.
+enum class ValueForm {
+  // Keep ASCII letters and digits only, upper-cased ("138-0013 8000" ->
+  // "13800138000", "11010519491231002x" -> "11010519491231002X").
+  kAlphanumeric,
+  // ASCII lower-case, otherwise as is (e-mail addresses, host names).
+  kCaseFolded,
+  // As is.
+  kExact,
+};
+
+// Words near a candidate that change its confidence.
+struct ContextSpec {
+  std::vector<std::string> positive;  // raise by `boost`
+  std::vector<std::string> negative;  // lower by `penalty`
+  double boost = 0.15;
+  double penalty = 0.6;
+  // Window, in view bytes, searched before the value's start and after its
+  // end. 36 bytes is 12 Han characters or a short English phrase.
+  size_t window_before = 36;
+  size_t window_after = 12;
+  // Drop candidates without a positive word in the window.
+  bool required = false;
+};
+
+struct DetectorSpec {
+  std::string id;       // e.g. "CN_MOBILE"
+  std::string summary;  // one line, for `scrub detectors`
+  // RE2 pattern over the detection view. Group 1, if present, is the value;
+  // otherwise the whole match. Boundary characters around the value (e.g. a
+  // non-digit before a digit run) belong outside group 1.
+  std::string pattern;
+  bool case_insensitive = false;
+  ScoreFn score;
+  ContextSpec context;
+  ValueForm form = ValueForm::kAlphanumeric;
+};
+
+// The normalised form of `value` (already folded by the detection view).
+std::string NormalizeValue(absl::string_view value, ValueForm form);
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_DETECTOR_SPEC_H_

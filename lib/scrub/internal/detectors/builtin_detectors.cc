@@ -1,0 +1,16 @@
+#include "scrub/internal/detectors/builtin_detectors.h"
+
+namespace scrub::internal {
+
+const std::vector<DetectorSpec>& BuiltinDetectors() {
+  static const auto* const kDetectors = new std::vector<DetectorSpec>{
+      CnResidentIdDetector(),
+      CnMobileDetector(),
+      BankCardDetector(),
+      EmailDetector(),
+      IpAddressDetector(),
+  };
+  return *kDetectors;
+}
+
+}  // namespace scrub::internal

@@ -1,0 +1,24 @@
+// The catalogue of built-in detectors. Each detector is defined in its own
+// file in this folder; the ids are part of the policy API.
+#ifndef SCRUB_INTERNAL_DETECTORS_BUILTIN_DETECTORS_H_
+#define SCRUB_INTERNAL_DETECTORS_BUILTIN_DETECTORS_H_
+
+#include <vector>
+
+#include "scrub/internal/detector_spec.h"
+
+namespace scrub::internal {
+
+// Every built-in detector, in catalogue order. Built once; never changes.
+const std::vector<DetectorSpec>& BuiltinDetectors();
+
+// One factory per detector file.
+DetectorSpec CnResidentIdDetector();
+DetectorSpec CnMobileDetector();
+DetectorSpec BankCardDetector();
+DetectorSpec EmailDetector();
+DetectorSpec IpAddressDetector();
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_DETECTORS_BUILTIN_DETECTORS_H_

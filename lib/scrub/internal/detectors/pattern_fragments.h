@@ -1,0 +1,24 @@
+// RE2 fragments shared by the built-in detectors' patterns.
+//
+// RE2 has no look-around, so boundaries are consumed outside the value's
+// capturing group. The candidate engine resumes each search at the end of an
+// accepted value (not of the whole match), so a boundary character between
+// two adjacent values serves both.
+#ifndef SCRUB_INTERNAL_DETECTORS_PATTERN_FRAGMENTS_H_
+#define SCRUB_INTERNAL_DETECTORS_PATTERN_FRAGMENTS_H_
+
+namespace scrub::internal::fragments {
+
+// A digit run starts at the text start or after a non-digit. Han characters
+// are non-digits, so "号11010519491231002X" matches; a run inside a longer
+// digit run does not.
+inline constexpr char kDigitsStart[] = "(?:^|[^0-9])";
+inline constexpr char kDigitsEnd[] = "(?:[^0-9]|$)";
+
+// An optional separator inside a grouped number (the view has already folded
+// the ideographic space and full-width hyphen into ' ' and '-').
+inline constexpr char kSep[] = "[ .-]?";
+
+}  // namespace scrub::internal::fragments
+
+#endif  // SCRUB_INTERNAL_DETECTORS_PATTERN_FRAGMENTS_H_

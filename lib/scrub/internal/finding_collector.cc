@@ -1,0 +1,127 @@
+#include "scrub/internal/finding_collector.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+
+namespace scrub::internal {
+namespace {
+
+bool IsAsciiWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return absl::ascii_isalnum(u) || c == '_';
+}
+
+// Dictionary terms, from both automata.
+void CollectDictionaryFindings(const CompiledPolicy& policy, absl::string_view view,
+                               std::vector<RawFinding>* out) {
+  for (bool ci : {true, false}) {
+    const KeywordAutomaton& automaton = policy.dictionary(ci);
+    if (automaton.keyword_count() == 0) continue;
+    const auto& terms = policy.dictionary_terms(ci);
+    automaton.ForEachMatch(view, [&](int keyword, size_t start, size_t end) {
+      const DictionaryTerm& term = terms[keyword];
+      if (term.whole_words) {
+        if ((start > 0 && IsAsciiWordByte(view[start - 1]) &&
+             IsAsciiWordByte(view[start])) ||
+            (end < view.size() && IsAsciiWordByte(view[end]) &&
+             IsAsciiWordByte(view[end - 1]))) {
+          return;
+        }
+      }
+      const CompiledRule& rule = policy.rules()[term.rule];
+      out->push_back({term.rule, start, end,
+                      rule.spec.score(view.substr(start, end - start),
+                                      policy.validation())});
+    });
+  }
+}
+
+// Raises or lowers each finding's confidence by the context words around it,
+// and drops those whose rule requires context they lack.
+void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
+                  const ContextHints& hints, std::vector<KeywordHit>* hits,
+                  std::vector<RawFinding>* findings) {
+  hits->clear();
+  if (policy.context_words().keyword_count() > 0) {
+    policy.context_words().ForEachMatch(view, [&](int k, size_t s, size_t e) {
+      hits->push_back({k, s, e});
+    });
+  }
+  const auto& meanings = policy.context_meanings();
+  for (RawFinding& f : *findings) {
+    const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
+    bool positive = std::find(hints.positive_rules.begin(), hints.positive_rules.end(),
+                              f.rule) != hints.positive_rules.end();
+    bool negative = hints.negative && !positive;
+    const size_t lo = f.view_start > ctx.window_before ? f.view_start - ctx.window_before : 0;
+    const size_t hi = f.view_end + ctx.window_after;
+    for (const KeywordHit& hit : *hits) {
+      // Near: ends within the window before, or starts within the window
+      // after; a word inside the value itself does not count.
+      const bool before = hit.end <= f.view_start && hit.end > lo;
+      const bool after = hit.start >= f.view_end && hit.start < hi;
+      if (!before && !after) continue;
+      for (const ContextMeaning& m : meanings[hit.keyword]) {
+        if (m.rule != f.rule) continue;
+        (m.positive ? positive : negative) = true;
+      }
+    }
+    if (ctx.required && !positive) {
+      f.confidence = 0;
+      continue;
+    }
+    if (positive) f.confidence += ctx.boost;
+    if (negative) f.confidence -= ctx.penalty;
+    f.confidence = std::clamp(f.confidence, 0.0, 1.0);
+  }
+}
+
+}  // namespace
+
+absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
+                             const ContextHints& hints, std::vector<int>* flagged,
+                             std::vector<KeywordHit>* hits,
+                             std::vector<RawFinding>* out) {
+  const size_t first = out->size();
+  const ValidationContext& vctx = policy.validation();
+  absl::Status status = policy.engine().FindCandidates(
+      view, flagged, [&](int pattern, size_t start, size_t end) {
+        const int rule = policy.EngineRule(pattern);
+        const double score =
+            policy.rules()[rule].spec.score(view.substr(start, end - start), vctx);
+        if (score <= 0) return false;
+        out->push_back({rule, start, end, score});
+        return true;
+      });
+  if (!status.ok()) return status;
+  CollectDictionaryFindings(policy, view, out);
+  if (out->size() == first) return absl::OkStatus();
+
+  std::vector<RawFinding> found(out->begin() + first, out->end());
+  out->resize(first);
+  ApplyContext(policy, view, hints, hits, &found);
+
+  for (const RawFinding& f : found) {
+    const CompiledRule& rule = policy.rules()[f.rule];
+    if (f.confidence <= 0 || f.confidence < rule.min_confidence) continue;
+    if (!rule.allow.empty() || !policy.global_allow().empty()) {
+      const std::string normalized = NormalizeValue(
+          view.substr(f.view_start, f.view_end - f.view_start), rule.spec.form);
+      if (rule.allow.Allows(normalized, rule.spec.form) ||
+          policy.global_allow().Allows(normalized, rule.spec.form)) {
+        continue;
+      }
+    }
+    out->push_back(f);
+  }
+  std::sort(out->begin() + first, out->end(),
+            [](const RawFinding& a, const RawFinding& b) {
+              if (a.view_start != b.view_start) return a.view_start < b.view_start;
+              if (a.view_end != b.view_end) return a.view_end > b.view_end;
+              return a.rule < b.rule;
+            });
+  return absl::OkStatus();
+}
+
+}  // namespace scrub::internal

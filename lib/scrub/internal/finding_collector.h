@@ -1,0 +1,49 @@
+// Finds, validates and scores candidates in a detection view: the candidate
+// engine, keyword dictionaries, context words, thresholds and allow lists.
+// Produces findings in view offsets; the scanner maps them to the original.
+#ifndef SCRUB_INTERNAL_FINDING_COLLECTOR_H_
+#define SCRUB_INTERNAL_FINDING_COLLECTOR_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "scrub/internal/compiled_policy.h"
+
+namespace scrub::internal {
+
+struct RawFinding {
+  int rule = 0;          // index into CompiledPolicy::rules()
+  size_t view_start = 0;
+  size_t view_end = 0;
+  double confidence = 0;
+};
+
+// Context the caller knows about the whole text (e.g. the JSON key it sits
+// under): rules treated as if a positive (or negative) context word were near
+// every candidate.
+struct ContextHints {
+  std::vector<int> positive_rules;
+  bool negative = false;  // every rule's negative context applies
+};
+
+struct KeywordHit {
+  int keyword = 0;
+  size_t start = 0;
+  size_t end = 0;
+};
+
+// Appends to `out` the findings in `view` that pass validation, context,
+// thresholds and allow lists, sorted by start (ties: longer first). Returns
+// a non-OK status on an engine failure (then `out` must be discarded).
+// `flagged` and `hits` are scratch.
+absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
+                             const ContextHints& hints, std::vector<int>* flagged,
+                             std::vector<KeywordHit>* hits,
+                             std::vector<RawFinding>* out);
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_FINDING_COLLECTOR_H_

@@ -1,0 +1,56 @@
+// Applies the policy's actions to the original text.
+//
+// Overlapping findings form a group whose union span gets the group's most
+// protective action (BLOCK > REDACT > TOKENIZE > MASK > REPORT), chosen from
+// the finding with that action and the highest confidence (then the longest
+// span). Bytes outside every modified group are copied unchanged.
+#ifndef SCRUB_INTERNAL_REDACTOR_H_
+#define SCRUB_INTERNAL_REDACTOR_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "proto/scrub/v1/policy.pb.h"
+#include "scrub/internal/compiled_policy.h"
+
+namespace scrub::internal {
+
+// A finding placed in the original text.
+struct PlacedFinding {
+  int rule = 0;
+  size_t start = 0;  // original byte offsets
+  size_t end = 0;
+  double confidence = 0;
+  std::string normalized;  // the value in its detector's normal form
+};
+
+struct Redaction {
+  // Per finding, the action applied (its group's action).
+  std::vector<v1::Action> applied;
+  // Index of a finding whose action is BLOCK, or -1.
+  int blocking_finding = -1;
+  // True when some group rewrote text.
+  bool modified = false;
+  // The rewritten text (only when modified and not blocked).
+  std::string output;
+};
+
+// Rank of an action in the protection order (higher wins).
+int ActionRank(v1::Action action);
+
+// `findings` sorted by start. Never throws; never reads outside `original`.
+Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
+                       const std::vector<PlacedFinding>& findings);
+
+// MASK: keeps the first `keep_first` and last `keep_last` significant
+// characters of `span` and replaces the other significant characters with
+// `mask_char`; separators (spaces, dashes, dots, parentheses, slashes, '@',
+// their full-width forms and zero-width characters) stay in place.
+std::string MaskSpan(absl::string_view span, uint32_t keep_first, uint32_t keep_last,
+                     absl::string_view mask_char);
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_REDACTOR_H_

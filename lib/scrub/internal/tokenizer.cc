@@ -1,0 +1,93 @@
+#include "scrub/internal/tokenizer.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <fstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+
+namespace scrub::internal {
+
+std::string HmacSha256(absl::string_view key, absl::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out,
+       &len);
+  std::string result(reinterpret_cast<const char*>(out), len);
+  OPENSSL_cleanse(out, sizeof(out));
+  return result;
+}
+
+void Cleanse(std::string* s) {
+  if (!s->empty()) OPENSSL_cleanse(s->data(), s->size());
+  s->clear();
+}
+
+absl::StatusOr<std::unique_ptr<Tokenizer>> Tokenizer::FromKeyFile(
+    const std::string& key_file, std::string key_id, size_t hex_chars) {
+  std::ifstream in(key_file, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("tokenize.key_file: cannot read \"", key_file, "\""));
+  }
+  // Read straight into the key's own buffer (no stream buffer to leave a copy
+  // behind). Key files are small; anything over 64 KiB is refused.
+  constexpr std::streamoff kMaxKeyFile = 64 * 1024;
+  in.seekg(0, std::ios::end);
+  const std::streamoff file_size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (file_size < 0 || file_size > kMaxKeyFile) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "tokenize.key_file: \"", key_file, "\" is not a regular file of at most ",
+        kMaxKeyFile, " bytes"));
+  }
+  std::string key(static_cast<size_t>(file_size), '\0');
+  in.read(key.data(), file_size);
+  if (in.gcount() != file_size) {
+    Cleanse(&key);
+    return absl::InvalidArgumentError(
+        absl::StrCat("tokenize.key_file: cannot read \"", key_file, "\""));
+  }
+  if (key.size() < kMinKeyBytes) {
+    const size_t size = key.size();
+    Cleanse(&key);
+    return absl::InvalidArgumentError(
+        absl::StrCat("tokenize.key_file: \"", key_file, "\" holds ", size,
+                     " bytes; a key needs at least ", kMinKeyBytes));
+  }
+  return FromKey(std::move(key), std::move(key_id), hex_chars);
+}
+
+absl::StatusOr<std::unique_ptr<Tokenizer>> Tokenizer::FromKey(
+    std::string key, std::string key_id, size_t hex_chars) {
+  if (key.size() < kMinKeyBytes) {
+    Cleanse(&key);
+    return absl::InvalidArgumentError(absl::StrCat(
+        "tokenize: key has fewer than ", kMinKeyBytes, " bytes"));
+  }
+  return std::unique_ptr<Tokenizer>(
+      new Tokenizer(std::move(key), std::move(key_id), hex_chars));
+}
+
+Tokenizer::Tokenizer(std::string key, std::string key_id, size_t hex_chars)
+    : key_(std::move(key)), key_id_(std::move(key_id)), hex_chars_(hex_chars) {}
+
+Tokenizer::~Tokenizer() { Cleanse(&key_); }
+
+std::string Tokenizer::Token(absl::string_view detector,
+                             absl::string_view normalized_value) const {
+  const std::string message = absl::StrCat(detector, "\x1f", normalized_value);
+  std::string mac = HmacSha256(key_, message);
+  std::string hex = absl::BytesToHexString(mac);
+  Cleanse(&mac);
+  hex.resize(std::min(hex.size(), hex_chars_));
+  return absl::StrCat("tok_", absl::AsciiStrToLower(detector), "_", key_id_,
+                      "_", hex);
+}
+
+}  // namespace scrub::internal

@@ -1,0 +1,41 @@
+#include "scrub/internal/validators/iso7064.h"
+
+#include <string>
+
+#include "absl/strings/ascii.h"
+
+namespace scrub::internal {
+
+bool PassesMod11_2(absl::string_view value) {
+  if (value.size() < 2) return false;
+  int sum = 0;
+  for (size_t i = 0; i + 1 < value.size(); ++i) {
+    const char c = value[i];
+    if (c < '0' || c > '9') return false;
+    sum = ((sum + (c - '0')) * 2) % 11;
+  }
+  const int check = (12 - sum % 11) % 11;
+  const char last = absl::ascii_toupper(static_cast<unsigned char>(value.back()));
+  return check == 10 ? last == 'X' : last == '0' + check;
+}
+
+bool PassesIbanMod97(absl::string_view value) {
+  if (value.size() < 5 || value.size() > 34) return false;
+  const std::string rearranged =
+      std::string(value.substr(4)) + std::string(value.substr(0, 4));
+  int remainder = 0;
+  for (char raw : rearranged) {
+    const auto c = static_cast<unsigned char>(raw);
+    if (absl::ascii_isdigit(c)) {
+      remainder = (remainder * 10 + (c - '0')) % 97;
+    } else if (absl::ascii_isalpha(c)) {
+      const int v = absl::ascii_toupper(c) - 'A' + 10;
+      remainder = (remainder * 100 + v) % 97;
+    } else {
+      return false;
+    }
+  }
+  return remainder == 1;
+}
+
+}  // namespace scrub::internal

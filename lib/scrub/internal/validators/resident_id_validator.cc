@@ -1,0 +1,64 @@
+#include "scrub/internal/validators/resident_id_validator.h"
+
+#include "absl/strings/ascii.h"
+
+namespace scrub::internal {
+namespace {
+
+int TwoDigits(absl::string_view s, size_t pos) {
+  return (s[pos] - '0') * 10 + (s[pos + 1] - '0');
+}
+
+bool AllDigits(absl::string_view s) {
+  for (char c : s) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+char ResidentIdCheckChar(absl::string_view first17) {
+  static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6,
+                                       3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr char kCheck[11] = {'1', '0', 'X', '9', '8', '7',
+                                      '6', '5', '4', '3', '2'};
+  if (first17.size() != 17 || !AllDigits(first17)) return 0;
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+  return kCheck[sum % 11];
+}
+
+bool IsResidentIdRegionPrefix(absl::string_view id) {
+  if (id.size() < 2 || !AllDigits(id.substr(0, 2))) return false;
+  const int p = TwoDigits(id, 0);
+  return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) ||
+         (p >= 31 && p <= 37) || (p >= 41 && p <= 46) ||
+         (p >= 50 && p <= 54) || (p >= 61 && p <= 65) || p == 71 ||
+         (p >= 81 && p <= 83);
+}
+
+bool IsPlausibleBirthDate(absl::string_view yyyymmdd, absl::CivilDay today) {
+  if (yyyymmdd.size() != 8 || !AllDigits(yyyymmdd)) return false;
+  const int year = TwoDigits(yyyymmdd, 0) * 100 + TwoDigits(yyyymmdd, 2);
+  const int month = TwoDigits(yyyymmdd, 4);
+  const int day = TwoDigits(yyyymmdd, 6);
+  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
+  const absl::CivilDay date(year, month, day);
+  // CivilDay normalises out-of-range days (Feb 30 -> Mar 2): reject those.
+  if (date.year() != year || date.month() != month || date.day() != day) {
+    return false;
+  }
+  return date <= today;
+}
+
+bool IsValidResidentId(absl::string_view id, absl::CivilDay today) {
+  if (id.size() != 18) return false;
+  if (!IsResidentIdRegionPrefix(id)) return false;
+  if (!IsPlausibleBirthDate(id.substr(6, 8), today)) return false;
+  const char expected = ResidentIdCheckChar(id.substr(0, 17));
+  if (expected == 0) return false;
+  return absl::ascii_toupper(static_cast<unsigned char>(id[17])) == expected;
+}
+
+}  // namespace scrub::internal

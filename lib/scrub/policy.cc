@@ -1,0 +1,120 @@
+#include "scrub/policy.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "scrub/internal/compiled_policy.h"
+#include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/version.h"
+
+namespace scrub {
+namespace {
+
+// Collects the text-format parser's errors as "source:line:col: message".
+class ErrorCollector : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit ErrorCollector(absl::string_view source) : source_(source) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    errors_.push_back(absl::StrCat(source_, ":", line + 1, ":", column + 1, ": ", message));
+  }
+  void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
+  std::string Joined() const { return absl::StrJoin(errors_, "; "); }
+
+ private:
+  std::string source_;
+  std::vector<std::string> errors_;
+};
+
+}  // namespace
+
+v1::Policy DefaultPolicy() {
+  v1::Policy p;
+  p.set_name("scrub-default");
+  p.set_version(kVersion);
+  p.set_default_action(v1::ACTION_REDACT);
+  p.set_min_confidence(internal::kDefaultMinConfidence);
+  p.set_failure_mode(v1::FAIL_CLOSED);
+  p.set_invalid_utf8(v1::INVALID_UTF8_BLOCK);
+  for (const internal::DetectorSpec& spec : internal::BuiltinDetectors()) {
+    v1::DetectorRule* rule = p.add_rules();
+    rule->set_detector(spec.id);
+    rule->set_enabled(true);
+    rule->set_action(v1::ACTION_REDACT);
+    rule->set_min_confidence(internal::kDefaultMinConfidence);
+  }
+  v1::Limits* limits = p.mutable_limits();
+  limits->set_max_message_bytes(internal::kDefaultMaxMessageBytes);
+  limits->set_max_messages_per_batch(internal::kDefaultMaxMessagesPerBatch);
+  limits->set_max_batch_bytes(internal::kDefaultMaxBatchBytes);
+  limits->set_max_json_depth(internal::kDefaultMaxJsonDepth);
+  limits->set_max_findings_per_message(internal::kDefaultMaxFindings);
+  return p;
+}
+
+std::string PolicyToText(const v1::Policy& policy) {
+  std::string out;
+  google::protobuf::TextFormat::Printer printer;
+  printer.PrintToString(policy, &out);
+  return out;
+}
+
+std::string DefaultPolicyText() {
+  return absl::StrCat(
+      "# Scrub's built-in default policy (scrub ", kVersion, ").\n",
+      "# Every built-in detector redacts at the default threshold. Edit this\n",
+      "# file and load it with --policy; check it with `scrub policy check`.\n",
+      "# Field reference: proto/scrub/v1/policy.proto.\n",
+      PolicyToText(DefaultPolicy()));
+}
+
+absl::StatusOr<v1::Policy> ParsePolicy(absl::string_view content, PolicyFormat format,
+                                       absl::string_view source) {
+  v1::Policy policy;
+  if (format == PolicyFormat::kJson) {
+    google::protobuf::util::JsonParseOptions options;
+    options.ignore_unknown_fields = false;
+    auto status = google::protobuf::util::JsonStringToMessage(
+        std::string(content), &policy, options);
+    if (!status.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(source, ": invalid JSON policy: ", status.message().as_string()));
+    }
+    return policy;
+  }
+  google::protobuf::TextFormat::Parser parser;
+  ErrorCollector errors(source);
+  parser.RecordErrorsTo(&errors);
+  if (!parser.ParseFromString(std::string(content), &policy)) {
+    return absl::InvalidArgumentError(errors.Joined());
+  }
+  return policy;
+}
+
+absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    const std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(err));
+    if (err == EACCES) return absl::PermissionDeniedError(message);
+    return absl::NotFoundError(message);
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    return absl::DataLossError(absl::StrCat(path, ": read error"));
+  }
+  const PolicyFormat format =
+      absl::EndsWith(path, ".json") ? PolicyFormat::kJson : PolicyFormat::kTextProto;
+  return ParsePolicy(buffer.str(), format, path);
+}
+
+}  // namespace scrub

@@ -1,0 +1,106 @@
+// File: scrub/scan_result.h
+// -----------------------------------------------------------------------------
+//
+// What a scan says about one message: a verdict, the findings behind it, the
+// text to persist, and — when the engine could not decide — why.
+//
+// Every offset is a byte offset into the ORIGINAL input, half-open [start, end).
+// A result never holds a detected value: only detector ids, offsets and
+// confidences. The redacted `output` holds no detected value either (unless a
+// detector's action is ACTION_REPORT, which by definition leaves the text as is).
+//
+// Example:
+//
+//   scrub::ScanResult r = scanner->Scan("电话138-1234-5678");
+//   // r.verdict == scrub::Verdict::kRedacted
+//   // r.output  == "电话[CN_MOBILE]"
+//   // r.findings[0].detector == "CN_MOBILE", start == 6, end == 19
+#ifndef SCRUB_SCAN_RESULT_H_
+#define SCRUB_SCAN_RESULT_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "proto/scrub/v1/policy.pb.h"
+
+namespace scrub {
+
+// The decision for one message. Exactly one per input.
+enum class Verdict {
+  kAllow = 1,     // Nothing to change: persist the input as is.
+  kRedacted = 2,  // Persist `output` instead of the input.
+  kBlocked = 3,   // Do not persist this message.
+};
+
+// "ALLOW", "REDACTED" or "BLOCKED".
+absl::string_view VerdictName(Verdict verdict);
+
+// Why a message was BLOCKED (or, under FAIL_OPEN, why it passed unscanned).
+// Stable, low-cardinality: safe as a metric label.
+enum class BlockReason {
+  kNone = 0,
+  kDetectorAction = 1,   // A finding's action is ACTION_BLOCK.
+  kBlockRule = 2,        // A message-level block rule fired.
+  kInvalidUtf8 = 3,      // The input is not valid UTF-8 (policy: BLOCK).
+  kMessageTooLarge = 4,  // The input exceeds limits.max_message_bytes.
+  kEngineError = 5,      // The matching engine failed (e.g. out of memory).
+  kTooManyFindings = 6,  // More findings than limits.max_findings_per_message.
+  kMalformedJson = 7,    // A JSON record could not be parsed.
+  kJsonTooDeep = 8,      // A JSON record nests deeper than limits.max_json_depth.
+};
+
+// "detector_action", "block_rule", "invalid_utf8", ... ("" for kNone).
+absl::string_view BlockReasonName(BlockReason reason);
+
+// One piece of personal data found in the input. Never holds the value.
+struct Finding {
+  std::string detector;  // Detector id, e.g. "CN_RESIDENT_ID".
+  size_t start = 0;      // Byte offset of the first byte, in the original input.
+  size_t end = 0;        // Byte offset one past the last byte.
+  double confidence = 0;  // In [0, 1].
+  // The action the policy applied to this finding. When findings overlap,
+  // the most protective action of the group is applied to the union of their
+  // spans, and every finding of the group reports that action.
+  v1::Action action = v1::ACTION_UNSPECIFIED;
+
+  friend bool operator==(const Finding& a, const Finding& b) {
+    return a.detector == b.detector && a.start == b.start && a.end == b.end &&
+           a.confidence == b.confidence && a.action == b.action;
+  }
+};
+
+// The outcome of scanning one message.
+struct ScanResult {
+  Verdict verdict = Verdict::kBlocked;  // Fail closed until decided.
+
+  // When verdict == kRedacted: the text to persist (the input with every
+  // redacted span rewritten; all other bytes identical). Empty otherwise.
+  std::string output;
+
+  // Findings in order of start offset (ties: longer first).
+  std::vector<Finding> findings;
+
+  // Why the message is BLOCKED (kNone otherwise, unless failed_open).
+  BlockReason block_reason = BlockReason::kNone;
+
+  // OK, or why the scan could not be completed (limit exceeded, invalid
+  // UTF-8, engine error). The message names the problem and its byte offset
+  // or limit, never any content of the input.
+  absl::Status error;
+
+  // True when the policy's FAIL_OPEN let this message pass (verdict kAllow)
+  // although `error` is not OK. Always false under FAIL_CLOSED.
+  bool failed_open = false;
+
+  // A human-readable block reason for logs and API responses, e.g.
+  // "invalid UTF-8 at byte 17" or "action BLOCK for CN_RESIDENT_ID". Names
+  // detectors and offsets only; never content.
+  std::string block_detail;
+};
+
+}  // namespace scrub
+
+#endif  // SCRUB_SCAN_RESULT_H_
