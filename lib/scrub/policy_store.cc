@@ -1,0 +1,53 @@
+#include "scrub/policy_store.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "scrub/policy.h"
+
+namespace scrub {
+
+PolicyStore::PolicyStore(std::shared_ptr<const Scanner> initial, Scanner::Options options)
+    : options_(std::move(options)), current_(std::move(initial)) {}
+
+std::shared_ptr<const Scanner> PolicyStore::Get() const {
+  absl::MutexLock lock(&mu_);
+  return current_;
+}
+
+absl::Status PolicyStore::Reload(const v1::Policy& policy) {
+  // Compile outside the lock: scans keep running on the current scanner.
+  auto scanner = Scanner::Create(policy, options_);
+  absl::MutexLock lock(&mu_);
+  if (!scanner.ok()) {
+    ++reloads_failed_;
+    return scanner.status();
+  }
+  current_ = *std::move(scanner);
+  ++reloads_ok_;
+  return absl::OkStatus();
+}
+
+absl::Status PolicyStore::ReloadFromFile(const std::string& path) {
+  auto policy = LoadPolicyFile(path);
+  if (!policy.ok()) {
+    absl::MutexLock lock(&mu_);
+    ++reloads_failed_;
+    return policy.status();
+  }
+  absl::Status s = Reload(*policy);
+  if (!s.ok()) return absl::Status(s.code(), absl::StrCat(path, ": ", s.message()));
+  return s;
+}
+
+uint64_t PolicyStore::reloads_ok() const {
+  absl::MutexLock lock(&mu_);
+  return reloads_ok_;
+}
+
+uint64_t PolicyStore::reloads_failed() const {
+  absl::MutexLock lock(&mu_);
+  return reloads_failed_;
+}
+
+}  // namespace scrub

@@ -1,0 +1,64 @@
+// File: scrub/policy_store.h
+// -----------------------------------------------------------------------------
+//
+// Holds the scanner in use and swaps it atomically when the policy is
+// reloaded. A scan takes a snapshot (a shared_ptr) and finishes on the policy
+// it started with; a failed reload keeps the previous scanner and returns the
+// error, so an invalid policy never half-applies.
+//
+//   scrub::PolicyStore store(*scrub::Scanner::Create(scrub::DefaultPolicy()));
+//   std::shared_ptr<const scrub::Scanner> s = store.Get();   // per request
+//   s->Scan(text, &scratch);
+//
+//   absl::Status st = store.ReloadFromFile("/etc/scrub/policy.textproto");
+//   if (!st.ok()) { /* still serving the old policy; st names the problem */ }
+//
+// Thread safety: every method may be called concurrently.
+#ifndef SCRUB_POLICY_STORE_H_
+#define SCRUB_POLICY_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "proto/scrub/v1/policy.pb.h"
+#include "scrub/scanner.h"
+
+namespace scrub {
+
+class PolicyStore {
+ public:
+  // `initial` must not be null. `options` are used for every reload.
+  explicit PolicyStore(std::shared_ptr<const Scanner> initial,
+                       Scanner::Options options = {});
+
+  // The current scanner. Cheap (a mutex-protected shared_ptr copy); hold
+  // the result for the duration of one request.
+  std::shared_ptr<const Scanner> Get() const;
+
+  // Compiles `policy` and, if valid, makes it current. On error the current
+  // scanner stays and the error (naming the field) is returned.
+  absl::Status Reload(const v1::Policy& policy);
+
+  // Loads, compiles and swaps in the policy file at `path` (errors are
+  // prefixed with the path).
+  absl::Status ReloadFromFile(const std::string& path);
+
+  // Successful and failed reloads so far.
+  uint64_t reloads_ok() const;
+  uint64_t reloads_failed() const;
+
+ private:
+  Scanner::Options options_;
+  mutable absl::Mutex mu_;
+  std::shared_ptr<const Scanner> current_ ABSL_GUARDED_BY(mu_);
+  uint64_t reloads_ok_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t reloads_failed_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace scrub
+
+#endif  // SCRUB_POLICY_STORE_H_

@@ -1,0 +1,92 @@
+// The detection view folds evasions and maps every span back to the
+// original bytes.
+#include "scrub/internal/detection_view.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace scrub::internal {
+namespace {
+
+std::string OriginalOf(const DetectionView& view, absl::string_view original,
+                       size_t view_start, size_t view_end) {
+  const auto [s, e] = view.OriginalSpan(view_start, view_end);
+  return std::string(original.substr(s, e - s));
+}
+
+TEST(DetectionView, AsciiTextIsItsOwnView) {
+  DetectionView view;
+  const std::string text = "call 13800138000 now";
+  view.Build(text);
+  EXPECT_TRUE(view.identity());
+  EXPECT_EQ(view.text(), text);
+  EXPECT_EQ(view.OriginalSpan(5, 16), (std::pair<size_t, size_t>{5, 16}));
+}
+
+TEST(DetectionView, FoldsFullWidthDigitsLettersAndPunctuation) {
+  DetectionView view;
+  view.Build("１３８００１３８０００ ＡｂＸ ＋８６ （０１０）－");
+  EXPECT_EQ(view.text(), "13800138000 AbX +86 (010)-");
+}
+
+TEST(DetectionView, FoldsIdeographicSpaceAndDashes) {
+  DetectionView view;
+  view.Build("138\u30000013\u20138000\u2014x");
+  EXPECT_EQ(view.text(), "138 0013-8000-x");
+}
+
+TEST(DetectionView, DropsZeroWidthAndFormatCharacters) {
+  DetectionView view;
+  const std::string text =
+      "1\u200b3\u200c8\u200d0\u20600\uFEFF1\u00AD3\u200e8000";
+  view.Build(text);
+  EXPECT_EQ(view.text(), "13800138000");
+}
+
+TEST(DetectionView, MapsSpansAcrossDroppedCharactersToOriginalBytes) {
+  DetectionView view;
+  const std::string text = "号1\u200b38x";
+  view.Build(text);
+  ASSERT_EQ(view.text(), "号138x");
+  // View "138" is bytes [3, 6); in the original it spans the zero-width space.
+  EXPECT_EQ(OriginalOf(view, text, 3, 6), "1\u200b38");
+  // A dropped character at the edge of a span is not part of it.
+  EXPECT_EQ(OriginalOf(view, text, 3, 4), "1");
+}
+
+TEST(DetectionView, MapsFullWidthSpansToTheirThreeByteCharacters) {
+  DetectionView view;
+  const std::string text = "电话１３８";
+  view.Build(text);
+  ASSERT_EQ(view.text(), "电话138");
+  EXPECT_EQ(OriginalOf(view, text, 6, 9), "１３８");
+  EXPECT_EQ(view.OriginalSpan(6, 9), (std::pair<size_t, size_t>{6, 15}));
+  EXPECT_EQ(OriginalOf(view, text, 0, 3), "电");
+}
+
+TEST(DetectionView, FoldsLongRunsOfChineseNumeralsOnly) {
+  DetectionView view;
+  view.Build("电话一三八零零一三八零零零，一个人");
+  EXPECT_EQ(view.text(), "电话13800138000,一个人");  // full-width comma folds too
+  view.Build("幺三八〇〇幺三八〇〇〇");
+  EXPECT_EQ(view.text(), "13800138000");
+  view.Build("一二三四五六");  // six numerals: ordinary text
+  EXPECT_EQ(view.text(), "一二三四五六");
+}
+
+TEST(DetectionView, KeepsHanAndOtherCharactersUnchanged) {
+  DetectionView view;
+  const std::string text = "身份证号：ＩＤ😀。";
+  view.Build(text);
+  // U+FF1A (full-width colon) is full-width ASCII; "。" and the emoji are not.
+  EXPECT_EQ(view.text(), "身份证号:ID😀。");
+}
+
+TEST(FoldForDetection, MatchesTheViewOfTheSameText) {
+  EXPECT_EQ(FoldForDetection("４００－８１０\u200b－８８８８"), "400-810-8888");
+  EXPECT_EQ(FoldForDetection("plain"), "plain");
+}
+
+}  // namespace
+}  // namespace scrub::internal
