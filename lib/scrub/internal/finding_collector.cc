@@ -49,30 +49,43 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
     });
   }
   const auto& meanings = policy.context_meanings();
+  constexpr size_t kFar = SIZE_MAX;
   for (RawFinding& f : *findings) {
     const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
-    bool positive = std::find(hints.positive_rules.begin(), hints.positive_rules.end(),
-                              f.rule) != hints.positive_rules.end();
-    bool negative = hints.negative && !positive;
+    // Distance (in view bytes) to the nearest positive and negative word.
+    const bool hinted = std::find(hints.positive_rules.begin(), hints.positive_rules.end(),
+                                  f.rule) != hints.positive_rules.end();
+    size_t positive = hinted ? 0 : kFar;
+    size_t negative = (hints.negative && !hinted) ? 0 : kFar;
     const size_t lo = f.view_start > ctx.window_before ? f.view_start - ctx.window_before : 0;
     const size_t hi = f.view_end + ctx.window_after;
     for (const KeywordHit& hit : *hits) {
       // Near: ends within the window before, or starts within the window
       // after; a word inside the value itself does not count.
-      const bool before = hit.end <= f.view_start && hit.end > lo;
-      const bool after = hit.start >= f.view_end && hit.start < hi;
-      if (!before && !after) continue;
+      size_t distance;
+      if (hit.end <= f.view_start && hit.end > lo) {
+        distance = f.view_start - hit.end;
+      } else if (hit.start >= f.view_end && hit.start < hi) {
+        distance = hit.start - f.view_end;
+      } else {
+        continue;
+      }
       for (const ContextMeaning& m : meanings[hit.keyword]) {
         if (m.rule != f.rule) continue;
-        (m.positive ? positive : negative) = true;
+        size_t& nearest = m.positive ? positive : negative;
+        nearest = std::min(nearest, distance);
       }
     }
-    if (ctx.required && !positive) {
+    if (ctx.required && positive == kFar) {
       f.confidence = 0;
       continue;
     }
-    if (positive) f.confidence += ctx.boost;
-    if (negative) f.confidence -= ctx.penalty;
+    // Both kinds near ("订单号 ... 电话 138..."): the nearer word decides.
+    if (positive != kFar && positive <= negative) {
+      f.confidence += ctx.boost;
+    } else if (negative != kFar) {
+      f.confidence -= ctx.penalty;
+    }
     f.confidence = std::clamp(f.confidence, 0.0, 1.0);
   }
 }
