@@ -25,6 +25,22 @@ re2::StringPiece Piece(absl::string_view s) {
 
 }  // namespace
 
+absl::Status SetMatchStatus(bool matched, const RE2::Set::ErrorInfo& info) {
+  if (matched) return absl::OkStatus();
+  switch (info.kind) {
+    case RE2::Set::kNoError:
+      return absl::OkStatus();  // a real "no match"
+    case RE2::Set::kOutOfMemory:
+      return absl::ResourceExhaustedError(
+          "candidate automaton ran out of memory (raise engine max_mem)");
+    case RE2::Set::kInconsistent:
+      return absl::InternalError("candidate automaton returned inconsistent results");
+    case RE2::Set::kNotCompiled:
+      return absl::FailedPreconditionError("candidate automaton is not compiled");
+  }
+  return absl::InternalError("candidate automaton failed");
+}
+
 absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
     const std::vector<Pattern>& patterns, Options options) {
   auto engine = std::unique_ptr<CandidateEngine>(new CandidateEngine());
@@ -78,20 +94,9 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
   }
   flagged->clear();
   RE2::Set::ErrorInfo info{};
-  if (!set_->Match(Piece(view), flagged, &info)) {
-    switch (info.kind) {
-      case RE2::Set::kNoError:
-        return absl::OkStatus();  // a real "no match"
-      case RE2::Set::kOutOfMemory:
-        return absl::ResourceExhaustedError(
-            "candidate automaton ran out of memory (raise engine max_mem)");
-      case RE2::Set::kInconsistent:
-        return absl::InternalError("candidate automaton returned inconsistent results");
-      case RE2::Set::kNotCompiled:
-        return absl::FailedPreconditionError("candidate automaton is not compiled");
-    }
-    return absl::InternalError("candidate automaton failed");
-  }
+  const bool matched = set_->Match(Piece(view), flagged, &info);
+  if (absl::Status status = SetMatchStatus(matched, info); !status.ok()) return status;
+  if (!matched) return absl::OkStatus();
   std::sort(flagged->begin(), flagged->end());
 
   re2::StringPiece text = Piece(view);

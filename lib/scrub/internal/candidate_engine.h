@@ -25,6 +25,11 @@
 
 namespace scrub::internal {
 
+// Maps the outcome of RE2::Set::Match to a status: OK for a match or a real
+// "no match" (kNoError); RESOURCE_EXHAUSTED for a DFA out of memory, INTERNAL
+// for inconsistent results, FAILED_PRECONDITION for an uncompiled set.
+absl::Status SetMatchStatus(bool matched, const RE2::Set::ErrorInfo& info);
+
 class CandidateEngine {
  public:
   struct Pattern {

@@ -1,0 +1,95 @@
+// The candidate engine: positions from each flagged pattern, boundary reuse,
+// rejection, and every RE2::Set failure kind mapped to a status.
+#include "scrub/internal/candidate_engine.h"
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace scrub::internal {
+namespace {
+
+using Hit = std::tuple<int, size_t, size_t>;
+
+std::vector<Hit> Find(const CandidateEngine& engine, absl::string_view text,
+                      bool accept = true) {
+  std::vector<int> flagged;
+  std::vector<Hit> hits;
+  absl::Status s = engine.FindCandidates(text, &flagged, [&](int p, size_t b, size_t e) {
+    hits.emplace_back(p, b, e);
+    return accept;
+  });
+  EXPECT_TRUE(s.ok()) << s;
+  return hits;
+}
+
+TEST(CandidateEngine, ReportsGroupOneSpansOfEveryFlaggedPattern) {
+  auto engine = CandidateEngine::Create(
+      {{"(?:^|[^0-9])([0-9]{3})(?:[^0-9]|$)"}, {"(ab+)", true}}, {});
+  ASSERT_TRUE(engine.ok());
+  EXPECT_EQ(Find(**engine, "x123 ABB 4567 789"),
+            (std::vector<Hit>{{0, 1, 4}, {0, 14, 17}, {1, 5, 8}}));
+}
+
+TEST(CandidateEngine, ReusesTheBoundaryBetweenAdjacentValues) {
+  auto engine =
+      CandidateEngine::Create({{"(?:^|[^0-9])([0-9]{3})(?:[^0-9]|$)"}}, {});
+  ASSERT_TRUE(engine.ok());
+  EXPECT_EQ(Find(**engine, "123 456"), (std::vector<Hit>{{0, 0, 3}, {0, 4, 7}}));
+}
+
+TEST(CandidateEngine, ResumesAfterTheMatchStartWhenACandidateIsRejected) {
+  auto engine = CandidateEngine::Create({{"([a-z]+@[a-z]+)"}}, {});
+  ASSERT_TRUE(engine.ok());
+  // Rejecting "ab@cd" retries from "b@cd", then "@cd" cannot match.
+  EXPECT_EQ(Find(**engine, "ab@cd", /*accept=*/false),
+            (std::vector<Hit>{{0, 0, 5}, {0, 1, 5}}));
+}
+
+TEST(CandidateEngine, NamesTheBadPattern) {
+  auto engine = CandidateEngine::Create({{"ok"}, {"(unclosed"}}, {});
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(engine.status().message(), "pattern 1: missing ): (unclosed");
+}
+
+TEST(CandidateEngine, RefusesASetThatDoesNotFitItsBudget) {
+  CandidateEngine::Options o;
+  o.max_mem = 1 << 10;
+  auto engine = CandidateEngine::Create({{"[0-9]{6}(?:18|19|20)[0-9]{9}[0-9X]"}}, o);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_EQ(engine.status().code(), absl::StatusCode::kResourceExhausted);
+}
+
+TEST(CandidateEngine, InjectedFaultIsReturnedAndNothingIsReported) {
+  CandidateEngine::Options o;
+  o.fault_hook = [] { return absl::ResourceExhaustedError("injected"); };
+  auto engine = CandidateEngine::Create({{"(a)"}}, o);
+  ASSERT_TRUE(engine.ok());
+  std::vector<int> flagged;
+  int calls = 0;
+  absl::Status s = (*engine)->FindCandidates("aaa", &flagged, [&](int, size_t, size_t) {
+    ++calls;
+    return true;
+  });
+  EXPECT_EQ(s.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST(SetMatchStatus, DistinguishesNoMatchFromEveryFailure) {
+  RE2::Set::ErrorInfo info{};
+  info.kind = RE2::Set::kNoError;
+  EXPECT_TRUE(SetMatchStatus(false, info).ok());
+  EXPECT_TRUE(SetMatchStatus(true, info).ok());
+  info.kind = RE2::Set::kOutOfMemory;
+  EXPECT_EQ(SetMatchStatus(false, info).code(), absl::StatusCode::kResourceExhausted);
+  info.kind = RE2::Set::kInconsistent;
+  EXPECT_EQ(SetMatchStatus(false, info).code(), absl::StatusCode::kInternal);
+  info.kind = RE2::Set::kNotCompiled;
+  EXPECT_EQ(SetMatchStatus(false, info).code(), absl::StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace scrub::internal

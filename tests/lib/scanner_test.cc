@@ -1,0 +1,272 @@
+// The scanner end to end on the default policy: verdicts, spans in the
+// original bytes, evasions, UTF-8 handling, limits, batches, fail-closed.
+#include "scrub/scanner.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "gtest/gtest.h"
+#include "scrub/policy.h"
+
+namespace scrub {
+namespace {
+
+Scanner::Options FixedDay() {
+  Scanner::Options o;
+  o.today = absl::CivilDay(2026, 11, 30);
+  return o;
+}
+
+std::shared_ptr<const Scanner> DefaultScanner() {
+  auto s = Scanner::Create(DefaultPolicy(), FixedDay());
+  EXPECT_TRUE(s.ok()) << s.status();
+  return *s;
+}
+
+std::string Redact(absl::string_view text) {
+  ScanResult r = DefaultScanner()->Scan(text);
+  EXPECT_TRUE(r.error.ok()) << r.error;
+  return r.verdict == Verdict::kRedacted ? r.output : std::string(text);
+}
+
+TEST(Scanner, RedactsTheIssueExample) {
+  ScanResult r =
+      DefaultScanner()->Scan("我的身份证号是11010519491231002X，电话138-1234-5678");
+  EXPECT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "我的身份证号是[CN_RESIDENT_ID]，电话[CN_MOBILE]");
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].detector, "CN_RESIDENT_ID");
+  EXPECT_EQ(r.findings[0].start, 21u);  // 7 Han characters
+  EXPECT_EQ(r.findings[0].end, 39u);
+  EXPECT_EQ(r.findings[0].action, v1::ACTION_REDACT);
+  EXPECT_EQ(r.findings[1].detector, "CN_MOBILE");
+  EXPECT_EQ(r.findings[1].start, 48u);
+  EXPECT_EQ(r.findings[1].end, 61u);
+}
+
+TEST(Scanner, AllowsTextWithoutPersonalData) {
+  ScanResult r = DefaultScanner()->Scan("今天天气不错，晚上一起吃饭吧？");
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_TRUE(r.output.empty());
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_TRUE(r.error.ok());
+}
+
+TEST(Scanner, LeavesIdWithWrongCheckDigitUntouched) {
+  ScanResult r = DefaultScanner()->Scan("订单号110105194912310021");
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(Scanner, FindsDigitsTouchingHanCharacters) {
+  EXPECT_EQ(Redact("身份证11010519491231002X号"), "身份证[CN_RESIDENT_ID]号");
+  EXPECT_EQ(Redact("手机13800138000谢谢"), "手机[CN_MOBILE]谢谢");
+}
+
+TEST(Scanner, IgnoresDigitRunsInsideLongerRuns) {
+  // The valid ID inside a 20-digit number is not an ID.
+  EXPECT_EQ(Redact("编号9911010519491231002X"), "编号9911010519491231002X");
+  EXPECT_EQ(Redact("x 1380013800012 y"), "x 1380013800012 y");
+}
+
+TEST(Scanner, RedactsFullWidthDigitsInTheOriginalBytes) {
+  ScanResult r = DefaultScanner()->Scan("身份证１１０１０５１９４９１２３１００２Ｘ。");
+  EXPECT_EQ(r.output, "身份证[CN_RESIDENT_ID]。");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].start, 9u);
+  EXPECT_EQ(r.findings[0].end, 9u + 18 * 3);
+}
+
+TEST(Scanner, RedactsValuesSplitByZeroWidthCharacters) {
+  EXPECT_EQ(Redact("ID 110105\u200b1949\u200c1231\u2060002X end"), "ID [CN_RESIDENT_ID] end");
+  EXPECT_EQ(Redact("tel 138\u200b0013\uFEFF8000"), "tel [CN_MOBILE]");
+  // A zero-width character just outside the value stays.
+  EXPECT_EQ(Redact("tel \u200b13800138000\u200b!"), "tel \u200b[CN_MOBILE]\u200b!");
+}
+
+TEST(Scanner, RedactsMobilesWithCountryCodeAndSeparators) {
+  EXPECT_EQ(Redact("call +86 138 0013 8000"), "call [CN_MOBILE]");
+  EXPECT_EQ(Redact("call 0086-138-0013-8000"), "call [CN_MOBILE]");
+  EXPECT_EQ(Redact("电话：１３８－００１３－８０００"), "电话：[CN_MOBILE]");
+  EXPECT_EQ(Redact("电话一三八零零一三八零零零"), "电话[CN_MOBILE]");
+}
+
+TEST(Scanner, RedactsCardsEmailsAndIpAddresses) {
+  EXPECT_EQ(Redact("卡号 6222 0212 3456 7890 128"), "卡号 [BANK_CARD]");
+  EXPECT_EQ(Redact("mail zhang.san@example.com."), "mail [EMAIL].");
+  EXPECT_EQ(Redact("from 203.0.113.77, ok"), "from [IP_ADDRESS], ok");
+  EXPECT_EQ(Redact("loopback 127.0.0.1 is not personal"),
+            "loopback 127.0.0.1 is not personal");
+}
+
+TEST(Scanner, KeepsBytesOutsideRedactedSpansIdentical) {
+  const std::string text = "a\tb  13800138000\r\n\x01 ok";
+  EXPECT_EQ(Redact(text), "a\tb  [CN_MOBILE]\r\n\x01 ok");
+}
+
+TEST(Scanner, RedactsTheUnionOfOverlappingFindings) {
+  // 622202123456789012 is 18 digits: Luhn-valid card and not a valid ID,
+  // but 11010519491231002X overlaps nothing. Build an overlap instead: an
+  // e-mail whose local part is a mobile number.
+  ScanResult r = DefaultScanner()->Scan("13800138000@example.com");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.output, "[EMAIL]");
+  for (const Finding& f : r.findings) EXPECT_EQ(f.action, v1::ACTION_REDACT);
+}
+
+TEST(Scanner, BlocksInvalidUtf8NamingTheOffset) {
+  ScanResult r = DefaultScanner()->Scan("ok \xff bad 13800138000");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kInvalidUtf8);
+  EXPECT_EQ(r.error.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.error.message(), "invalid UTF-8 at byte 3");
+  EXPECT_TRUE(r.output.empty());
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(Scanner, RejectsOverlongAndSurrogateEncodings) {
+  for (const char* bad : {"\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                          "\xe4\xb8", "\x80"}) {
+    EXPECT_EQ(DefaultScanner()->Scan(bad).block_reason, BlockReason::kInvalidUtf8);
+  }
+}
+
+TEST(Scanner, ReplacesInvalidUtf8WhenThePolicySaysSo) {
+  v1::Policy p = DefaultPolicy();
+  p.set_invalid_utf8(v1::INVALID_UTF8_REPLACE);
+  auto s = Scanner::Create(p, FixedDay());
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("a\xff 13800138000");
+  EXPECT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "a\xEF\xBF\xBD [CN_MOBILE]");
+  ScanResult clean = (*s)->Scan("a\xff b");
+  EXPECT_EQ(clean.verdict, Verdict::kRedacted);
+  EXPECT_EQ(clean.output, "a\xEF\xBF\xBD b");
+}
+
+TEST(Scanner, BlocksOversizeMessagesUnderFailClosed) {
+  v1::Policy p = DefaultPolicy();
+  p.mutable_limits()->set_max_message_bytes(16);
+  auto s = Scanner::Create(p, FixedDay());
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("0123456789abcdefg");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kMessageTooLarge);
+  EXPECT_EQ(r.error.message(), "message has 17 bytes; limit max_message_bytes is 16");
+  EXPECT_EQ((*s)->Scan("0123456789abcdef").verdict, Verdict::kAllow);
+}
+
+TEST(Scanner, PassesAndCountsOversizeMessagesUnderFailOpen) {
+  v1::Policy p = DefaultPolicy();
+  p.mutable_limits()->set_max_message_bytes(16);
+  p.set_failure_mode(v1::FAIL_OPEN);
+  auto s = Scanner::Create(p, FixedDay());
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("0123456789abcdefg");
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_TRUE(r.failed_open);
+  EXPECT_EQ(r.error.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ((*s)->counters().fail_open_passes, 1u);
+}
+
+TEST(Scanner, RefusesToCompileWithATinyEngineBudget) {
+  // RE2::Set checks at Compile() that its DFA can run; with a budget this
+  // small there is no scanner at all (so nothing can pass unscanned), and the
+  // status says why.
+  Scanner::Options o = FixedDay();
+  o.engine_max_mem = 1 << 12;
+  auto s = Scanner::Create(DefaultPolicy(), o);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(s.status().message().find("max_mem = 4096 bytes"), std::string::npos)
+      << s.status();
+}
+
+TEST(Scanner, FailsClosedOnAnInjectedEngineError) {
+  Scanner::Options o = FixedDay();
+  o.engine_fault_for_testing = [] { return absl::InternalError("injected"); };
+  auto s = Scanner::Create(DefaultPolicy(), o);
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("nothing personal here");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
+  EXPECT_EQ(r.error.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(r.error.message(), "engine error: injected");
+  EXPECT_EQ((*s)->counters().engine_errors, 1u);
+  EXPECT_EQ((*s)->counters().fail_open_passes, 0u);
+}
+
+TEST(Scanner, FailOpenPassesAnEngineErrorAndCountsIt) {
+  v1::Policy p = DefaultPolicy();
+  p.set_failure_mode(v1::FAIL_OPEN);
+  Scanner::Options o = FixedDay();
+  o.engine_fault_for_testing = [] { return absl::InternalError("injected"); };
+  auto s = Scanner::Create(p, o);
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("13800138000");
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_TRUE(r.failed_open);
+  EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
+  EXPECT_EQ((*s)->counters().fail_open_passes, 1u);
+}
+
+TEST(Scanner, ErrorsNeverContainTheInput) {
+  Scanner::Options o = FixedDay();
+  o.engine_fault_for_testing = [] { return absl::InternalError("injected"); };
+  auto s = Scanner::Create(DefaultPolicy(), o);
+  ASSERT_TRUE(s.ok());
+  const std::string secret = "11010519491231002X";
+  ScanResult r = (*s)->Scan("id " + secret);
+  EXPECT_EQ(r.error.message().find(secret), absl::string_view::npos);
+  EXPECT_EQ(r.block_detail.find(secret), std::string::npos);
+}
+
+TEST(ScanBatch, ReturnsOneResultPerInputInOrder) {
+  auto s = DefaultScanner();
+  std::vector<std::string> texts = {"13800138000", "hello", "bad\xff", "",
+                                    "x@example.com"};
+  std::vector<absl::string_view> views(texts.begin(), texts.end());
+  auto results = s->ScanBatch(views);
+  ASSERT_TRUE(results.ok());
+  ASSERT_EQ(results->size(), 5u);
+  EXPECT_EQ((*results)[0].output, "[CN_MOBILE]");
+  EXPECT_EQ((*results)[1].verdict, Verdict::kAllow);
+  EXPECT_EQ((*results)[2].verdict, Verdict::kBlocked);
+  EXPECT_EQ((*results)[3].verdict, Verdict::kAllow);
+  EXPECT_EQ((*results)[4].output, "[EMAIL]");
+}
+
+TEST(ScanBatch, RefusesBatchesOverTheCountAndByteLimits) {
+  v1::Policy p = DefaultPolicy();
+  p.mutable_limits()->set_max_messages_per_batch(2);
+  p.mutable_limits()->set_max_batch_bytes(10);
+  auto s = Scanner::Create(p, FixedDay());
+  ASSERT_TRUE(s.ok());
+  std::vector<absl::string_view> three = {"a", "b", "c"};
+  auto r1 = (*s)->ScanBatch(three);
+  EXPECT_EQ(r1.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(r1.status().message(),
+            "batch has 3 messages; limit max_messages_per_batch is 2");
+  std::vector<absl::string_view> big = {"0123456", "7890"};
+  auto r2 = (*s)->ScanBatch(big);
+  EXPECT_EQ(r2.status().message(), "batch has 11 bytes; limit max_batch_bytes is 10");
+  std::vector<absl::string_view> empty;
+  auto r3 = (*s)->ScanBatch(empty);
+  ASSERT_TRUE(r3.ok());
+  EXPECT_TRUE(r3->empty());
+}
+
+TEST(Scanner, RescanningRedactedOutputFindsNothing) {
+  auto s = DefaultScanner();
+  ScanResult r = s->Scan(
+      "身份证11010519491231002X 电话+86 138 0013 8000 mail a.b@example.org ip "
+      "8.8.8.8 card 4111 1111 1111 1111");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  ScanResult again = s->Scan(r.output);
+  EXPECT_EQ(again.verdict, Verdict::kAllow) << r.output;
+}
+
+}  // namespace
+}  // namespace scrub
