@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# End-to-end tests of the `scrub` CLI binary: golden files, line alignment,
+# exit codes, flags, and live flushing behind a pipe that stays open.
+set -uo pipefail
+
+SCRUB="$1"
+GOLDEN="$(dirname "$2")"
+TMP="${TEST_TMPDIR:-$(mktemp -d)}"
+failures=0
+
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+expect_eq() {  # name expected actual
+  if [ "$2" != "$3" ]; then
+    fail "$1"
+    echo "  expected: $(printf '%q' "$2")" >&2
+    echo "  actual:   $(printf '%q' "$3")" >&2
+  fi
+}
+
+# --- redact: golden file, byte for byte (including the missing last newline).
+"$SCRUB" redact "$GOLDEN/redact.in" > "$TMP/redact.out"
+expect_eq "redact exit code" 0 "$?"
+cmp -s "$TMP/redact.out" "$GOLDEN/redact.golden" || {
+  fail "redact output differs from golden"; diff "$GOLDEN/redact.golden" "$TMP/redact.out" >&2; }
+
+# The same through standard input.
+"$SCRUB" redact < "$GOLDEN/redact.in" > "$TMP/redact_stdin.out"
+cmp -s "$TMP/redact_stdin.out" "$GOLDEN/redact.golden" || fail "redact from stdin differs"
+
+# One output line per input line.
+expect_eq "line count" "$(wc -l < "$GOLDEN/redact.in")" "$(wc -l < "$TMP/redact.out")"
+
+# --- the issue's example.
+out=$(echo '我的身份证号是11010519491231002X，电话138-1234-5678' | "$SCRUB" redact)
+expect_eq "issue example" '我的身份证号是[CN_RESIDENT_ID]，电话[CN_MOBILE]' "$out"
+
+# --- inspect: JSON per line, offsets, never the value.
+out=$(printf '电话138-1234-5678\nhello\n' | "$SCRUB" inspect)
+expect_eq "inspect" '{"line":1,"verdict":"REDACTED","findings":[{"detector":"CN_MOBILE","start":6,"end":19,"confidence":1.0,"action":"ACTION_REDACT"}]}
+{"line":2,"verdict":"ALLOW","findings":[]}' "$out"
+out=$("$SCRUB" inspect "$GOLDEN/redact.in")
+case "$out" in *13800138000*|*11010519491231002X*|*zhang.san*) fail "inspect printed a value";; esac
+expect_eq "inspect names the file" 9 "$(grep -c '"file":"' <<< "$out")"
+expect_eq "inspect blocked line" 1 "$(grep -c '"line":5,"verdict":"BLOCKED","reason":"invalid_utf8","detail":"invalid UTF-8 at byte 4"' <<< "$out")"
+
+# --- several files in order; "-" is standard input.
+printf 'a 13800138000\n' > "$TMP/one.txt"
+out=$(printf 'b x@example.com\n' | "$SCRUB" redact "$TMP/one.txt" - "$TMP/one.txt")
+expect_eq "files in order" $'a [CN_MOBILE]\nb [EMAIL]\na [CN_MOBILE]' "$out"
+
+# --- empty input, empty lines, CRLF kept.
+expect_eq "empty input" "" "$(printf '' | "$SCRUB" redact)"
+out=$(printf 'x\r\n\n13800138000\r\n' | "$SCRUB" redact | od -c | tr -s ' ' | head -2 | tr -d '\n')
+expect_eq "crlf" "$(printf 'x\r\n\n[CN_MOBILE]\r\n' | od -c | tr -s ' ' | head -2 | tr -d '\n')" "$out"
+
+# --- a line over the size limit is blocked without being buffered whole.
+head -c 1100000 /dev/zero | tr '\0' 'a' > "$TMP/long.txt"
+printf '\nafter 13800138000\n' >> "$TMP/long.txt"
+out=$("$SCRUB" redact "$TMP/long.txt")
+expect_eq "oversize line" $'[scrub:blocked]\nafter [CN_MOBILE]' "$out"
+
+# --- exit codes and messages.
+"$SCRUB" redact "$TMP/does-not-exist" > "$TMP/o" 2> "$TMP/e"
+expect_eq "unreadable file exit" 2 "$?"
+grep -q "scrub: cannot open $TMP/does-not-exist: No such file or directory" "$TMP/e" ||
+  fail "unreadable file message: $(cat "$TMP/e")"
+expect_eq "no output for unreadable file" "" "$(cat "$TMP/o")"
+"$SCRUB" redact --bogus < /dev/null > /dev/null 2> "$TMP/e"
+expect_eq "bad flag exit" 1 "$?"
+grep -q "unknown flag --bogus" "$TMP/e" || fail "bad flag message"
+"$SCRUB" frobnicate > /dev/null 2>&1
+expect_eq "unknown command exit" 1 "$?"
+"$SCRUB" > /dev/null 2>&1
+expect_eq "missing command exit" 1 "$?"
+"$SCRUB" redact --policy "$TMP/missing.textproto" < /dev/null > /dev/null 2> "$TMP/e"
+expect_eq "missing policy exit" 1 "$?"
+grep -q "missing.textproto: cannot read" "$TMP/e" || fail "missing policy message: $(cat "$TMP/e")"
+"$SCRUB" --help | grep -q "scrub redact" || fail "--help"
+"$SCRUB" redact --help | grep -q "Exit codes" || fail "redact --help"
+"$SCRUB" --version | grep -qE '^scrub [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
+"$SCRUB" detectors | grep -q "^CN_RESIDENT_ID" || fail "detectors"
+
+# --- live: output appears while the input stays open (tail -f behaviour).
+mkfifo "$TMP/in.fifo"
+"$SCRUB" redact < "$TMP/in.fifo" > "$TMP/live.out" &
+pid=$!
+exec 3> "$TMP/in.fifo"
+printf 'first 13800138000\n' >&3
+for _ in $(seq 1 100); do
+  [ -s "$TMP/live.out" ] && break
+  sleep 0.05
+done
+expect_eq "live output before EOF" "first [CN_MOBILE]" "$(cat "$TMP/live.out")"
+printf 'second\n' >&3
+exec 3>&-
+wait "$pid"
+expect_eq "live output after EOF" $'first [CN_MOBILE]\nsecond' "$(cat "$TMP/live.out")"
+
+# --- start-up time: well under 100 ms.
+start=$(date +%s%N)
+echo hi | "$SCRUB" redact > /dev/null
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$elapsed_ms" -lt 1000 ] || fail "start-up took ${elapsed_ms} ms"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures failure(s)" >&2
+  exit 1
+fi
+echo "all CLI tests passed"
