@@ -1,5 +1,7 @@
 #include "scrub/internal/detection_view.h"
 
+#include <algorithm>
+
 #include "scrub/internal/utf8.h"
 
 namespace scrub::internal {
@@ -95,55 +97,79 @@ bool IsDroppedInView(char32_t cp) {
 }
 
 void DetectionView::Build(absl::string_view original) {
-  if (!HasNonAscii(original)) {
-    identity_ = true;
-    text_ = original;
-    return;
-  }
-  identity_ = false;
+  identity_ = true;
+  text_ = original;
   folded_.clear();
-  begin_.clear();
-  end_.clear();
-  folded_.reserve(original.size());
-  begin_.reserve(original.size());
-  end_.reserve(original.size());
+  anchors_.clear();
 
-  size_t numerals_left = 0;  // numerals still to fold in the current run
+  const size_t n = original.size();
+  size_t run_start = 0;      // start of the pending identity bytes
+  bool in_numerals = false;  // inside a run of Chinese numerals being folded
   size_t pos = 0;
-  while (pos < original.size()) {
-    size_t len;
-    const char32_t cp = DecodeUtf8(original, pos, &len);
-    const auto b = static_cast<uint32_t>(pos);
-    const auto e = static_cast<uint32_t>(pos + len);
-    if (IsDroppedInView(cp)) {
-      pos += len;
+  while (pos < n) {
+    if (static_cast<unsigned char>(original[pos]) < 0x80) {
+      ++pos;
+      in_numerals = false;
       continue;
     }
-    const int numeral = ChineseNumeralValue(cp);
-    if (numeral >= 0 && numerals_left == 0 &&
-        NumeralRunLength(original, pos) >= kMinNumeralRun) {
-      numerals_left = SIZE_MAX;  // fold until the run ends
-    }
-    if (numeral < 0) numerals_left = 0;
-
-    char ascii = FoldToAscii(cp);
-    if (numeral >= 0 && numerals_left > 0) {
-      ascii = static_cast<char>('0' + numeral);
-    }
-    if (ascii != 0) {
-      folded_.push_back(ascii);
-      begin_.push_back(b);
-      end_.push_back(e);
-    } else {
-      folded_.append(original.data() + pos, len);
-      for (size_t i = 0; i < len; ++i) {
-        begin_.push_back(b);
-        end_.push_back(e);
+    size_t len;
+    const char32_t cp = DecodeUtf8(original, pos, &len);
+    const bool dropped = IsDroppedInView(cp);
+    char ascii = 0;
+    if (!dropped) {
+      ascii = FoldToAscii(cp);
+      const int numeral = ChineseNumeralValue(cp);
+      if (numeral < 0) {
+        in_numerals = false;
+      } else {
+        if (!in_numerals) in_numerals = NumeralRunLength(original, pos) >= kMinNumeralRun;
+        if (in_numerals) ascii = static_cast<char>('0' + numeral);
       }
+    }  // A dropped character inside a numeral run does not end it.
+    if (!dropped && ascii == 0) {
+      pos += len;  // kept as is: part of the identity run
+      continue;
+    }
+    // The view departs from the original here.
+    if (identity_) {
+      identity_ = false;
+      folded_.reserve(n);
+      anchors_.push_back({0, 0, 0});
+    }
+    folded_.append(original.data() + run_start, pos - run_start);
+    if (!dropped) {
+      anchors_.push_back({static_cast<uint32_t>(folded_.size()),
+                          static_cast<uint32_t>(pos), static_cast<uint32_t>(len)});
+      folded_.push_back(ascii);
     }
     pos += len;
+    run_start = pos;
+    anchors_.push_back({static_cast<uint32_t>(folded_.size()),
+                        static_cast<uint32_t>(pos), 0});
   }
-  text_ = folded_;
+  if (!identity_) {
+    folded_.append(original.data() + run_start, n - run_start);
+    text_ = folded_;
+  }
+}
+
+const DetectionView::Anchor& DetectionView::AnchorFor(size_t view_pos) const {
+  // The last anchor whose view position is <= view_pos. Identity anchors
+  // that share a position with a later folded anchor lose to it.
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), view_pos,
+                             [](size_t v, const Anchor& a) { return v < a.view; });
+  --it;
+  return *it;
+}
+
+std::pair<size_t, size_t> DetectionView::OriginalSpan(size_t view_start,
+                                                       size_t view_end) const {
+  if (identity_) return {view_start, view_end};
+  const Anchor& a = AnchorFor(view_start);
+  const size_t start = a.orig_len ? a.orig : a.orig + (view_start - a.view);
+  const Anchor& b = AnchorFor(view_end - 1);
+  const size_t end = b.orig_len ? b.orig + b.orig_len : b.orig + (view_end - b.view);
+  return {start, end};
 }
 
 std::string FoldForDetection(absl::string_view text) {

@@ -40,17 +40,24 @@ class DetectionView {
 
   // Maps the view span [view_start, view_end) (view_end > view_start) to the
   // original span it came from.
-  std::pair<size_t, size_t> OriginalSpan(size_t view_start,
-                                         size_t view_end) const {
-    if (identity_) return {view_start, view_end};
-    return {begin_[view_start], end_[view_end - 1]};
-  }
+  std::pair<size_t, size_t> OriginalSpan(size_t view_start, size_t view_end) const;
 
  private:
+  // Where the view departs from the original. The view is a sequence of
+  // pieces: an identity piece copies original bytes one to one; a folded
+  // piece is one view byte standing for `orig_len` original bytes. An anchor
+  // starts every piece that does not continue the previous one, so a view
+  // position maps through the last anchor at or before it.
+  struct Anchor {
+    uint32_t view = 0;
+    uint32_t orig = 0;
+    uint32_t orig_len = 0;  // 0: identity piece; else a folded character
+  };
+  const Anchor& AnchorFor(size_t view_pos) const;
+
   absl::string_view text_;
   std::string folded_;
-  std::vector<uint32_t> begin_;  // per view byte: start of its source char
-  std::vector<uint32_t> end_;    // per view byte: end of its source char
+  std::vector<Anchor> anchors_;
   bool identity_ = true;
 };
 
