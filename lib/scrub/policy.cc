@@ -114,7 +114,18 @@ absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path) {
   }
   const PolicyFormat format =
       absl::EndsWith(path, ".json") ? PolicyFormat::kJson : PolicyFormat::kTextProto;
-  return ParsePolicy(buffer.str(), format, path);
+  auto policy = ParsePolicy(buffer.str(), format, path);
+  if (!policy.ok()) return policy;
+  // A relative key file is relative to the policy file, not to the process.
+  const std::string& key_file = policy->tokenize().key_file();
+  if (!key_file.empty() && key_file[0] != '/') {
+    const size_t slash = path.rfind('/');
+    if (slash != std::string::npos) {
+      policy->mutable_tokenize()->set_key_file(
+          absl::StrCat(path.substr(0, slash + 1), key_file));
+    }
+  }
+  return policy;
 }
 
 }  // namespace scrub
