@@ -1,0 +1,87 @@
+// The policy store: atomic swaps, failed reloads keep the old policy, and
+// scans running during reloads never see a mix of two policies.
+#include "scrub/policy_store.h"
+
+#include <atomic>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "scrub/policy.h"
+
+namespace scrub {
+namespace {
+
+v1::Policy Tagged(const std::string& tag) {
+  v1::Policy p = DefaultPolicy();
+  p.set_version(tag);
+  for (auto& rule : *p.mutable_rules()) rule.mutable_redact()->set_template_("[" + tag + "]");
+  return p;
+}
+
+TEST(PolicyStore, ServesTheInitialScanner) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  EXPECT_EQ(store.Get()->Scan("13800138000").output, "[A]");
+}
+
+TEST(PolicyStore, SwapsOnASuccessfulReload) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  ASSERT_TRUE(store.Reload(Tagged("B")).ok());
+  EXPECT_EQ(store.Get()->Scan("13800138000").output, "[B]");
+  EXPECT_EQ(store.reloads_ok(), 1u);
+  EXPECT_EQ(store.reloads_failed(), 0u);
+}
+
+TEST(PolicyStore, KeepsThePreviousScannerWhenAReloadFails) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  v1::Policy bad = Tagged("B");
+  bad.add_rules()->set_detector("NOPE");
+  absl::Status s = store.Reload(bad);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(store.Get()->Scan("13800138000").output, "[A]");
+  EXPECT_EQ(store.reloads_failed(), 1u);
+}
+
+TEST(PolicyStore, ReloadFromFileNamesTheFileInErrors) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  const std::string path = std::string(getenv("TEST_TMPDIR")) + "/bad.textproto";
+  std::ofstream(path) << "rules { detector: \"CN_MOBIEL\" }";
+  absl::Status s = store.ReloadFromFile(path);
+  EXPECT_EQ(std::string(s.message()),
+            path + ": rules[0].detector: unknown detector \"CN_MOBIEL\"");
+  EXPECT_EQ(store.ReloadFromFile("/nonexistent.textproto").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store.reloads_failed(), 2u);
+  EXPECT_EQ(store.Get()->policy().version(), "A");
+}
+
+TEST(PolicyStore, ScansDuringReloadsNeverMixPolicies) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  std::atomic<bool> stop{false};
+  std::atomic<int> mixed{0}, scans{0};
+  std::vector<std::thread> scanners;
+  for (int t = 0; t < 4; ++t) {
+    scanners.emplace_back([&] {
+      Scratch scratch;
+      while (!stop.load()) {
+        auto scanner = store.Get();
+        ScanResult r = scanner->Scan("13800138000 and x@example.com", &scratch);
+        const std::string& v = scanner->policy().version();
+        if (r.output != "[" + v + "] and [" + v + "]") ++mixed;
+        ++scans;
+      }
+    });
+  }
+  for (int i = 0; i < 40; ++i) {
+    ASSERT_TRUE(store.Reload(Tagged(i % 2 ? "A" : "B")).ok());
+  }
+  stop = true;
+  for (auto& t : scanners) t.join();
+  EXPECT_EQ(mixed.load(), 0);
+  EXPECT_GT(scans.load(), 0);
+  EXPECT_EQ(store.reloads_ok(), 40u);
+}
+
+}  // namespace
+}  // namespace scrub
