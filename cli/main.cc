@@ -8,6 +8,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "cli/eval_command.h"
 #include "cli/filter_command.h"
 #include "cli/policy_command.h"
 #include "scrub/detectors.h"
@@ -28,6 +29,7 @@ Usage:
   scrub policy print-default                print the built-in default policy
   scrub policy check FILE                   validate a policy file
   scrub detectors                           list the built-in detectors
+  scrub eval [--policy FILE] CORPUS         score detection on a labelled JSON-lines corpus
   scrub --help | --version
 
 Input is read from the FILEs in order, or from standard input when none is
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
   if (command == "redact") return RunFilterCommand(scrub::cli::FilterMode::kRedact, rest);
   if (command == "inspect") return RunFilterCommand(scrub::cli::FilterMode::kInspect, rest);
   if (command == "policy") return scrub::cli::RunPolicyCommand(rest);
+  if (command == "eval") return scrub::cli::RunEvalCommand(rest);
   if (command == "detectors") {
     if (!rest.empty()) return Usage("detectors takes no arguments");
     for (const scrub::DetectorInfo& d : scrub::BuiltinDetectorInfo()) {

@@ -1,0 +1,651 @@
+#!/usr/bin/env python3
+"""Generates tests/data/pii_corpus.jsonl: Scrub's labelled evaluation corpus.
+
+Each line is a JSON object:
+  {"id": "...", "kind": "positive" | "negative" | "mixed",
+   "form": "<detector>/<form name>",
+   "text": "...",
+   "spans": [{"detector": "CN_MOBILE", "start": 6, "end": 19}, ...],
+   "keep": ["<substring that must survive byte for byte>", ...]}
+
+Offsets are UTF-8 byte offsets into "text", half-open. Positives carry one or
+more labelled spans; negatives carry none (the text must come out unchanged);
+mixed lines carry spans AND look-alikes in "keep" that must survive intact.
+
+Deterministic (fixed seed): `tests/data/generate_corpus.py > tests/data/pii_corpus.jsonl`.
+Values are synthetic: IDs and cards are generated to pass (or, for hard
+negatives, to fail) their checks; no real person's data is used.
+"""
+import json
+import random
+import string
+import sys
+
+R = random.Random(20261130)
+
+# ---------------------------------------------------------------- helpers
+
+ZW = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+
+
+def fullwidth(s):
+    return "".join(chr(ord(c) + 0xFEE0) if 0x21 <= ord(c) <= 0x7E else
+                   ("\u3000" if c == " " else c) for c in s)
+
+
+def zero_width(s):
+    out = []
+    for i, c in enumerate(s):
+        out.append(c)
+        if i < len(s) - 1 and R.random() < 0.35:
+            out.append(R.choice(ZW))
+    return "".join(out)
+
+
+CN_NUM = {"0": ["零", "〇"], "1": ["一", "幺"], "2": ["二"], "3": ["三"], "4": ["四"],
+          "5": ["五"], "6": ["六"], "7": ["七"], "8": ["八"], "9": ["九"]}
+
+
+def chinese_numerals(digits):
+    return "".join(R.choice(CN_NUM[d]) for d in digits)
+
+
+def digits(n):
+    return "".join(R.choice(string.digits) for _ in range(n))
+
+
+# ---------------------------------------------------------------- validators
+
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+ID_CHECK = "10X98765432"
+REGIONS = ["110105", "110108", "310104", "310115", "440106", "440305", "330106",
+           "510107", "420106", "320106", "370102", "610113", "500103", "120101",
+           "810000", "820000", "830000", "440524", "210102", "650102"]
+
+
+def id_check(first17):
+    return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+
+
+def resident_id(year=None, region=None):
+    region = region or R.choice(REGIONS)
+    year = year or R.randint(1940, 2008)
+    month = R.randint(1, 12)
+    day = R.randint(1, 28)
+    first17 = f"{region}{year:04d}{month:02d}{day:02d}{digits(3)}"
+    return first17 + id_check(first17)
+
+
+def bad_resident_id():
+    good = resident_id()
+    wrong = R.choice([c for c in "0123456789X" if c != good[-1]])
+    return good[:-1] + wrong
+
+
+def luhn_ok(s):
+    total = 0
+    for i, c in enumerate(reversed(s)):
+        d = int(c)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def luhn_complete(prefix, length):
+    body = prefix + digits(length - len(prefix) - 1)
+    for c in "0123456789":
+        if luhn_ok(body + c):
+            return body + c
+
+
+def luhn_fail(prefix, length):
+    good = luhn_complete(prefix, length)
+    return good[:-1] + str((int(good[-1]) + R.randint(1, 9)) % 10)
+
+
+CARD_PREFIXES = [("4", 16), ("51", 16), ("55", 16), ("2221", 16), ("62", 19),
+                 ("62", 16), ("6222", 19), ("34", 15), ("37", 15), ("3528", 16),
+                 ("6011", 16), ("36", 14), ("81", 16)]
+
+
+def group4(s, sep=" "):
+    return sep.join(s[i:i + 4] for i in range(0, len(s), 4))
+
+
+def mobile():
+    return "1" + R.choice("3456789") + digits(9)
+
+
+USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+ORG_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def org_code():
+    body = "".join(R.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
+    s = sum(ORG_CHARS.index(c) * w for c, w in zip(body, ORG_WEIGHTS))
+    c = 11 - s % 11
+    check = "X" if c == 10 else ("0" if c == 11 else str(c))
+    return body + check
+
+
+def uscc(valid=True):
+    while True:
+        code = R.choice("159") + R.choice("123") + R.choice(REGIONS) + org_code()
+        if all(c in USCC_CHARS for c in code):
+            break
+    s = sum(USCC_CHARS.index(c) * w for c, w in zip(code, USCC_WEIGHTS))
+    check = USCC_CHARS[(31 - s % 31) % 31]
+    if not valid:
+        check = R.choice([c for c in USCC_CHARS if c != check])
+    return code + check
+
+
+def hk_id(valid=True, style=0):
+    letter = R.choice(string.ascii_uppercase)
+    body = digits(6)
+    vals = [36] if True else []
+    s = 9 * 36 + 8 * (ord(letter) - 55) + sum((7 - i) * int(d) for i, d in enumerate(body))
+    c = (11 - s % 11) % 11
+    check = "A" if c == 10 else str(c)
+    if not valid:
+        check = R.choice([x for x in "0123456789A" if x != check])
+    return [f"{letter}{body}({check})", f"{letter}{body}{check}", f"{letter}{body}[{check}]"][style]
+
+
+TW_LETTERS = {"A": 10, "B": 11, "C": 12, "D": 13, "E": 14, "F": 15, "G": 16, "H": 17,
+              "I": 34, "J": 18, "K": 19, "L": 20, "M": 21, "N": 22, "O": 35, "P": 23,
+              "Q": 24, "R": 25, "S": 26, "T": 27, "U": 28, "V": 29, "W": 32, "X": 30,
+              "Y": 31, "Z": 33}
+
+
+def tw_checksum(letter, second_value, rest8):
+    n = TW_LETTERS[letter]
+    total = n // 10 + (n % 10) * 9 + second_value * 8
+    for i, d in enumerate(rest8[:7]):
+        total += int(d) * (7 - i)
+    total += int(rest8[7])
+    return total % 10 == 0
+
+
+def tw_id(kind="national", valid=True):
+    letter = R.choice(list(TW_LETTERS))
+    while True:
+        if kind == "national":
+            second = R.choice("12")
+            sv = int(second)
+        elif kind == "old":
+            second = R.choice("ABCD")
+            sv = TW_LETTERS[second] % 10
+        else:
+            second = R.choice("89")
+            sv = int(second)
+        rest = digits(8)
+        if tw_checksum(letter, sv, rest) == valid:
+            return letter + second + rest
+
+
+IBAN_LEN = {"GB": 22, "DE": 22, "FR": 27, "ES": 24, "IT": 27, "NL": 18, "CH": 21, "BE": 16}
+
+
+def iban(valid=True, country=None):
+    country = country or R.choice(list(IBAN_LEN))
+    n = IBAN_LEN[country]
+    if country == "GB":
+        bban = "".join(R.choice(string.ascii_uppercase) for _ in range(4)) + digits(14)
+    elif country == "NL":
+        bban = "".join(R.choice(string.ascii_uppercase) for _ in range(4)) + digits(10)
+    else:
+        bban = digits(n - 4)
+    rearranged = bban + country + "00"
+    num = int("".join(str(int(c, 36)) for c in rearranged))
+    check = 98 - num % 97
+    if not valid:
+        check = (check + R.randint(1, 50)) % 97 + 2
+        if check == 98 - num % 97:
+            check = (check % 96) + 2
+    return f"{country}{check:02d}{bban}"
+
+
+def ssn():
+    area = R.choice([a for a in range(1, 900) if a != 666])
+    return f"{area:03d}", f"{R.randint(1, 99):02d}", f"{R.randint(1, 9999):04d}"
+
+
+B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+AWS_PREFIXES = ["AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA",
+                "ANVA", "APKA"]
+
+
+def b64url(n):
+    return "".join(R.choice(string.ascii_letters + string.digits + "-_") for _ in range(n))
+
+
+def jwt(signed=True):
+    import base64
+    header = base64.urlsafe_b64encode(json.dumps(
+        {"alg": "HS256" if signed else "none", "typ": "JWT"}).encode()).decode().rstrip("=")
+    payload = base64.urlsafe_b64encode(json.dumps(
+        {"sub": digits(8), "iat": 1700000000 + R.randint(0, 10**6)}).encode()).decode().rstrip("=")
+    return f"{header}.{payload}.{b64url(43) if signed else ''}"
+
+
+def alnum(n):
+    return "".join(R.choice(string.ascii_letters + string.digits) for _ in range(n))
+
+
+# ---------------------------------------------------------------- records
+
+records = []
+
+
+def utf8_offset(text, char_index):
+    return len(text[:char_index].encode("utf-8"))
+
+
+def add(kind, form, parts, keep=()):
+    """parts: list of str (plain text) or (detector, value) tuples."""
+    text = ""
+    spans = []
+    for p in parts:
+        if isinstance(p, tuple):
+            det, val = p
+            start = len(text.encode("utf-8"))
+            text += val
+            spans.append({"detector": det, "start": start, "end": len(text.encode("utf-8"))})
+        else:
+            text += p
+    records.append({"id": f"{kind[:3]}-{len(records):05d}", "kind": kind, "form": form,
+                    "text": text, "spans": spans, "keep": list(keep)})
+
+
+def pos(form, parts, n=1):
+    add("positive", form, parts)
+
+
+def neg(form, text):
+    add("negative", form, [text])
+
+
+CHAT_PRE = ["", "麻烦帮我登记一下，", "好的，", "收到。", "Hi, ", "请核对：", "我这边是",
+            "确认一下信息 ", "OK ", "您好，"]
+CHAT_POST = ["", "，谢谢", "。", " 谢谢！", " thanks", "，有问题再联系", "！", " 😀", "，尽快处理"]
+
+
+def wrap(pre_ctx, value_tuple, post=None):
+    return [R.choice(CHAT_PRE) + pre_ctx, value_tuple, post if post is not None else R.choice(CHAT_POST)]
+
+
+# --- CN_RESIDENT_ID
+ID_CTX = ["身份证号", "身份证：", "身份证号码是", "身分證字號", "证件号 ", "ID card: ", "公民身份号码", "身份证"]
+for i in range(40):
+    v = resident_id()
+    pos("CN_RESIDENT_ID/plain", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", v)))
+for i in range(10):
+    v = resident_id()
+    pos("CN_RESIDENT_ID/no-context", wrap("", ("CN_RESIDENT_ID", v)))
+for i in range(12):
+    v = resident_id()
+    v = v[:-1] + v[-1].lower() if v[-1] == "X" else v
+    first17 = v[:17]
+    while id_check(first17) != "X":
+        first17 = first17[:14] + digits(3)
+    pos("CN_RESIDENT_ID/lowercase-x", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", first17 + "x")))
+for i in range(15):
+    v = resident_id()
+    pos("CN_RESIDENT_ID/6-8-4", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", f"{v[:6]} {v[6:14]} {v[14:]}")))
+for i in range(15):
+    v = resident_id()
+    sep = R.choice([" ", "-"])
+    pos("CN_RESIDENT_ID/6-4-4-4", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", sep.join([v[:6], v[6:10], v[10:14], v[14:]]))))
+for i in range(15):
+    pos("CN_RESIDENT_ID/full-width", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", fullwidth(resident_id()))))
+for i in range(15):
+    pos("CN_RESIDENT_ID/zero-width", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", zero_width(resident_id()))))
+for i in range(12):
+    pos("CN_RESIDENT_ID/touching-han", ["身份证", ("CN_RESIDENT_ID", resident_id()), "号" + R.choice(["码", "，请核对", ""])])
+for i in range(8):
+    pos("CN_RESIDENT_ID/1800s", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", resident_id(year=R.randint(1880, 1899)))))
+for i in range(9):
+    pos("CN_RESIDENT_ID/permit-81-83", wrap(R.choice(["居住证号码", "港澳台居民居住证 ", "居留證 "]),
+                                            ("CN_RESIDENT_ID", resident_id(region=R.choice(["810000", "820000", "830000"])))))
+for i in range(10):
+    v = resident_id()
+    pos("CN_RESIDENT_ID/chinese-numerals", wrap(R.choice(ID_CTX), ("CN_RESIDENT_ID", chinese_numerals(v[:17]) + (v[17] if v[17] == "X" else chinese_numerals(v[17])))))
+for i in range(12):
+    region = R.choice(REGIONS[:14])
+    legacy = f"{region}{R.randint(40, 99):02d}{R.randint(1, 12):02d}{R.randint(1, 28):02d}{digits(3)}"
+    pos("CN_RESIDENT_ID/15-digit-with-context", [R.choice(["老身份证号 ", "身份证：", "身份证号码 "]), ("CN_RESIDENT_ID", legacy), R.choice(CHAT_POST)])
+
+# --- CN_MOBILE
+MOB_CTX = ["手机", "电话：", "手機 ", "联系电话 ", "tel: ", "phone ", "打我电话", "call me at ", "微信同号 ", ""]
+for i in range(30):
+    pos("CN_MOBILE/plain", wrap(R.choice(MOB_CTX), ("CN_MOBILE", mobile())))
+for i in range(12):
+    m = mobile()
+    pos("CN_MOBILE/+86", wrap(R.choice(MOB_CTX), ("CN_MOBILE", R.choice(["+86", "+86 ", "+86-"]) + m)))
+for i in range(8):
+    pos("CN_MOBILE/0086", wrap(R.choice(MOB_CTX), ("CN_MOBILE", "0086" + R.choice(["", " ", "-"]) + mobile())))
+for i in range(8):
+    pos("CN_MOBILE/(+86)", wrap(R.choice(MOB_CTX), ("CN_MOBILE", "(+86)" + R.choice(["", " "]) + mobile())))
+for i in range(15):
+    m = mobile()
+    sep = R.choice([" ", "-"])
+    pos("CN_MOBILE/3-4-4", wrap(R.choice(MOB_CTX), ("CN_MOBILE", f"{m[:3]}{sep}{m[3:7]}{sep}{m[7:]}")))
+for i in range(10):
+    m = mobile()
+    pos("CN_MOBILE/3-8", wrap(R.choice(MOB_CTX), ("CN_MOBILE", f"{m[:3]}{R.choice([' ', '-'])}{m[3:]}")))
+for i in range(12):
+    pos("CN_MOBILE/full-width", wrap(R.choice(MOB_CTX), ("CN_MOBILE", fullwidth(mobile()))))
+for i in range(8):
+    m = mobile()
+    pos("CN_MOBILE/ideographic-space", wrap(R.choice(MOB_CTX), ("CN_MOBILE", f"{m[:3]}\u3000{m[3:7]}\u3000{m[7:]}")))
+for i in range(8):
+    m = mobile()
+    pos("CN_MOBILE/full-width-hyphen", wrap(R.choice(MOB_CTX), ("CN_MOBILE", f"{m[:3]}\uff0d{m[3:7]}\uff0d{m[7:]}")))
+for i in range(12):
+    pos("CN_MOBILE/zero-width", wrap(R.choice(MOB_CTX), ("CN_MOBILE", zero_width(mobile()))))
+for i in range(10):
+    pos("CN_MOBILE/touching-han", ["手机", ("CN_MOBILE", mobile()), R.choice(["谢谢", "找我", "，随时联系"])])
+for i in range(14):
+    pos("CN_MOBILE/chinese-numerals", wrap(R.choice(["电话", "手机号 ", "打", "联系"]), ("CN_MOBILE", chinese_numerals(mobile()))))
+
+# --- CN_LANDLINE
+for i in range(20):
+    area = R.choice(["010", "021", "020", "022", "023", "0755", "0571", "0512", "0731", "0898"])
+    local = digits(8 if len(area) == 3 else R.choice([7, 8]))
+    local = str(R.randint(2, 8)) + local[1:]
+    form = R.choice([f"{area}-{local}", f"({area}) {local[:4]} {local[4:]}", f"{area} {local}", f"{area}{local}"])
+    pos("CN_LANDLINE/area-code", wrap(R.choice(["座机 ", "办公电话：", "电话 ", "tel ", "固话"]), ("CN_LANDLINE", form)))
+
+# --- BANK_CARD
+CARD_CTX = ["银行卡号 ", "卡号：", "信用卡 ", "card ", "储蓄卡", "Visa ", "银联卡 ", ""]
+for prefix, length in CARD_PREFIXES:
+    for i in range(4):
+        c = luhn_complete(prefix, length)
+        pos(f"BANK_CARD/plain-{length}", wrap(R.choice(CARD_CTX), ("BANK_CARD", c)))
+for i in range(16):
+    c = luhn_complete(R.choice(["62", "4", "55", "6222"]), R.choice([16, 19]))
+    pos("BANK_CARD/grouped-4", wrap(R.choice(CARD_CTX), ("BANK_CARD", group4(c, R.choice([" ", "-"])))))
+for i in range(8):
+    c = luhn_complete(R.choice(["34", "37"]), 15)
+    pos("BANK_CARD/amex-4-6-5", wrap(R.choice(CARD_CTX), ("BANK_CARD", f"{c[:4]} {c[4:10]} {c[10:]}")))
+for i in range(10):
+    pos("BANK_CARD/full-width", wrap(R.choice(CARD_CTX), ("BANK_CARD", fullwidth(luhn_complete("62", 19)))))
+for i in range(10):
+    pos("BANK_CARD/zero-width", wrap(R.choice(CARD_CTX), ("BANK_CARD", zero_width(luhn_complete("4", 16)))))
+
+# --- CN_PASSPORT
+PASS_CTX = ["护照号 ", "護照號碼：", "passport no. ", "护照：", "Passport "]
+for fmt in ["E########", "EA#######", "G########", "DE#######", "SE#######", "PE#######", "e########", "EH#######"]:
+    for i in range(4):
+        v = "".join(digits(1) if c == "#" else c for c in fmt)
+        pos(f"CN_PASSPORT/{fmt[:2].strip('#')}", wrap(R.choice(PASS_CTX), ("CN_PASSPORT", v)))
+
+# --- CN_HOME_RETURN_PERMIT
+for i in range(16):
+    v = R.choice("HM") + digits(R.choice([8, 10]))
+    pos("CN_HOME_RETURN_PERMIT/with-context", wrap(R.choice(["回乡证 ", "港澳居民来往内地通行证：", "回鄉證號碼 ", "通行证号 "]), ("CN_HOME_RETURN_PERMIT", v)))
+
+# --- CN_USCC
+for i in range(20):
+    pos("CN_USCC/plain", wrap(R.choice(["统一社会信用代码：", "信用代码 ", "USCC ", "社会信用代码"]), ("CN_USCC", uscc())))
+
+# --- HK_ID
+for style, name in [(0, "parentheses"), (1, "plain"), (2, "brackets")]:
+    for i in range(8):
+        pos(f"HK_ID/{name}", wrap(R.choice(["香港身份證 ", "HKID ", "香港身份证号码："]), ("HK_ID", hk_id(True, style))))
+
+# --- TW_ID
+for kind in ["national", "old", "new"]:
+    for i in range(8):
+        pos(f"TW_ID/{kind}", wrap(R.choice(["身分證字號 ", "居留證號碼：", "台湾身份证 ", "統一證號 "]), ("TW_ID", tw_id(kind))))
+
+# --- CN_LICENSE_PLATE
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+for i in range(12):
+    pos("CN_LICENSE_PLATE/ordinary", wrap(R.choice(["车牌 ", "车牌号：", "我的车是", "停车场 "]), ("CN_LICENSE_PLATE", R.choice(PROVINCES) + R.choice("ABCDEFGHJK") + "".join(R.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(4)) + digits(1))))
+for i in range(8):
+    pos("CN_LICENSE_PLATE/new-energy", wrap(R.choice(["车牌 ", "新能源车牌："]), ("CN_LICENSE_PLATE", R.choice(PROVINCES) + R.choice("ABCDE") + R.choice(["", "·"]) + R.choice("DF") + digits(5))))
+
+# --- CN_ADDRESS
+ADDRS = [
+    "北京市朝阳区建国路88号SOHO现代城2号楼1单元1201室",
+    "上海市浦东新区世纪大道100号",
+    "广东省深圳市南山区科技园科苑路15号",
+    "浙江省杭州市西湖区文三路259号",
+    "朝阳区建国路88号",
+    "江苏省南京市鼓楼区中山北路30号3栋502室",
+    "四川省成都市武侯区人民南路四段27号",
+    "湖北省武汉市洪山区珞喻路1037号",
+    "天津市和平区南京路189号",
+    "重庆市渝中区解放碑民族路166号",
+    "陕西省西安市雁塔区小寨东路126号",
+    "广州市天河区天河路385号",
+    "海淀区中关村大街27号",
+    "北京市海淀区学院路37号院5号楼2单元301",
+    "上海市徐汇区漕溪北路88号圣爱大厦12楼",
+    "福建省厦门市思明区莲前西路2号莲富大厦",
+    "山东省济南市历下区泉城路180号",
+    "深圳市福田区华强北路1002号赛格广场",
+    "南京市玄武区珠江路88号",
+    "阳光花园小区3栋2单元501室",
+    "幸福里小区12号楼3单元402",
+]
+for a in ADDRS:
+    for pre in ["我家住在", "收货地址：", "地址 ", "寄到"]:
+        pos("CN_ADDRESS/postal", [pre, ("CN_ADDRESS", a), R.choice(["，谢谢", "。", ""])])
+for cafe in ["杭州市西湖区文三路259号星际网吧", "北京市海淀区成府路28号极速网吧", "广州市越秀区北京路68号网鱼网咖"]:
+    for pre in ["昨晚在", "网吧地址：", "我在"]:
+        pos("CN_ADDRESS/internet-cafe", [pre, ("CN_ADDRESS", cafe), R.choice(["上网", "通宵", ""])])
+
+# --- QQ / WeChat
+for i in range(20):
+    qq = str(R.randint(1, 9)) + digits(R.randint(4, 10))
+    pos("QQ_NUMBER/with-context", wrap(R.choice(["QQ ", "QQ号：", "扣扣 ", "企鹅号", "qq: ", "加我QQ"]), ("QQ_NUMBER", qq)))
+for i in range(20):
+    wx = R.choice(string.ascii_letters) + "".join(R.choice(string.ascii_letters + string.digits + "_-") for _ in range(R.randint(5, 15)))
+    pos("WECHAT_ID/with-context", wrap(R.choice(["微信 ", "微信号：", "wx: ", "vx ", "WeChat: ", "加微信"]), ("WECHAT_ID", wx)))
+
+# --- PERSON_NAME
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+for i in range(24):
+    name = R.choice(SURNAMES) + "".join(R.choice(GIVEN) for _ in range(R.randint(1, 2)))
+    pos("PERSON_NAME/labelled-han", [R.choice(["姓名：", "收件人：", "联系人 ", "户名：", "收件人"]), ("PERSON_NAME", name), R.choice(["，电话稍后发", "。", " ", "，"])])
+for name in ["John Smith", "Mary Johnson", "Li Wei", "Zhang Xiaoming", "Emily Clark", "David Lee"]:
+    pos("PERSON_NAME/labelled-latin", ["name: ", ("PERSON_NAME", name), R.choice([", ", ". ", ""])])
+
+# --- GPS
+for i in range(12):
+    lat = f"{R.uniform(18, 53):.4f}"
+    lng = f"{R.uniform(73, 135):.4f}"
+    pos("GPS_COORDINATE/lat-lng", wrap(R.choice(["位置：", "坐标 ", "location ", "我在 "]), ("GPS_COORDINATE", f"{lat}, {lng}")))
+for i in range(8):
+    lat = f"{R.uniform(18, 53):.5f}"
+    lng = f"{R.uniform(73, 135):.5f}"
+    pos("GPS_COORDINATE/lng-lat", wrap(R.choice(["坐标：", "定位 "]), ("GPS_COORDINATE", f"{lng},{lat}")))
+for i in range(8):
+    d1, m1, s1 = R.randint(18, 53), R.randint(0, 59), R.randint(0, 59)
+    d2, m2, s2 = R.randint(73, 135), R.randint(0, 59), R.randint(0, 59)
+    pos("GPS_COORDINATE/dms", wrap(R.choice(["坐标 ", "位置：", "at "]), ("GPS_COORDINATE", f"{d1}°{m1}'{s1}\"N {d2}°{m2}'{s2}\"E")))
+for key in ["lat=", "lng=", "latitude: ", "纬度：", "经度 ", "lon: "]:
+    for i in range(2):
+        v = f"{R.uniform(18, 53):.4f}" if "lat" in key or "纬" in key else f"{R.uniform(73, 135):.4f}"
+        pos("GPS_COORDINATE/keyed", [key, ("GPS_COORDINATE", v), R.choice(["", ", ok", "。"])])
+
+# --- EMAIL
+for i in range(20):
+    user = R.choice(["zhang.san", "li_si", "wangwu88", "a.b-c", "user+tag", "x"]) + digits(R.randint(0, 3))
+    dom = R.choice(["example.com", "mail.example.cn", "qq.com", "163.com", "corp.example.co.uk"])
+    pos("EMAIL/ascii", wrap(R.choice(["邮箱 ", "email: ", "mail to ", "发到", ""]), ("EMAIL", f"{user}@{dom}"), R.choice([" 谢谢", ". ", ", thanks", ""])))
+for e in ["josé@example.es", "müller@beispiel.de", "用户@例子.公司", "δοκιμή@παράδειγμα.δοκιμή", "почта@пример.рф"]:
+    pos("EMAIL/unicode", ["contact ", ("EMAIL", e), " please"])
+
+# --- IP
+for i in range(12):
+    ip = f"{R.randint(1, 223)}.{R.randint(0, 255)}.{R.randint(0, 255)}.{R.randint(1, 254)}"
+    if ip.startswith("127."):
+        ip = "10" + ip[3:]
+    pos("IP_ADDRESS/ipv4", wrap(R.choice(["登录IP ", "client ", "来自 ", "ip=", ""]), ("IP_ADDRESS", ip)))
+for ip in ["2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:db8::8a2e:370:7334", "fe80::1%eth0",
+           "2001:db8::/32", "::ffff:192.0.2.128", "2408:8207:24a6:5651::12", "240e:3b7:1234::1"]:
+    for pre in ["ipv6 ", "client "]:
+        pos("IP_ADDRESS/ipv6", [pre, ("IP_ADDRESS", ip), " connected"])
+
+# --- MAC
+for i in range(10):
+    b = [f"{R.randint(0, 255):02X}" for _ in range(6)]
+    form = R.choice([":".join(b), "-".join(b), "".join(b[0:2]).lower() + "." + "".join(b[2:4]).lower() + "." + "".join(b[4:6]).lower()])
+    pos("MAC_ADDRESS/formats", wrap(R.choice(["MAC ", "设备地址 ", "mac="]), ("MAC_ADDRESS", form)))
+
+# --- PHONE
+for v in ["+1 415-555-0132", "+44 20 7946 0958", "+81 90-1234-5678", "+49 30 901820", "+33 1 42 68 53 00",
+          "+852 9123 4567", "+886 912 345 678", "+65 9123 4567", "+61 2 9374 4000", "+1 (212) 555-0187"]:
+    pos("PHONE/international", wrap(R.choice(["call ", "phone: ", "电话 ", "WhatsApp "]), ("PHONE", v)))
+for v in ["(415) 555-0132", "090-1234-5678", "(212) 555-0187", "03-1234-5678"]:
+    pos("PHONE/national-with-context", ["phone: ", ("PHONE", v), " (office)"])
+
+# --- IBAN
+for i in range(12):
+    v = iban()
+    if R.random() < 0.5:
+        v = group4(v)
+    pos("IBAN/plain-or-grouped", wrap(R.choice(["IBAN ", "account: ", "汇款账号 "]), ("IBAN", v)))
+
+# --- US_SSN
+for i in range(12):
+    a, g, s = ssn()
+    sep = R.choice(["-", " ", "."])
+    pos("US_SSN/separated", wrap(R.choice(["SSN ", "social security number: ", "ssn: ", ""]), ("US_SSN", f"{a}{sep}{g}{sep}{s}")))
+for i in range(4):
+    a, g, s = ssn()
+    pos("US_SSN/bare-with-context", ["SSN: ", ("US_SSN", f"{a}{g}{s}"), ""])
+
+# --- Secrets
+for p in AWS_PREFIXES:
+    pos("AWS_ACCESS_KEY/prefixes", wrap(R.choice(["key ", "aws_access_key_id=", "AccessKeyId: "]), ("AWS_ACCESS_KEY", p + "".join(R.choice(B32) for _ in range(16)))))
+for kind in ["RSA ", "EC ", "OPENSSH ", "ENCRYPTED ", ""]:
+    body = "\\n".join(b64url(64) for _ in range(3))
+    key = f"-----BEGIN {kind}PRIVATE KEY-----\\n{body}\\n-----END {kind}PRIVATE KEY-----"
+    pos("PRIVATE_KEY/one-line", ['{"key": "', ("PRIVATE_KEY", key), '"}'])
+for i in range(8):
+    pos("JWT/signed", wrap(R.choice(["Authorization: Bearer ", "token=", "jwt "]), ("JWT", jwt(True))))
+for i in range(3):
+    pos("JWT/unsigned", wrap("token=", ("JWT", jwt(False)), " "))
+for p in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]:
+    pos("GITHUB_TOKEN/classic", wrap(R.choice(["token ", "GITHUB_TOKEN="]), ("GITHUB_TOKEN", p + alnum(36))))
+pos("GITHUB_TOKEN/fine-grained", ["token ", ("GITHUB_TOKEN", "github_pat_" + alnum(22) + "_" + alnum(59)), ""])
+for i in range(8):
+    user = R.choice(["admin", "root", "deploy", "app_user"])
+    pw = alnum(R.randint(6, 14))
+    host = R.choice(["db.example.com", "10.0.0.5:5432", "redis.internal:6379"])
+    scheme = R.choice(["https", "postgres", "redis", "mysql"])
+    add("positive", "URL_CREDENTIALS/userinfo", [f"connect {scheme}://", ("URL_CREDENTIALS", f"{user}:{pw}"), f"@{host}/app"])
+for i in range(10):
+    pw = alnum(R.randint(6, 12)) + R.choice(["!", "#", "", "@1"])
+    pre = R.choice(["password=", "passwd: ", "pwd:", "密码：", "口令 ", '"password": "'])
+    post = '"' if pre.endswith('"') else R.choice(["", " 请保管好"])
+    pos("PASSWORD/labelled", [pre, ("PASSWORD", pw), post])
+
+# ---------------------------------------------------------------- negatives
+
+NEG_CHAT = [
+    "今天天气不错，晚上一起吃饭吧？", "明天下午三点开会，记得带电脑。", "这个需求下周再排期吧。",
+    "Can we move the sync to Thursday?", "The build is green again.", "哈哈哈太好笑了",
+    "我到家了，路上有点堵。", "周末去爬山吗？", "Lunch at noon?", "收到，马上处理。",
+    "第一个方案更好一些，第二个成本太高。", "这次考试考了98分，还不错。", "一二三四五六，上山打老虎。",
+    "三点半在一楼大厅集合", "Version 2.3 is out, changelog attached.", "他说一会儿就到",
+    "我们公司在二十三楼，电梯上来左转。", "Meeting notes are in the shared folder.",
+    "这周的周报写完了吗？", "ok, see you at 7", "今年的年终奖什么时候发", "图片收到了，很清楚",
+    "快递到了放门口就行", "下单了，等发货", "Please review PR 1234 when you have time.",
+    "明天早上九点的航班，别迟到", "他的号码我没有，你问问小王", "第3季度营收增长12.5%",
+]
+for _rep in range(2):
+    for t in NEG_CHAT:
+        for i in range(3):
+            neg("negative/chat", t if i == 0 else R.choice(CHAT_PRE) + t)
+    for i in range(40):
+        neg("negative/wrong-check-id", R.choice(["身份证号", "证件号 ", "ID "]) + bad_resident_id())
+    for i in range(40):
+        prefix, length = R.choice(CARD_PREFIXES)
+        c = luhn_fail(prefix, length)
+        neg("negative/luhn-fail-card", R.choice(["卡号 ", "card ", ""]) + R.choice([c, group4(c)]))
+    for i in range(40):
+        neg("negative/order-number", R.choice(["订单号", "订单编号：", "订单号 ", "流水号", "order id ", "order_no="]) + digits(R.choice([18, 19, 20, 16])) + R.choice(CHAT_POST))
+    for i in range(30):
+        neg("negative/tracking-number", R.choice(["快递单号 ", "运单号：", "tracking ", "单号"]) + R.choice(["SF", "YT", "ZTO", "JD", "", "7"]) + digits(R.choice([12, 13, 15])))
+    for i in range(30):
+        ts = str(1600000000000 + R.randint(0, 10**11))
+        neg("negative/timestamp", R.choice(["timestamp=", "ts: ", "时间戳 ", "\"timestamp\": "]) + ts)
+    for i in range(20):
+        neg("negative/datetime", f"{R.randint(2000, 2026)}-{R.randint(1, 12):02d}-{R.randint(1, 28):02d} {R.randint(0, 23):02d}:{R.randint(0, 59):02d}:{R.randint(0, 59):02d} 任务完成")
+    for i in range(30):
+        neg("negative/price", R.choice(["价格 ¥", "总计 $", "单价", "price: ", "只要"]) + f"{R.randint(1, 999)}.{R.randint(0, 99):02d}" + R.choice(["元", "", " USD", "，包邮"]))
+    for i in range(25):
+        neg("negative/version", R.choice(["v", "version ", "版本 V", "release-", "升级到 v"]) + ".".join(str(R.randint(0, 20)) for _ in range(R.choice([2, 3, 4]))))
+    for i in range(25):
+        neg("negative/request-id", R.choice(["request_id=", "trace_id: ", "X-Request-Id: ", "txn_id="]) +
+            R.choice(["%08x-%04x-%04x-%04x-%012x" % (R.getrandbits(32), R.getrandbits(16), R.getrandbits(16), R.getrandbits(16), R.getrandbits(48)), "".join(R.choice("0123456789abcdef") for _ in range(32))]))
+    for i in range(25):
+        neg("negative/score", R.choice(["得分 ", "score: ", "评分", "综合 "]) + f"{R.randint(0, 100)}.{R.randint(0, 9)}" + R.choice(["分", "", "/100"]))
+    for i in range(25):
+        n = "12" + digits(9)
+        neg("negative/not-a-mobile", R.choice(["编号 ", "工单 ", "ref "]) + n)
+    for i in range(20):
+        neg("negative/short-numbers", R.choice(["房间号 ", "验证码 ", "第", "工号 "]) + digits(R.choice([4, 5, 6])) + R.choice(["", "号", "。"]))
+    for i in range(20):
+        neg("negative/long-digit-run", "批次 " + digits(R.choice([21, 22, 25, 30])))
+    for i in range(20):
+        neg("negative/wrong-check-uscc", "信用代码 " + uscc(valid=False))
+    for i in range(15):
+        neg("negative/wrong-check-hkid", "HKID " + hk_id(valid=False, style=0))
+    for i in range(15):
+        neg("negative/wrong-check-twid", "身分證字號 " + tw_id("national", valid=False))
+    for i in range(15):
+        neg("negative/wrong-check-iban", "IBAN " + iban(valid=False))
+    for i in range(15):
+        neg("negative/qq-without-context", f"房间 {R.randint(10000, 99999999)} 已预订")
+    for i in range(15):
+        neg("negative/ipv4-like-version", "v" + ".".join(str(R.randint(0, 9)) for _ in range(4)) + " released")
+    for i in range(15):
+        neg("negative/time", f"会议 {R.randint(0, 23):02d}:{R.randint(0, 59):02d}:{R.randint(0, 59):02d} 开始")
+    for i in range(15):
+        neg("negative/ssn-invalid", "SSN " + R.choice(["000", "666", "900", "999"]) + f"-{R.randint(1, 99):02d}-{R.randint(1, 9999):04d}")
+    for i in range(15):
+        neg("negative/address-words", R.choice(["我在路上，马上到", "这条路很堵", "去街上逛逛", "小区门口见", "明天去北京出差", "上海今天下雨"]))
+    for i in range(15):
+        neg("negative/coordinates-like", R.choice(["跌幅 ", "增长 ", "温度 "]) + f"{R.uniform(1, 99):.2f}%" + R.choice(["，", "。", " "]) + f"{R.uniform(1, 99):.2f}")
+
+# ---------------------------------------------------------------- mixed
+
+for i in range(60):
+    order = digits(20)
+    m = mobile()
+    add("mixed", "mixed/order-and-mobile", ["订单号" + order + "，联系电话", ("CN_MOBILE", m)], keep=[order])
+for i in range(40):
+    price = f"{R.randint(10, 999)}.{R.randint(0, 99):02d}"
+    m = mobile()
+    add("mixed", "mixed/price-and-mobile", [f"价格 ¥{price}，有意联系", ("CN_MOBILE", m)], keep=[price])
+for i in range(40):
+    order = digits(18)
+    v = resident_id()
+    add("mixed", "mixed/order-and-id", [f"订单号 {order}，身份证", ("CN_RESIDENT_ID", v)], keep=[order])
+for i in range(30):
+    ts = str(1600000000000 + R.randint(0, 10**11))
+    add("mixed", "mixed/timestamp-and-email", [f"ts={ts} user=", ("EMAIL", f"user{i}@example.com")], keep=[ts])
+for i in range(30):
+    ver = f"v{R.randint(1, 9)}.{R.randint(0, 20)}.{R.randint(0, 20)}"
+    ip = f"{R.randint(11, 199)}.{R.randint(0, 255)}.{R.randint(0, 255)}.{R.randint(1, 254)}"
+    add("mixed", "mixed/version-and-ip", [f"{ver} deployed from ", ("IP_ADDRESS", ip)], keep=[ver])
+for i in range(30):
+    bad = bad_resident_id()
+    good = resident_id()
+    add("mixed", "mixed/bad-id-and-good-id", [f"旧号{bad}作废，新身份证", ("CN_RESIDENT_ID", good)], keep=[bad])
+
+for rec in records:
+    sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
