@@ -88,6 +88,25 @@ size_t NumeralRunLength(absl::string_view text, size_t pos) {
   return count;
 }
 
+// True when a character with this UTF-8 lead byte may be folded or dropped:
+// U+00A0/U+00AD (C2), U+180E (E1), U+2000-U+2FFF (E2), U+3000/U+3007 (E3),
+// the Chinese numerals (E4, E5, E9) and U+FE63/U+FEFF/U+FF01-U+FF5E (EF).
+inline bool MayChangeInView(unsigned char lead) {
+  switch (lead) {
+    case 0xC2:
+    case 0xE1:
+    case 0xE2:
+    case 0xE3:
+    case 0xE4:
+    case 0xE5:
+    case 0xE9:
+    case 0xEF:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool IsDroppedInView(char32_t cp) {
@@ -109,6 +128,14 @@ void DetectionView::Build(absl::string_view original) {
   while (pos < n) {
     if (static_cast<unsigned char>(original[pos]) < 0x80) {
       ++pos;
+      in_numerals = false;
+      continue;
+    }
+    // Only a few lead bytes can start a character the view changes; the
+    // rest (most Han characters among them) are skipped without decoding.
+    const unsigned char lead = static_cast<unsigned char>(original[pos]);
+    if (!MayChangeInView(lead)) {
+      pos += lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4);
       in_numerals = false;
       continue;
     }

@@ -7,7 +7,7 @@ namespace scrub::internal {
 namespace {
 
 // Length of the valid sequence at text[pos], or 0 if it is invalid.
-size_t ValidSequenceLength(const unsigned char* p, size_t avail) {
+inline size_t ValidSequenceLength(const unsigned char* p, size_t avail) {
   const unsigned char c = p[0];
   if (c < 0x80) return 1;
   if (c < 0xC2) return 0;  // continuation byte or overlong 2-byte lead
@@ -49,6 +49,18 @@ size_t FindInvalidUtf8(absl::string_view text) {
         i += 8;
         continue;
       }
+    }
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Fast path: the common three-byte sequences (CJK) outside the
+    // overlong (E0) and surrogate (ED) special cases.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= n &&
+        (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
     }
     const size_t len = ValidSequenceLength(p + i, n - i);
     if (len == 0) return i;
