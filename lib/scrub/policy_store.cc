@@ -11,14 +11,14 @@ PolicyStore::PolicyStore(std::shared_ptr<const Scanner> initial, Scanner::Option
     : options_(std::move(options)), current_(std::move(initial)) {}
 
 std::shared_ptr<const Scanner> PolicyStore::Get() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return current_;
 }
 
 absl::Status PolicyStore::Reload(const v1::Policy& policy) {
   // Compile outside the lock: scans keep running on the current scanner.
   auto scanner = Scanner::Create(policy, options_);
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   if (!scanner.ok()) {
     ++reloads_failed_;
     return scanner.status();
@@ -31,7 +31,7 @@ absl::Status PolicyStore::Reload(const v1::Policy& policy) {
 absl::Status PolicyStore::ReloadFromFile(const std::string& path) {
   auto policy = LoadPolicyFile(path);
   if (!policy.ok()) {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     ++reloads_failed_;
     return policy.status();
   }
@@ -41,12 +41,12 @@ absl::Status PolicyStore::ReloadFromFile(const std::string& path) {
 }
 
 uint64_t PolicyStore::reloads_ok() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return reloads_ok_;
 }
 
 uint64_t PolicyStore::reloads_failed() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return reloads_failed_;
 }
 

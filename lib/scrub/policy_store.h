@@ -19,11 +19,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "proto/scrub/v1/policy.pb.h"
 #include "scrub/scanner.h"
 
@@ -53,10 +52,12 @@ class PolicyStore {
 
  private:
   Scanner::Options options_;
-  mutable absl::Mutex mu_;
-  std::shared_ptr<const Scanner> current_ ABSL_GUARDED_BY(mu_);
-  uint64_t reloads_ok_ ABSL_GUARDED_BY(mu_) = 0;
-  uint64_t reloads_failed_ ABSL_GUARDED_BY(mu_) = 0;
+  // std::mutex rather than absl::Mutex: Debian's abseil is not built for
+  // ThreadSanitizer, which could not see its synchronisation (tsan config).
+  mutable std::mutex mu_;
+  std::shared_ptr<const Scanner> current_;  // guarded by mu_
+  uint64_t reloads_ok_ = 0;                 // guarded by mu_
+  uint64_t reloads_failed_ = 0;             // guarded by mu_
 };
 
 }  // namespace scrub
