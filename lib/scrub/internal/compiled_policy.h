@@ -16,6 +16,7 @@
 #include "scrub/internal/allow_list.h"
 #include "scrub/internal/candidate_engine.h"
 #include "scrub/internal/detector_spec.h"
+#include "scrub/internal/json_rules.h"
 #include "scrub/internal/keyword_automaton.h"
 #include "scrub/internal/tokenizer.h"
 
@@ -105,6 +106,8 @@ class CompiledPolicy {
   // Null unless some rule tokenizes.
   const Tokenizer* tokenizer() const { return tokenizer_.get(); }
   const ValidationContext& validation() const { return validation_; }
+  // Key context and field rules for JSON records.
+  const JsonRules& json_rules() const { return json_rules_; }
 
  private:
   CompiledPolicy() = default;
@@ -124,6 +127,7 @@ class CompiledPolicy {
   std::vector<CompiledBlockRule> block_rules_;
   std::unique_ptr<Tokenizer> tokenizer_;
   ValidationContext validation_;
+  JsonRules json_rules_;
 };
 
 }  // namespace scrub::internal
