@@ -1,5 +1,7 @@
 #include "scrub/json_record.h"
 
+#include <cstring>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -47,8 +49,9 @@ struct Rewrite {
 // collects findings and rewrites. One per read attempt.
 class RecordScan : public internal::JsonTokenVisitor {
  public:
-  RecordScan(const CompiledPolicy& policy, ScratchState* scratch)
+  RecordScan(const CompiledPolicy& policy, absl::string_view record, ScratchState* scratch)
       : policy_(policy),
+        record_(record),
         rules_(policy.json_rules()),
         s_(*scratch),
         max_findings_(policy.limits().max_findings_per_message()),
@@ -59,17 +62,22 @@ class RecordScan : public internal::JsonTokenVisitor {
     bool repaired = false;
     if (!RepairLoneLowSurrogates(key, &pending_key_, &repaired)) return false;
     if (repaired) AddRewrite(key, pending_key_);
-    pending_display_ = pending_key_;
+    pending_display_.clear();
     if (!frames_.empty() && IsSkip(frames_.back().rule)) return true;
-    absl::Status status =
-        internal::FindPlacedFindings(policy_, pending_key_, internal::ContextHints(), &s_);
+    if (s_.clean_json_keys.Contains(policy_.id(), pending_key_)) return true;
+    hints_.positive_rules.clear();
+    hints_.negative = false;
+    absl::Status status = internal::FindPlacedFindings(policy_, pending_key_, hints_, &s_);
     if (!status.ok()) return EngineError(status);
-    if (s_.placed.empty()) return true;
+    if (s_.placed.empty()) {
+      s_.clean_json_keys.Insert(policy_.id(), pending_key_);
+      return true;
+    }
     if (!CheckFindingCount(s_.placed.size())) return false;
 
     // Keys are never rewritten: a finding that would change the text BLOCKs
     // the record, and the key is shown redacted in every pointer through it.
-    std::string member = display_;
+    std::string member = DisplayPointer();
     std::string display;
     size_t copied = 0;
     for (const PlacedFinding& f : s_.placed) {
@@ -90,7 +98,8 @@ class RecordScan : public internal::JsonTokenVisitor {
       display.append(pending_key_, copied, std::string::npos);
       pending_display_ = std::move(display);
     }
-    internal::AppendPointerSegment(pending_display_, &member);
+    internal::AppendPointerSegment(
+        pending_display_.empty() ? pending_key_ : pending_display_, &member);
     for (PlacedFinding& f : s_.placed) {
       const internal::CompiledRule& rule = policy_.rules()[f.rule];
       findings_.push_back({rule.spec.id, member, /*in_key=*/true, f.start, f.end,
@@ -111,15 +120,13 @@ class RecordScan : public internal::JsonTokenVisitor {
 
   bool StartContainer(bool is_array, size_t) override {
     const Node node = Enter();
-    frames_.push_back({is_array, 0, node.rule, node.context, node.pointer_size,
-                       node.display_size});
+    frames_.push_back({is_array, 0, node.rule, node.context, node.pointer_size});
     return true;
   }
 
   bool EndContainer(bool, size_t) override {
     const Frame& frame = frames_.back();
-    pointer_.resize(frame.pointer_size);
-    display_.resize(frame.display_size);
+    Truncate(frame.pointer_size);
     frames_.pop_back();
     return true;
   }
@@ -139,7 +146,6 @@ class RecordScan : public internal::JsonTokenVisitor {
     const CompiledFieldRule* rule = nullptr;  // applies to everything inside
     const JsonKeyContext* context = nullptr;  // arrays: their elements' key
     size_t pointer_size = 0;                  // to restore at the end
-    size_t display_size = 0;
   };
 
   // The value being read.
@@ -147,7 +153,13 @@ class RecordScan : public internal::JsonTokenVisitor {
     const CompiledFieldRule* rule = nullptr;
     const JsonKeyContext* context = nullptr;
     size_t pointer_size = 0;
-    size_t display_size = 0;
+  };
+
+  // A key of the current path shown redacted in finding pointers.
+  struct RedactedSegment {
+    size_t offset = 0;  // of the segment's first byte (after '/') in pointer_
+    size_t size = 0;    // of the escaped key there
+    std::string display;
   };
 
   static bool IsSkip(const CompiledFieldRule* rule) {
@@ -159,7 +171,6 @@ class RecordScan : public internal::JsonTokenVisitor {
   Node Enter() {
     Node node;
     node.pointer_size = pointer_.size();
-    node.display_size = display_.size();
     bool member = false;
     if (!frames_.empty()) {
       Frame& parent = frames_.back();
@@ -167,11 +178,15 @@ class RecordScan : public internal::JsonTokenVisitor {
       if (parent.is_array) {
         const size_t index = parent.next_index++;
         internal::AppendPointerIndex(index, &pointer_);
-        internal::AppendPointerIndex(index, &display_);
         node.context = parent.context;
       } else {
         internal::AppendPointerSegment(pending_key_, &pointer_);
-        internal::AppendPointerSegment(pending_display_, &display_);
+        if (!pending_display_.empty()) {
+          std::string display;
+          internal::AppendPointerSegment(pending_display_, &display);
+          redacted_.push_back({node.pointer_size + 1, pointer_.size() - node.pointer_size - 1,
+                               display.substr(1)});
+        }
         node.context = rules_.ContextOf(pending_key_);
         member = true;
       }
@@ -185,9 +200,27 @@ class RecordScan : public internal::JsonTokenVisitor {
     return node;
   }
 
-  void Leave(const Node& node) {
-    pointer_.resize(node.pointer_size);
-    display_.resize(node.display_size);
+  void Leave(const Node& node) { Truncate(node.pointer_size); }
+
+  // Back to an enclosing value's pointer.
+  void Truncate(size_t size) {
+    pointer_.resize(size);
+    while (!redacted_.empty() && redacted_.back().offset > size) redacted_.pop_back();
+  }
+
+  // The pointer of the current value for findings: keys holding findings
+  // redacted (rare: such a record is BLOCKED).
+  std::string DisplayPointer() const {
+    if (redacted_.empty()) return pointer_;
+    std::string out;
+    size_t copied = 0;
+    for (const RedactedSegment& r : redacted_) {
+      out.append(pointer_, copied, r.offset - copied);
+      out.append(r.display);
+      copied = r.offset + r.size;
+    }
+    out.append(pointer_, copied, std::string::npos);
+    return out;
   }
 
   bool ScanValue(const JsonToken& value, const Node& node) {
@@ -195,7 +228,7 @@ class RecordScan : public internal::JsonTokenVisitor {
     if (rule != nullptr && rule->kind == CompiledFieldRule::Kind::kAlwaysRedact) {
       if (value.kind == JsonTokenKind::kNull) return true;
       if (!CheckFindingCount(1)) return false;
-      findings_.push_back({kRedactedFieldDetector, display_, false, 0, value.text.size(),
+      findings_.push_back({kRedactedFieldDetector, DisplayPointer(), false, 0, value.text.size(),
                            value.start, value.end, 1.0, v1::ACTION_REDACT});
       AddRewrite(value, kRedactedFieldText);
       return true;
@@ -224,12 +257,15 @@ class RecordScan : public internal::JsonTokenVisitor {
              internal::NormalizeValue(internal::FoldForDetection(text), r.spec.form)});
       }
     } else {
-      internal::ContextHints hints;
+      // Reuses the hint buffer across the record's values.
+      hints_.positive_rules.clear();
+      hints_.negative = false;
       if (node.context != nullptr) {
-        hints.positive_rules = node.context->positive_rules;
-        hints.negative = node.context->negative;
+        hints_.positive_rules.assign(node.context->positive_rules.begin(),
+                                     node.context->positive_rules.end());
+        hints_.negative = node.context->negative;
       }
-      absl::Status status = internal::FindPlacedFindings(policy_, text, hints, &s_);
+      absl::Status status = internal::FindPlacedFindings(policy_, text, hints_, &s_);
       if (!status.ok()) return EngineError(status);
     }
 
@@ -239,9 +275,10 @@ class RecordScan : public internal::JsonTokenVisitor {
     }
     if (!CheckFindingCount(s_.placed.size())) return false;
     internal::Redaction redaction = internal::ApplyActions(policy_, text, s_.placed);
+    const std::string pointer = DisplayPointer();
     for (size_t i = 0; i < s_.placed.size(); ++i) {
       const PlacedFinding& f = s_.placed[i];
-      findings_.push_back({policy_.rules()[f.rule].spec.id, display_, false, f.start,
+      findings_.push_back({policy_.rules()[f.rule].spec.id, pointer, false, f.start,
                            f.end, value.start, value.end, f.confidence,
                            redaction.applied[i]});
     }
@@ -265,6 +302,9 @@ class RecordScan : public internal::JsonTokenVisitor {
   // can be invalid). BLOCK stops the scan; REPLACE puts U+FFFD in `*out`.
   bool RepairLoneLowSurrogates(const JsonToken& token, std::string* out, bool* repaired) {
     *repaired = false;
+    // Only a \u escape can decode to something invalid.
+    const absl::string_view raw = record_.substr(token.start, token.end - token.start);
+    if (std::memchr(raw.data(), '\\', raw.size()) == nullptr) return true;
     if (internal::FindInvalidUtf8(token.text) == token.text.size()) return true;
     if (!replace_invalid_) {
       const std::string detail =
@@ -307,17 +347,19 @@ class RecordScan : public internal::JsonTokenVisitor {
   }
 
   const CompiledPolicy& policy_;
+  const absl::string_view record_;
   const internal::JsonRules& rules_;
   ScratchState& s_;
   const size_t max_findings_;
   const bool replace_invalid_;
 
   std::vector<Frame> frames_;
-  std::string pointer_;          // RFC 6901 pointer of the current value
-  std::string display_;          // the same, with keys holding findings redacted
+  std::string pointer_;      // RFC 6901 pointer of the current value
+  std::vector<RedactedSegment> redacted_;  // keys of pointer_ shown redacted
   std::string pending_key_;      // the last key read (unescaped)
-  std::string pending_display_;  // its pointer form
+  std::string pending_display_;  // its redacted form, if it holds findings
   std::string repaired_value_;
+  internal::ContextHints hints_;
 
   std::vector<JsonFinding> findings_;
   std::vector<PlacedFinding> placed_;  // detector findings, for block rules
@@ -372,8 +414,9 @@ bool LooksLikeJsonRecord(absl::string_view line) {
 
 JsonRecordResult ScanJsonRecord(const Scanner& scanner, absl::string_view record,
                                 Scratch* scratch) {
-  Scratch local;
-  ScratchState& s = internal::ScannerAccess::State(scratch != nullptr ? *scratch : local);
+  std::unique_ptr<Scratch> local;
+  if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
+  ScratchState& s = internal::ScannerAccess::State(*scratch);
   const CompiledPolicy& policy = scanner.compiled();
   const v1::Limits& limits = policy.limits();
 
@@ -408,7 +451,7 @@ JsonRecordResult ScanJsonRecord(const Scanner& scanner, absl::string_view record
   }
 
   for (int repairs = 0;; ++repairs) {
-    RecordScan scan(policy, &s);
+    RecordScan scan(policy, text, &s);
     const internal::JsonReadStatus read =
         internal::ReadJsonTokens(text, limits.max_json_depth(), &scan);
     switch (read.kind) {
@@ -490,7 +533,7 @@ JsonRecordResult ScanJsonRecord(const Scanner& scanner, absl::string_view record
       r.malformed_detail = detail;
       return r;
     }
-    ScanResult text_result = scanner.Scan(text, scratch != nullptr ? scratch : &local);
+    ScanResult text_result = scanner.Scan(text, scratch);
     JsonRecordResult r;
     r.scanned_as_text = true;
     r.malformed_detail = detail;

@@ -83,8 +83,9 @@ ScanResult Scanner::Scan(absl::string_view text, Scratch* scratch) const {
 
 ScanResult Scanner::Scan(absl::string_view text, const ScanHints& hints,
                          Scratch* scratch) const {
-  Scratch local;
-  internal::ScratchState& s = *(scratch != nullptr ? scratch : &local)->state_;
+  std::unique_ptr<Scratch> local;  // only without a caller's scratch
+  if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
+  internal::ScratchState& s = *scratch->state_;
   const v1::Policy& policy = compiled_->policy();
 
   // A failure the policy's failure mode decides: BLOCK, or pass and count.

@@ -8,6 +8,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "google/protobuf/text_format.h"
+#include "absl/strings/str_cat.h"
+#include "scrub/internal/clean_key_cache.h"
 #include "scrub/internal/json_escape.h"
 #include "scrub/internal/json_rules.h"
 #include "scrub/json_record.h"
@@ -194,6 +196,45 @@ TEST(JsonRecord, BlockRuleSeesFindingsAcrossValues) {
   EXPECT_EQ(two.verdict, Verdict::kBlocked);
   EXPECT_EQ(two.block_reason, BlockReason::kBlockRule);
   EXPECT_EQ(two.block_detail, "block rule \"two kinds\"");
+}
+
+TEST(JsonRecord, ScratchSharedAcrossPoliciesNeverReusesCleanKeys) {
+  // A key scanned clean under one policy must be scanned again under
+  // another (here, one whose dictionary lists it).
+  auto plain = MakeScanner(DefaultPolicy());
+  auto strict = MakeScanner(PolicyFromText(
+      "dictionaries { id: \"PROJECT\" terms: \"nightjar\" }"));
+  Scratch scratch;
+  const std::string record = R"({"nightjar":1})";
+  EXPECT_EQ(ScanJsonRecord(*plain, record, &scratch).verdict, Verdict::kAllow);
+  EXPECT_EQ(ScanJsonRecord(*plain, record, &scratch).verdict, Verdict::kAllow);
+  JsonRecordResult r = ScanJsonRecord(*strict, record, &scratch);
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kJsonKeyFinding);
+  EXPECT_EQ(r.block_detail, "PROJECT in a JSON key at byte 1 (keys are never rewritten)");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0], (JsonFinding{"PROJECT", "/[PROJECT]", true, 0, 8, 1, 11, 0.9,
+                                        v1::ACTION_BLOCK}));
+}
+
+TEST(CleanKeyCache, ForgetsOnPolicyChangeAndWhenFull) {
+  internal::CleanKeyCache cache;
+  EXPECT_FALSE(cache.Contains(1, "a"));
+  cache.Insert(1, "a");
+  EXPECT_TRUE(cache.Contains(1, "a"));
+  EXPECT_FALSE(cache.Contains(2, "a"));
+  cache.Insert(2, "b");  // another policy: starts over
+  EXPECT_FALSE(cache.Contains(1, "a"));
+  EXPECT_FALSE(cache.Contains(2, "a"));
+  EXPECT_TRUE(cache.Contains(2, "b"));
+  cache.Insert(2, std::string(internal::CleanKeyCache::kMaxKeyBytes + 1, 'k'));
+  EXPECT_FALSE(cache.Contains(2, std::string(internal::CleanKeyCache::kMaxKeyBytes + 1, 'k')));
+  for (size_t i = 0; i < internal::CleanKeyCache::kMaxKeys; ++i) {
+    cache.Insert(2, absl::StrCat("k", i));
+  }
+  // Full at the last insert: cleared, then holds only that key.
+  EXPECT_FALSE(cache.Contains(2, "b"));
+  EXPECT_TRUE(cache.Contains(2, absl::StrCat("k", internal::CleanKeyCache::kMaxKeys - 1)));
 }
 
 TEST(LooksLikeJsonRecord, IsAnOpeningBraceAfterWhitespace) {

@@ -1,6 +1,7 @@
 #include "scrub/internal/compiled_policy.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -159,6 +160,11 @@ absl::StatusOr<DetectorSpec> CompileCustomDetector(const v1::CustomDetector& c,
 }
 
 }  // namespace
+
+CompiledPolicy::CompiledPolicy() {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+}
 
 int CompiledPolicy::RuleIndex(absl::string_view detector) const {
   auto it = rule_by_id_.find(detector);

@@ -78,6 +78,10 @@ class CompiledPolicy {
   static absl::StatusOr<std::unique_ptr<CompiledPolicy>> Compile(
       const v1::Policy& policy, const CompileOptions& options);
 
+  // Unique per compiled policy in this process (never 0, never reused):
+  // identifies the policy in per-thread caches.
+  uint64_t id() const { return id_; }
+
   // The policy with every default filled in.
   const v1::Policy& policy() const { return policy_; }
   const v1::Limits& limits() const { return policy_.limits(); }
@@ -110,8 +114,9 @@ class CompiledPolicy {
   const JsonRules& json_rules() const { return json_rules_; }
 
  private:
-  CompiledPolicy() = default;
+  CompiledPolicy();
 
+  uint64_t id_ = 0;
   v1::Policy policy_;
   std::vector<CompiledRule> rules_;
   absl::flat_hash_map<std::string, int> rule_by_id_;

@@ -35,6 +35,12 @@ void AppendJsonString(absl::string_view value, std::string* out) {
 
 void AppendPointerSegment(absl::string_view key, std::string* out) {
   out->push_back('/');
+  bool plain = true;
+  for (char c : key) plain = plain && c != '~' && c != '/';
+  if (plain) {
+    out->append(key.data(), key.size());
+    return;
+  }
   for (char c : key) {
     if (c == '~') {
       out->append("~0");

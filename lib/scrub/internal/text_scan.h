@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "scrub/internal/clean_key_cache.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/detection_view.h"
 #include "scrub/internal/finding_collector.h"
@@ -23,6 +24,7 @@ struct ScratchState {
   std::vector<KeywordHit> hits;
   std::vector<RawFinding> raw;
   std::vector<PlacedFinding> placed;
+  CleanKeyCache clean_json_keys;  // JSON records only
 };
 
 // Finds the findings of `text`, which must be valid UTF-8. On success
