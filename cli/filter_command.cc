@@ -1,16 +1,19 @@
 #include "cli/filter_command.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <memory>
 
-#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "cli/inspect_output.h"
 #include "cli/line_io.h"
-#include "rapidjson/stringbuffer.h"
-#include "rapidjson/writer.h"
+#include "cli/progress_meter.h"
+#include "cli/run_summary.h"
 
 namespace scrub::cli {
 namespace {
@@ -20,54 +23,48 @@ struct Input {
   int fd = -1;
 };
 
-// One inspect record: {"line":N,"verdict":...,"findings":[...]}.
-void WriteInspectRecord(absl::string_view file, size_t line_number,
-                        const ScanResult& result, OutputWriter* out) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  if (!file.empty()) {
-    w.Key("file");
-    w.String(file.data(), static_cast<rapidjson::SizeType>(file.size()));
+void CloseInputs(const std::vector<Input>& inputs) {
+  for (const Input& in : inputs) {
+    if (in.name != "-") close(in.fd);
   }
-  w.Key("line");
-  w.Uint64(line_number);
-  w.Key("verdict");
-  const absl::string_view verdict = VerdictName(result.verdict);
-  w.String(verdict.data(), static_cast<rapidjson::SizeType>(verdict.size()));
-  if (result.verdict == Verdict::kBlocked || result.failed_open) {
-    const absl::string_view reason = BlockReasonName(result.block_reason);
-    w.Key("reason");
-    w.String(reason.data(), static_cast<rapidjson::SizeType>(reason.size()));
-    w.Key("detail");
-    w.String(result.block_detail.c_str(),
-             static_cast<rapidjson::SizeType>(result.block_detail.size()));
+}
+
+// The meter for this run, or null. By default only for file inputs shown on
+// a terminal; the total is known when every input is a regular file.
+std::unique_ptr<ProgressMeter> MakeProgressMeter(const FilterOptions& options,
+                                                 const std::vector<Input>& inputs) {
+  const bool terminal = isatty(options.error_fd) == 1;
+  bool files = !inputs.empty();
+  uint64_t total = 0;
+  for (const Input& in : inputs) {
+    struct stat st;
+    if (in.name == "-" || fstat(in.fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      files = false;
+      continue;
+    }
+    total += static_cast<uint64_t>(st.st_size);
   }
-  if (result.failed_open) {
-    w.Key("failed_open");
-    w.Bool(true);
+  switch (options.progress) {
+    case ProgressMode::kOff:
+      return nullptr;
+    case ProgressMode::kAuto:
+      if (!terminal || !files) return nullptr;
+      break;
+    case ProgressMode::kOn:
+      break;
   }
-  w.Key("findings");
-  w.StartArray();
-  for (const Finding& f : result.findings) {
-    w.StartObject();
-    w.Key("detector");
-    w.String(f.detector.c_str(), static_cast<rapidjson::SizeType>(f.detector.size()));
-    w.Key("start");
-    w.Uint64(f.start);
-    w.Key("end");
-    w.Uint64(f.end);
-    w.Key("confidence");
-    w.Double(static_cast<double>(static_cast<int>(f.confidence * 1000 + 0.5)) / 1000);
-    w.Key("action");
-    const std::string& action = v1::Action_Name(f.action);
-    w.String(action.c_str(), static_cast<rapidjson::SizeType>(action.size()));
-    w.EndObject();
+  return std::make_unique<ProgressMeter>(options.error_fd, files ? total : 0, terminal);
+}
+
+bool WriteFile(int fd, const std::string& data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
   }
-  w.EndArray();
-  w.EndObject();
-  out->Write(absl::string_view(buffer.GetString(), buffer.GetSize()));
-  out->Write("\n");
+  return true;
 }
 
 }  // namespace
@@ -85,18 +82,34 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
     const int fd = open(name.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       std::cerr << "scrub: cannot open " << name << ": " << std::strerror(errno) << "\n";
-      for (const Input& in : inputs) {
-        if (in.name != "-") close(in.fd);
-      }
+      CloseInputs(inputs);
       return kExitInput;
     }
     inputs.push_back({name, fd});
   }
+  // The summary file too: a bad --summary path is a usage error, found
+  // before any work.
+  int summary_fd = -1;
+  if (!options.summary_path.empty()) {
+    summary_fd = open(options.summary_path.c_str(),
+                      O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (summary_fd < 0) {
+      std::cerr << "scrub: cannot write summary " << options.summary_path << ": "
+                << std::strerror(errno) << "\n";
+      CloseInputs(inputs);
+      return kExitUsage;
+    }
+  }
 
+  const absl::Time start = absl::Now();
+  std::unique_ptr<ProgressMeter> progress = MakeProgressMeter(options, inputs);
   OutputWriter out(options.output_fd);
-  Scratch scratch;
+  LineScanner lines(scanner, options.format);
+  RunSummary summary;
+  uint64_t bytes_in = 0;  // of finished inputs
   int exit_code = kExitOk;
   const bool name_files = !options.files.empty();
+  const bool show_format = options.format != RecordFormat::kText;
   // A line longer than the policy's message limit is still read (and
   // BLOCKED), but never buffered whole.
   const size_t max_line = scanner.policy().limits().max_message_bytes();
@@ -114,43 +127,35 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
       }
       if (!*more) break;
       ++line_number;
-      ScanResult result;
-      if (line.oversize) {
-        // The scanner's verdict for an oversize message, reached without
-        // holding the line in memory. Even under FAIL_OPEN it is BLOCKED:
-        // the filter never kept the bytes it would have to pass.
-        result.verdict = Verdict::kBlocked;
-        result.block_reason = BlockReason::kMessageTooLarge;
-        result.block_detail = absl::StrCat("line has ", line.bytes,
-                                           " bytes; limit max_message_bytes is ",
-                                           max_line);
-      } else {
-        result = scanner.Scan(line.text, &scratch);
-      }
-      const absl::string_view file = name_files ? absl::string_view(in.name) : "";
+      const ScannedLine& result = lines.Scan(line);
+      summary.Add(result);
       if (options.mode == FilterMode::kInspect) {
-        WriteInspectRecord(file, line_number, result, &out);
-        continue;
+        const absl::string_view file = name_files ? absl::string_view(in.name) : "";
+        WriteInspectRecord(file, line_number, result, show_format, &out);
+      } else {
+        out.Write(lines.RedactedLine(line));
+        if (line.has_newline) out.Write("\n");
       }
-      switch (result.verdict) {
-        case Verdict::kAllow:
-          out.Write(line.text);
-          break;
-        case Verdict::kRedacted:
-          out.Write(result.output);
-          break;
-        case Verdict::kBlocked:
-          out.Write(kBlockedLine);
-          break;
-      }
-      if (line.has_newline) out.Write("\n");
+      if (progress) progress->Update(bytes_in + reader.bytes_read(), summary.records());
     }
+    bytes_in += reader.bytes_read();
     if (in.name != "-") close(in.fd);
     if (!out.status().ok()) break;
   }
-  if (absl::Status s = out.Flush(); !s.ok()) {
-    std::cerr << "scrub: " << s.message() << "\n";
-    return kExitInput;
+  const absl::Status flushed = out.Flush();
+  if (progress) progress->Finish(bytes_in, summary.records());
+  if (!flushed.ok()) {
+    std::cerr << "scrub: " << flushed.message() << "\n";
+    exit_code = kExitInput;
+  }
+  if (summary_fd >= 0) {
+    const std::string report =
+        summary.ToJson(bytes_in, out.bytes_written(), absl::Now() - start);
+    if (!WriteFile(summary_fd, report) || close(summary_fd) != 0) {
+      std::cerr << "scrub: cannot write summary " << options.summary_path << ": "
+                << std::strerror(errno) << "\n";
+      exit_code = kExitInput;
+    }
   }
   return exit_code;
 }

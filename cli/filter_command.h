@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/record_format.h"
 #include "scrub/scanner.h"
 
 namespace scrub::cli {
@@ -20,15 +21,23 @@ enum class FilterMode {
   kInspect,  // one JSON object per input line: verdict and findings
 };
 
-struct FilterOptions {
-  FilterMode mode = FilterMode::kRedact;
-  std::vector<std::string> files;  // empty or "-": standard input
-  int output_fd = 1;
-  int input_fd = 0;  // standard input
+// Whether to show progress on stderr.
+enum class ProgressMode {
+  kAuto,  // when stderr is a terminal and the input is files
+  kOn,
+  kOff,
 };
 
-// The placeholder written for a BLOCKED line in redact mode.
-inline constexpr char kBlockedLine[] = "[scrub:blocked]";
+struct FilterOptions {
+  FilterMode mode = FilterMode::kRedact;
+  RecordFormat format = RecordFormat::kText;
+  std::vector<std::string> files;  // empty or "-": standard input
+  ProgressMode progress = ProgressMode::kAuto;
+  std::string summary_path;  // --summary FILE; empty: none
+  int output_fd = 1;
+  int input_fd = 0;  // standard input
+  int error_fd = 2;  // progress
+};
 
 // Runs the filter; returns the exit code. Errors go to stderr, prefixed
 // with "scrub: ".

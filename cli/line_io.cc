@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -69,12 +70,16 @@ absl::StatusOr<bool> LineReader::Next(Line* line) {
       line->oversize = oversize || len > max_line_bytes_;
       line->bytes = skipped + len;
       line->text = line->oversize ? absl::string_view() : absl::string_view(data, len);
+      line->head = oversize ? absl::string_view(head_)
+                            : absl::string_view(data, std::min(len, kLineHeadBytes));
       begin_ += len + 1;
       return true;
     }
     scanned = avail;
     if (avail > max_line_bytes_) {
-      // Oversize: drop what we have and keep looking for the newline.
+      // Oversize: drop what we have (but its head) and keep looking for the
+      // newline.
+      if (!oversize) head_.assign(data, std::min(avail, kLineHeadBytes));
       oversize = true;
       skipped += avail;
       begin_ = end_ = 0;
@@ -86,6 +91,8 @@ absl::StatusOr<bool> LineReader::Next(Line* line) {
       line->oversize = oversize || avail > max_line_bytes_;
       line->bytes = skipped + (oversize ? 0 : avail);
       line->text = line->oversize ? absl::string_view() : absl::string_view(data, avail);
+      line->head = oversize ? absl::string_view(head_)
+                            : absl::string_view(data, std::min(avail, kLineHeadBytes));
       begin_ = end_;
       if (line->bytes == 0 && !line->oversize) return false;
       return true;
@@ -104,6 +111,7 @@ OutputWriter::~OutputWriter() = default;
 
 void OutputWriter::Write(absl::string_view data) {
   if (!status_.ok()) return;
+  bytes_written_ += data.size();
   if (buffer_.size() + data.size() > capacity_) {
     if (!Flush().ok()) return;
   }

@@ -10,6 +10,7 @@
 #define SCRUB_CLI_LINE_IO_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -24,7 +25,12 @@ struct Line {
   bool has_newline = false;  // false only for a last line without one
   bool oversize = false;     // longer than max_line_bytes; text dropped
   size_t bytes = 0;          // length of the line in the input, without '\n'
+  // The first bytes of the line (up to kLineHeadBytes), also when oversize:
+  // enough to tell what kind of line it is (e.g. a JSON record).
+  absl::string_view head;
 };
+
+inline constexpr size_t kLineHeadBytes = 64;
 
 class LineReader {
  public:
@@ -55,6 +61,7 @@ class LineReader {
   size_t end_ = 0;
   bool eof_ = false;
   size_t bytes_read_ = 0;
+  std::string head_;  // of an oversize line whose start was dropped
   std::function<void()> before_blocking_read_;
 };
 
@@ -69,10 +76,13 @@ class OutputWriter {
   // first error sticks; later writes are dropped).
   absl::Status Flush();
   absl::Status status() const { return status_; }
+  // Bytes accepted by Write() so far.
+  uint64_t bytes_written() const { return bytes_written_; }
 
  private:
   int fd_;
   size_t capacity_;
+  uint64_t bytes_written_ = 0;
   std::string buffer_;
   absl::Status status_;
 };

@@ -24,21 +24,35 @@ using scrub::cli::kExitUsage;
 constexpr char kUsage[] = R"(scrub - redact personal data from chat messages and logs
 
 Usage:
-  scrub redact  [--policy FILE] [FILE...]   write each line with personal data redacted
-  scrub inspect [--policy FILE] [FILE...]   write one JSON object per line: verdict, findings
-  scrub policy print-default                print the built-in default policy
-  scrub policy check FILE                   validate a policy file
-  scrub detectors                           list the built-in detectors
-  scrub eval [--policy FILE] CORPUS         score detection on a labelled JSON-lines corpus
+  scrub redact  [FLAGS] [FILE...]   write each line with personal data redacted
+  scrub inspect [FLAGS] [FILE...]   write one JSON object per line: verdict, findings
+  scrub policy print-default        print the built-in default policy
+  scrub policy check FILE           validate a policy file
+  scrub detectors                   list the built-in detectors
+  scrub eval [--policy FILE] CORPUS score detection on a labelled JSON-lines corpus
   scrub --help | --version
+
+Flags of redact and inspect:
+  --policy FILE         the policy (text format, or JSON if FILE ends in .json);
+                        default: the built-in default policy
+  --format FORMAT       text (default): every line is a message;
+                        jsonl: every line is a JSON record, redacted in place
+                        (valid JSON out, keys and untouched values unchanged);
+                        auto: a line starting with '{' is a JSON record
+  --progress[=BOOL]     bytes, records and records/s on stderr; default: on
+                        when stderr is a terminal and the input is files
+  --summary FILE        at the end, write counts per verdict and detector,
+                        bytes and elapsed time (JSON, never values) to FILE
 
 Input is read from the FILEs in order, or from standard input when none is
 given (or for "-"). Exactly one output line is written per input line, in
-order; a BLOCKED line is written as [scrub:blocked]. Output is flushed
-whenever the input has no more data ready, so `tail -f log | scrub redact`
-stays live. Without --policy the built-in default policy is used.
+order. A BLOCKED line is written as [scrub:blocked], a BLOCKED JSON record
+(also a malformed one) as {"scrub":"blocked","reason":...,"detail":...}.
+Output is flushed whenever the input has no more data ready, so
+`tail -f log | scrub redact` stays live.
 
-Exit codes: 0 ok (blocked lines are not errors), 1 usage or policy error,
+Exit codes: 0 ok (blocked lines and malformed records are not errors),
+1 usage or policy error (also a --summary FILE that cannot be created),
 2 an input file cannot be read (or output cannot be written).
 )";
 
@@ -47,17 +61,59 @@ int Usage(absl::string_view error) {
   return kExitUsage;
 }
 
+// Parses "true"/"false" (and 1/0, yes/no) for --progress=BOOL.
+bool ParseBool(absl::string_view value, bool* out) {
+  if (value == "true" || value == "1" || value == "yes") {
+    *out = true;
+    return true;
+  }
+  if (value == "false" || value == "0" || value == "no") {
+    *out = false;
+    return true;
+  }
+  return false;
+}
+
 int RunFilterCommand(scrub::cli::FilterMode mode, const std::vector<std::string>& args) {
   scrub::cli::FilterOptions options;
   options.mode = mode;
   std::string policy_path;
-  for (size_t i = 0; i < args.size(); ++i) {
+  // A flag's value: "--flag=VALUE" or "--flag VALUE".
+  size_t i = 0;
+  auto value_of = [&](absl::string_view flag, std::string* value) -> int {
     const std::string& a = args[i];
-    if (a == "--policy") {
-      if (i + 1 >= args.size()) return Usage("--policy needs a FILE");
-      policy_path = args[++i];
-    } else if (absl::StartsWith(a, "--policy=")) {
-      policy_path = a.substr(9);
+    if (absl::StartsWith(a, flag) && a.size() > flag.size() && a[flag.size()] == '=') {
+      *value = a.substr(flag.size() + 1);
+      return 1;
+    }
+    if (a != flag) return 0;
+    if (i + 1 >= args.size()) return -1;
+    *value = args[++i];
+    return 1;
+  };
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::string value;
+    int got = 0;
+    if ((got = value_of("--policy", &value)) != 0) {
+      if (got < 0) return Usage("--policy needs a FILE");
+      policy_path = value;
+    } else if ((got = value_of("--format", &value)) != 0) {
+      if (got < 0) return Usage("--format needs text, jsonl or auto");
+      auto format = scrub::cli::ParseRecordFormat(value);
+      if (!format.ok()) return Usage(format.status().message());
+      options.format = *format;
+    } else if ((got = value_of("--summary", &value)) != 0) {
+      if (got < 0 || value.empty()) return Usage("--summary needs a FILE");
+      options.summary_path = value;
+    } else if (a == "--progress") {
+      options.progress = scrub::cli::ProgressMode::kOn;
+    } else if (absl::StartsWith(a, "--progress=")) {
+      bool on = false;
+      if (!ParseBool(absl::string_view(a).substr(11), &on)) {
+        return Usage("--progress must be true or false");
+      }
+      options.progress = on ? scrub::cli::ProgressMode::kOn : scrub::cli::ProgressMode::kOff;
     } else if (a == "--") {
       options.files.insert(options.files.end(), args.begin() + i + 1, args.end());
       break;

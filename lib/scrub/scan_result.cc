@@ -34,6 +34,8 @@ absl::string_view BlockReasonName(BlockReason reason) {
       return "malformed_json";
     case BlockReason::kJsonTooDeep:
       return "json_too_deep";
+    case BlockReason::kJsonKeyFinding:
+      return "json_key_finding";
   }
   return "unknown";
 }

@@ -50,6 +50,7 @@ enum class BlockReason {
   kTooManyFindings = 6,  // More findings than limits.max_findings_per_message.
   kMalformedJson = 7,    // A JSON record could not be parsed.
   kJsonTooDeep = 8,      // A JSON record nests deeper than limits.max_json_depth.
+  kJsonKeyFinding = 9,   // A JSON key holds personal data (keys are never rewritten).
 };
 
 // "detector_action", "block_rule", "invalid_utf8", ... ("" for kNone).

@@ -7,24 +7,11 @@
 #include "absl/time/time.h"
 #include "scrub/internal/block_rules.h"
 #include "scrub/internal/compiled_policy.h"
-#include "scrub/internal/detection_view.h"
-#include "scrub/internal/finding_collector.h"
 #include "scrub/internal/redactor.h"
+#include "scrub/internal/text_scan.h"
 #include "scrub/internal/utf8.h"
 
 namespace scrub {
-namespace internal {
-
-// Per-thread buffers reused across scans.
-struct ScratchState {
-  DetectionView view;
-  std::vector<int> flagged;
-  std::vector<KeywordHit> hits;
-  std::vector<RawFinding> raw;
-  std::vector<PlacedFinding> placed;
-};
-
-}  // namespace internal
 
 Scratch::Scratch() : state_(std::make_unique<internal::ScratchState>()) {}
 Scratch::~Scratch() = default;
@@ -68,6 +55,15 @@ ScannerCounters Scanner::counters() const {
   return c;
 }
 
+bool Scanner::CountFailure(BlockReason reason) const {
+  if (reason == BlockReason::kEngineError) {
+    engine_errors_.fetch_add(1, std::memory_order_relaxed);
+  }
+  if (compiled_->policy().failure_mode() != v1::FAIL_OPEN) return false;
+  fail_open_passes_.fetch_add(1, std::memory_order_relaxed);
+  return true;
+}
+
 namespace {
 
 ScanResult Blocked(BlockReason reason, absl::Status error, std::string detail) {
@@ -87,18 +83,15 @@ ScanResult Scanner::Scan(absl::string_view text, Scratch* scratch) const {
 
 ScanResult Scanner::Scan(absl::string_view text, const ScanHints& hints,
                          Scratch* scratch) const {
-  Scratch local;
-  internal::ScratchState& s = *(scratch != nullptr ? scratch : &local)->state_;
+  std::unique_ptr<Scratch> local;  // only without a caller's scratch
+  if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
+  internal::ScratchState& s = *scratch->state_;
   const v1::Policy& policy = compiled_->policy();
 
   // A failure the policy's failure mode decides: BLOCK, or pass and count.
   auto engine_failure = [&](BlockReason reason, absl::Status error) {
-    if (reason == BlockReason::kEngineError) {
-      engine_errors_.fetch_add(1, std::memory_order_relaxed);
-    }
     std::string detail = std::string(error.message());
-    if (policy.failure_mode() == v1::FAIL_OPEN) {
-      fail_open_passes_.fetch_add(1, std::memory_order_relaxed);
+    if (CountFailure(reason)) {
       ScanResult r;
       r.verdict = Verdict::kAllow;
       r.block_reason = reason;
@@ -131,9 +124,6 @@ ScanResult Scanner::Scan(absl::string_view text, const ScanHints& hints,
     text = repaired;
   }
 
-  s.view.Build(text);
-  const absl::string_view view = s.view.text();
-
   internal::ContextHints context;
   for (const std::string& id : hints.context_detectors) {
     const int rule = compiled_->RuleIndex(id);
@@ -141,38 +131,20 @@ ScanResult Scanner::Scan(absl::string_view text, const ScanHints& hints,
   }
   context.negative = hints.negative_context;
 
-  s.raw.clear();
-  absl::Status status =
-      internal::CollectFindings(*compiled_, view, context, &s.flagged, &s.hits, &s.raw);
+  absl::Status status = internal::FindPlacedFindings(*compiled_, text, context, &s);
   if (!status.ok()) {
     return engine_failure(
         BlockReason::kEngineError,
         absl::Status(status.code(), absl::StrCat("engine error: ", status.message())));
   }
-  if (s.raw.size() > compiled_->limits().max_findings_per_message()) {
+  if (s.placed.size() > compiled_->limits().max_findings_per_message()) {
     return engine_failure(
         BlockReason::kTooManyFindings,
         absl::ResourceExhaustedError(absl::StrCat(
-            "message has ", s.raw.size(),
+            "message has ", s.placed.size(),
             " findings; limit max_findings_per_message is ",
             compiled_->limits().max_findings_per_message())));
   }
-
-  // Place findings in the original text.
-  s.placed.clear();
-  for (const internal::RawFinding& f : s.raw) {
-    const auto [start, end] = s.view.OriginalSpan(f.view_start, f.view_end);
-    const internal::CompiledRule& rule = compiled_->rules()[f.rule];
-    s.placed.push_back(
-        {f.rule, start, end, f.confidence,
-         internal::NormalizeValue(view.substr(f.view_start, f.view_end - f.view_start),
-                                  rule.spec.form)});
-  }
-  std::stable_sort(s.placed.begin(), s.placed.end(),
-                   [](const internal::PlacedFinding& a, const internal::PlacedFinding& b) {
-                     if (a.start != b.start) return a.start < b.start;
-                     return a.end > b.end;
-                   });
 
   internal::Redaction redaction = internal::ApplyActions(*compiled_, text, s.placed);
 

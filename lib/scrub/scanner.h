@@ -52,6 +52,7 @@ namespace scrub {
 namespace internal {
 class CompiledPolicy;
 struct ScratchState;
+struct ScannerAccess;  // library components (JSON records): scratch, counters
 }  // namespace internal
 
 // Per-thread working memory for Scanner::Scan. Reusing one across calls
@@ -65,6 +66,7 @@ class Scratch {
 
  private:
   friend class Scanner;
+  friend struct internal::ScannerAccess;
   std::unique_ptr<internal::ScratchState> state_;
 };
 
@@ -142,13 +144,18 @@ class Scanner {
   const internal::CompiledPolicy& compiled() const { return *compiled_; }
 
  private:
+  friend struct internal::ScannerAccess;
+
   Scanner(std::unique_ptr<internal::CompiledPolicy> compiled, Options options);
+
+  // Counts an input that failed (engine error, limit); returns true when the
+  // policy's FAIL_OPEN lets it pass (and counts the pass).
+  bool CountFailure(BlockReason reason) const;
 
   std::unique_ptr<internal::CompiledPolicy> compiled_;
   Options options_;
   mutable std::atomic<uint64_t> engine_errors_{0};
   mutable std::atomic<uint64_t> fail_open_passes_{0};
-
 };
 
 }  // namespace scrub

@@ -1,6 +1,7 @@
 #include "scrub/internal/compiled_policy.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -159,6 +160,11 @@ absl::StatusOr<DetectorSpec> CompileCustomDetector(const v1::CustomDetector& c,
 }
 
 }  // namespace
+
+CompiledPolicy::CompiledPolicy() {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+}
 
 int CompiledPolicy::RuleIndex(absl::string_view detector) const {
   auto it = rule_by_id_.find(detector);
@@ -464,46 +470,19 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
     }
   }
 
-  // JSON options: detectors named by key context must exist.
-  for (int i = 0; i < p.json().key_context_size(); ++i) {
-    const v1::KeyContext& k = p.json().key_context(i);
-    const std::string field = absl::StrCat("json.key_context[", i, "]");
-    if (k.key().empty()) return FieldError(absl::StrCat(field, ".key"), "required");
-    if (k.detectors().empty()) {
-      return FieldError(absl::StrCat(field, ".detectors"), "needs at least one detector");
-    }
-    for (int j = 0; j < k.detectors_size(); ++j) {
-      if (!spec_index.contains(k.detectors(j))) {
-        return FieldError(absl::StrCat(field, ".detectors[", j, "]"),
-                          absl::StrCat("unknown detector \"", k.detectors(j), "\""));
-      }
-    }
-  }
-  for (int i = 0; i < p.json().field_rules_size(); ++i) {
-    const v1::FieldRule& f = p.json().field_rules(i);
-    const std::string field = absl::StrCat("json.field_rules[", i, "]");
-    if (f.selector_case() == v1::FieldRule::SELECTOR_NOT_SET) {
-      return FieldError(absl::StrCat(field, ".selector"), "set pointer or key");
-    }
-    if (f.selector_case() == v1::FieldRule::kPointer &&
-        (f.pointer().empty() || f.pointer()[0] != '/')) {
-      return FieldError(absl::StrCat(field, ".pointer"),
-                        "must be a JSON pointer starting with '/'");
-    }
-    if (f.selector_case() == v1::FieldRule::kKey && f.key().empty()) {
-      return FieldError(absl::StrCat(field, ".key"), "must not be empty");
-    }
-    if (f.rule_case() == v1::FieldRule::RULE_NOT_SET) {
-      return FieldError(absl::StrCat(field, ".rule"),
-                        "set skip, always_redact or detector");
-    }
-    if (f.rule_case() == v1::FieldRule::kDetector && !spec_index.contains(f.detector())) {
-      return FieldError(absl::StrCat(field, ".detector"),
-                        absl::StrCat("unknown detector \"", f.detector(), "\""));
-    }
+  // JSON options: key lists and field rules (after the rules: they name rules).
+  {
+    auto json = JsonRules::Compile(
+        p.json(), [&](absl::string_view id) { return spec_index.contains(id); },
+        [&](absl::string_view id) { return out->RuleIndex(id); });
+    if (!json.ok()) return json.status();
+    out->json_rules_ = *std::move(json);
   }
   if (!v1::MalformedJson_IsValid(p.json().malformed())) {
     return FieldError("json.malformed", "unknown value");
+  }
+  if (p.json().malformed() == v1::MALFORMED_JSON_UNSPECIFIED) {
+    p.mutable_json()->set_malformed(v1::MALFORMED_JSON_BLOCK);
   }
 
   // Candidate engine over the pattern detectors.

@@ -16,6 +16,7 @@
 #include "scrub/internal/allow_list.h"
 #include "scrub/internal/candidate_engine.h"
 #include "scrub/internal/detector_spec.h"
+#include "scrub/internal/json_rules.h"
 #include "scrub/internal/keyword_automaton.h"
 #include "scrub/internal/tokenizer.h"
 
@@ -77,6 +78,10 @@ class CompiledPolicy {
   static absl::StatusOr<std::unique_ptr<CompiledPolicy>> Compile(
       const v1::Policy& policy, const CompileOptions& options);
 
+  // Unique per compiled policy in this process (never 0, never reused):
+  // identifies the policy in per-thread caches.
+  uint64_t id() const { return id_; }
+
   // The policy with every default filled in.
   const v1::Policy& policy() const { return policy_; }
   const v1::Limits& limits() const { return policy_.limits(); }
@@ -105,10 +110,13 @@ class CompiledPolicy {
   // Null unless some rule tokenizes.
   const Tokenizer* tokenizer() const { return tokenizer_.get(); }
   const ValidationContext& validation() const { return validation_; }
+  // Key context and field rules for JSON records.
+  const JsonRules& json_rules() const { return json_rules_; }
 
  private:
-  CompiledPolicy() = default;
+  CompiledPolicy();
 
+  uint64_t id_ = 0;
   v1::Policy policy_;
   std::vector<CompiledRule> rules_;
   absl::flat_hash_map<std::string, int> rule_by_id_;
@@ -124,6 +132,7 @@ class CompiledPolicy {
   std::vector<CompiledBlockRule> block_rules_;
   std::unique_ptr<Tokenizer> tokenizer_;
   ValidationContext validation_;
+  JsonRules json_rules_;
 };
 
 }  // namespace scrub::internal

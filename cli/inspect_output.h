@@ -1,0 +1,31 @@
+// `scrub inspect` output: one JSON object per input line with the verdict
+// and the findings — detector ids, byte offsets, confidence and action;
+// never matched text.
+//
+//   {"line":1,"verdict":"REDACTED","findings":[{"detector":"CN_MOBILE",
+//    "start":6,"end":19,"confidence":1.0,"action":"ACTION_REDACT"}]}
+//
+// For a JSON record (--format=jsonl or auto) the object also has
+// "format":"json", and each finding its "pointer" (RFC 6901), "value_start"
+// and "value_end" (offsets inside the unescaped value), "in_key" when the
+// finding is in a key; "start"/"end" are then the raw token's span in the
+// line. Lines scanned as text under --format=jsonl/auto say "format":"text".
+#ifndef SCRUB_CLI_INSPECT_OUTPUT_H_
+#define SCRUB_CLI_INSPECT_OUTPUT_H_
+
+#include <cstddef>
+
+#include "absl/strings/string_view.h"
+#include "cli/line_io.h"
+#include "cli/record_format.h"
+
+namespace scrub::cli {
+
+// Writes the inspect object of one line and a newline. `file` is omitted
+// when empty; "format" is written only when `show_format`.
+void WriteInspectRecord(absl::string_view file, size_t line_number,
+                        const ScannedLine& line, bool show_format, OutputWriter* out);
+
+}  // namespace scrub::cli
+
+#endif  // SCRUB_CLI_INSPECT_OUTPUT_H_

@@ -1,0 +1,558 @@
+#include "scrub/json_record.h"
+
+#include <cstring>
+#include <memory>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/types/optional.h"
+#include "scrub/internal/block_rules.h"
+#include "scrub/internal/compiled_policy.h"
+#include "scrub/internal/detection_view.h"
+#include "scrub/internal/json_escape.h"
+#include "scrub/internal/json_rules.h"
+#include "scrub/internal/json_token_reader.h"
+#include "scrub/internal/redactor.h"
+#include "scrub/internal/scanner_access.h"
+#include "scrub/internal/text_scan.h"
+#include "scrub/internal/utf8.h"
+
+namespace scrub {
+namespace {
+
+using internal::CompiledFieldRule;
+using internal::CompiledPolicy;
+using internal::JsonKeyContext;
+using internal::JsonToken;
+using internal::JsonTokenKind;
+using internal::PlacedFinding;
+using internal::ScratchState;
+
+// Lone high surrogates repaired per record under INVALID_UTF8_REPLACE (each
+// repair re-reads the record).
+constexpr int kMaxSurrogateRepairs = 16;
+
+// Why a record scan stopped before the end of the record.
+struct StopCause {
+  BlockReason reason = BlockReason::kNone;
+  absl::Status error;
+};
+
+// A raw token to replace in the output.
+struct Rewrite {
+  size_t start = 0;
+  size_t end = 0;
+  std::string token;  // a JSON string token
+};
+
+// Scans the values and keys of one record as the reader reports them, and
+// collects findings and rewrites. One per read attempt.
+class RecordScan : public internal::JsonTokenVisitor {
+ public:
+  RecordScan(const CompiledPolicy& policy, absl::string_view record, ScratchState* scratch)
+      : policy_(policy),
+        record_(record),
+        rules_(policy.json_rules()),
+        s_(*scratch),
+        max_findings_(policy.limits().max_findings_per_message()),
+        replace_invalid_(policy.policy().invalid_utf8() == v1::INVALID_UTF8_REPLACE) {}
+
+  bool Key(const JsonToken& key) override {
+    pending_key_.assign(key.text.data(), key.text.size());
+    bool repaired = false;
+    if (!RepairLoneLowSurrogates(key, &pending_key_, &repaired)) return false;
+    if (repaired) AddRewrite(key, pending_key_);
+    pending_display_.clear();
+    if (!frames_.empty() && IsSkip(frames_.back().rule)) return true;
+    if (s_.clean_json_keys.Contains(policy_.id(), pending_key_)) return true;
+    hints_.positive_rules.clear();
+    hints_.negative = false;
+    absl::Status status = internal::FindPlacedFindings(policy_, pending_key_, hints_, &s_);
+    if (!status.ok()) return EngineError(status);
+    if (s_.placed.empty()) {
+      s_.clean_json_keys.Insert(policy_.id(), pending_key_);
+      return true;
+    }
+    if (!CheckFindingCount(s_.placed.size())) return false;
+
+    // Keys are never rewritten: a finding that would change the text BLOCKs
+    // the record, and the key is shown redacted in every pointer through it.
+    std::string member = DisplayPointer();
+    std::string display;
+    size_t copied = 0;
+    for (const PlacedFinding& f : s_.placed) {
+      const internal::CompiledRule& rule = policy_.rules()[f.rule];
+      if (rule.action == v1::ACTION_REPORT) continue;
+      if (f.start >= copied) {
+        display.append(pending_key_, copied, f.start - copied);
+        absl::StrAppend(&display, "[", rule.spec.id, "]");
+        copied = f.end;
+      } else if (f.end > copied) {
+        copied = f.end;  // overlaps the previous redacted span
+      }
+      NoteBlock(BlockReason::kJsonKeyFinding,
+                absl::StrCat(rule.spec.id, " in a JSON key at byte ", key.start,
+                             " (keys are never rewritten)"));
+    }
+    if (!display.empty()) {
+      display.append(pending_key_, copied, std::string::npos);
+      pending_display_ = std::move(display);
+    }
+    internal::AppendPointerSegment(
+        pending_display_.empty() ? pending_key_ : pending_display_, &member);
+    for (PlacedFinding& f : s_.placed) {
+      const internal::CompiledRule& rule = policy_.rules()[f.rule];
+      findings_.push_back({rule.spec.id, member, /*in_key=*/true, f.start, f.end,
+                           key.start, key.end, f.confidence,
+                           rule.action == v1::ACTION_REPORT ? v1::ACTION_REPORT
+                                                            : v1::ACTION_BLOCK});
+      placed_.push_back(std::move(f));
+    }
+    return true;
+  }
+
+  bool Scalar(const JsonToken& value) override {
+    const Node node = Enter();
+    const bool ok = ScanValue(value, node);
+    Leave(node);
+    return ok;
+  }
+
+  bool StartContainer(bool is_array, size_t) override {
+    const Node node = Enter();
+    frames_.push_back({is_array, 0, node.rule, node.context, node.pointer_size});
+    return true;
+  }
+
+  bool EndContainer(bool, size_t) override {
+    const Frame& frame = frames_.back();
+    Truncate(frame.pointer_size);
+    frames_.pop_back();
+    return true;
+  }
+
+  std::vector<JsonFinding>& findings() { return findings_; }
+  const std::vector<PlacedFinding>& placed() const { return placed_; }
+  const std::vector<Rewrite>& rewrites() const { return rewrites_; }
+  const StopCause& stop() const { return stop_; }
+  BlockReason block_reason() const { return block_reason_; }
+  std::string& block_detail() { return block_detail_; }
+
+ private:
+  // An open object or array.
+  struct Frame {
+    bool is_array = false;
+    size_t next_index = 0;
+    const CompiledFieldRule* rule = nullptr;  // applies to everything inside
+    const JsonKeyContext* context = nullptr;  // arrays: their elements' key
+    size_t pointer_size = 0;                  // to restore at the end
+  };
+
+  // The value being read.
+  struct Node {
+    const CompiledFieldRule* rule = nullptr;
+    const JsonKeyContext* context = nullptr;
+    size_t pointer_size = 0;
+  };
+
+  // A key of the current path shown redacted in finding pointers.
+  struct RedactedSegment {
+    size_t offset = 0;  // of the segment's first byte (after '/') in pointer_
+    size_t size = 0;    // of the escaped key there
+    std::string display;
+  };
+
+  static bool IsSkip(const CompiledFieldRule* rule) {
+    return rule != nullptr && rule->kind == CompiledFieldRule::Kind::kSkip;
+  }
+
+  // Extends the pointers to the value about to be read and finds its rule
+  // and key context.
+  Node Enter() {
+    Node node;
+    node.pointer_size = pointer_.size();
+    bool member = false;
+    if (!frames_.empty()) {
+      Frame& parent = frames_.back();
+      node.rule = parent.rule;
+      if (parent.is_array) {
+        const size_t index = parent.next_index++;
+        internal::AppendPointerIndex(index, &pointer_);
+        node.context = parent.context;
+      } else {
+        internal::AppendPointerSegment(pending_key_, &pointer_);
+        if (!pending_display_.empty()) {
+          std::string display;
+          internal::AppendPointerSegment(pending_display_, &display);
+          redacted_.push_back({node.pointer_size + 1, pointer_.size() - node.pointer_size - 1,
+                               display.substr(1)});
+        }
+        node.context = rules_.ContextOf(pending_key_);
+        member = true;
+      }
+    }
+    if (rules_.has_field_rules()) {
+      if (const CompiledFieldRule* rule =
+              rules_.FieldRuleFor(pointer_, pending_key_, member)) {
+        node.rule = rule;
+      }
+    }
+    return node;
+  }
+
+  void Leave(const Node& node) { Truncate(node.pointer_size); }
+
+  // Back to an enclosing value's pointer.
+  void Truncate(size_t size) {
+    pointer_.resize(size);
+    while (!redacted_.empty() && redacted_.back().offset > size) redacted_.pop_back();
+  }
+
+  // The pointer of the current value for findings: keys holding findings
+  // redacted (rare: such a record is BLOCKED).
+  std::string DisplayPointer() const {
+    if (redacted_.empty()) return pointer_;
+    std::string out;
+    size_t copied = 0;
+    for (const RedactedSegment& r : redacted_) {
+      out.append(pointer_, copied, r.offset - copied);
+      out.append(r.display);
+      copied = r.offset + r.size;
+    }
+    out.append(pointer_, copied, std::string::npos);
+    return out;
+  }
+
+  bool ScanValue(const JsonToken& value, const Node& node) {
+    const CompiledFieldRule* rule = node.rule;
+    if (rule != nullptr && rule->kind == CompiledFieldRule::Kind::kAlwaysRedact) {
+      if (value.kind == JsonTokenKind::kNull) return true;
+      if (!CheckFindingCount(1)) return false;
+      findings_.push_back({kRedactedFieldDetector, DisplayPointer(), false, 0, value.text.size(),
+                           value.start, value.end, 1.0, v1::ACTION_REDACT});
+      AddRewrite(value, kRedactedFieldText);
+      return true;
+    }
+    if (value.kind != JsonTokenKind::kString && value.kind != JsonTokenKind::kNumber) {
+      return true;  // true, false, null: no text
+    }
+    // Invalid Unicode is handled in every string, skipped or not.
+    absl::string_view text = value.text;
+    bool repaired = false;
+    if (value.kind == JsonTokenKind::kString) {
+      if (!RepairLoneLowSurrogates(value, &repaired_value_, &repaired)) return false;
+      if (repaired) text = repaired_value_;
+    }
+    if (IsSkip(rule)) {
+      if (repaired) AddRewrite(value, text);
+      return true;
+    }
+
+    if (rule != nullptr && rule->kind == CompiledFieldRule::Kind::kDetector) {
+      s_.placed.clear();
+      if (!text.empty()) {
+        const internal::CompiledRule& r = policy_.rules()[rule->rule];
+        s_.placed.push_back(
+            {rule->rule, 0, text.size(), 1.0,
+             internal::NormalizeValue(internal::FoldForDetection(text), r.spec.form)});
+      }
+    } else {
+      // Reuses the hint buffer across the record's values.
+      hints_.positive_rules.clear();
+      hints_.negative = false;
+      if (node.context != nullptr) {
+        hints_.positive_rules.assign(node.context->positive_rules.begin(),
+                                     node.context->positive_rules.end());
+        hints_.negative = node.context->negative;
+      }
+      absl::Status status = internal::FindPlacedFindings(policy_, text, hints_, &s_);
+      if (!status.ok()) return EngineError(status);
+    }
+
+    if (s_.placed.empty()) {
+      if (repaired) AddRewrite(value, text);
+      return true;
+    }
+    if (!CheckFindingCount(s_.placed.size())) return false;
+    internal::Redaction redaction = internal::ApplyActions(policy_, text, s_.placed);
+    const std::string pointer = DisplayPointer();
+    for (size_t i = 0; i < s_.placed.size(); ++i) {
+      const PlacedFinding& f = s_.placed[i];
+      findings_.push_back({policy_.rules()[f.rule].spec.id, pointer, false, f.start,
+                           f.end, value.start, value.end, f.confidence,
+                           redaction.applied[i]});
+    }
+    if (redaction.blocking_finding >= 0) {
+      NoteBlock(BlockReason::kDetectorAction,
+                absl::StrCat("action BLOCK for ",
+                             policy_.rules()[s_.placed[redaction.blocking_finding].rule]
+                                 .spec.id,
+                             " in the value at byte ", value.start));
+    } else if (redaction.modified) {
+      AddRewrite(value, redaction.output);
+    } else if (repaired) {
+      AddRewrite(value, text);
+    }
+    for (PlacedFinding& f : s_.placed) placed_.push_back(std::move(f));
+    return true;
+  }
+
+  // A lone low surrogate escape (\uDC00-\uDFFF) decodes to invalid UTF-8
+  // (the record's raw bytes were checked before parsing, so nothing else
+  // can be invalid). BLOCK stops the scan; REPLACE puts U+FFFD in `*out`.
+  bool RepairLoneLowSurrogates(const JsonToken& token, std::string* out, bool* repaired) {
+    *repaired = false;
+    // Only a \u escape can decode to something invalid.
+    const absl::string_view raw = record_.substr(token.start, token.end - token.start);
+    if (std::memchr(raw.data(), '\\', raw.size()) == nullptr) return true;
+    if (internal::FindInvalidUtf8(token.text) == token.text.size()) return true;
+    if (!replace_invalid_) {
+      const std::string detail =
+          absl::StrCat("lone surrogate escape in the string at byte ", token.start);
+      stop_ = {BlockReason::kInvalidUtf8, absl::InvalidArgumentError(detail)};
+      return false;
+    }
+    *out = internal::ReplaceInvalidUtf8(token.text);
+    *repaired = true;
+    return true;
+  }
+
+  bool CheckFindingCount(size_t more) {
+    const size_t total = findings_.size() + more;
+    if (total <= max_findings_) return true;
+    stop_ = {BlockReason::kTooManyFindings,
+             absl::ResourceExhaustedError(absl::StrCat(
+                 "record has more than ", max_findings_,
+                 " findings; limit max_findings_per_message is ", max_findings_))};
+    return false;
+  }
+
+  bool EngineError(const absl::Status& status) {
+    stop_ = {BlockReason::kEngineError,
+             absl::Status(status.code(), absl::StrCat("engine error: ", status.message()))};
+    return false;
+  }
+
+  void AddRewrite(const JsonToken& token, absl::string_view value) {
+    Rewrite r{token.start, token.end, std::string()};
+    internal::AppendJsonString(value, &r.token);
+    rewrites_.push_back(std::move(r));
+  }
+
+  // Keeps the first reason to block, in record order.
+  void NoteBlock(BlockReason reason, std::string detail) {
+    if (block_reason_ != BlockReason::kNone) return;
+    block_reason_ = reason;
+    block_detail_ = std::move(detail);
+  }
+
+  const CompiledPolicy& policy_;
+  const absl::string_view record_;
+  const internal::JsonRules& rules_;
+  ScratchState& s_;
+  const size_t max_findings_;
+  const bool replace_invalid_;
+
+  std::vector<Frame> frames_;
+  std::string pointer_;      // RFC 6901 pointer of the current value
+  std::vector<RedactedSegment> redacted_;  // keys of pointer_ shown redacted
+  std::string pending_key_;      // the last key read (unescaped)
+  std::string pending_display_;  // its redacted form, if it holds findings
+  std::string repaired_value_;
+  internal::ContextHints hints_;
+
+  std::vector<JsonFinding> findings_;
+  std::vector<PlacedFinding> placed_;  // detector findings, for block rules
+  std::vector<Rewrite> rewrites_;      // in record order
+  StopCause stop_;
+  BlockReason block_reason_ = BlockReason::kNone;
+  std::string block_detail_;
+};
+
+JsonRecordResult Blocked(BlockReason reason, absl::Status error) {
+  JsonRecordResult r;
+  r.verdict = Verdict::kBlocked;
+  r.block_reason = reason;
+  r.block_detail = std::string(error.message());
+  r.error = std::move(error);
+  return r;
+}
+
+// The record with every rewritten token replaced.
+std::string Splice(absl::string_view record, const std::vector<Rewrite>& rewrites) {
+  std::string out;
+  out.reserve(record.size() + 16 * rewrites.size());
+  size_t copied = 0;
+  for (const Rewrite& r : rewrites) {
+    out.append(record.data() + copied, r.start - copied);
+    out.append(r.token);
+    copied = r.end;
+  }
+  out.append(record.data() + copied, record.size() - copied);
+  return out;
+}
+
+// True when json[offset, offset + 6) is an escape \uD800-\uDBFF.
+bool IsHighSurrogateEscape(absl::string_view json, size_t offset) {
+  if (offset + 6 > json.size() || json[offset] != '\\' || json[offset + 1] != 'u') {
+    return false;
+  }
+  const char d = json[offset + 2], a = json[offset + 3];
+  return (d == 'd' || d == 'D') &&
+         (a == '8' || a == '9' || a == 'a' || a == 'A' || a == 'b' || a == 'B');
+}
+
+}  // namespace
+
+bool LooksLikeJsonRecord(absl::string_view line) {
+  for (char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    return c == '{';
+  }
+  return false;
+}
+
+JsonRecordResult ScanJsonRecord(const Scanner& scanner, absl::string_view record,
+                                Scratch* scratch) {
+  std::unique_ptr<Scratch> local;
+  if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
+  ScratchState& s = internal::ScannerAccess::State(*scratch);
+  const CompiledPolicy& policy = scanner.compiled();
+  const v1::Limits& limits = policy.limits();
+
+  // A failure the policy's failure mode decides: BLOCK, or pass and count.
+  auto failure = [&](BlockReason reason, absl::Status error) {
+    JsonRecordResult r = Blocked(reason, std::move(error));
+    if (internal::ScannerAccess::CountFailure(scanner, reason)) {
+      r.verdict = Verdict::kAllow;
+      r.failed_open = true;
+    }
+    return r;
+  };
+
+  if (record.size() > limits.max_message_bytes()) {
+    return failure(BlockReason::kMessageTooLarge,
+                   absl::ResourceExhaustedError(absl::StrCat(
+                       "record has ", record.size(), " bytes; limit max_message_bytes is ",
+                       limits.max_message_bytes())));
+  }
+
+  // Raw bytes: BLOCK, or parse a repaired copy.
+  std::string repaired;
+  absl::string_view text = record;
+  if (const size_t invalid = internal::FindInvalidUtf8(record); invalid != record.size()) {
+    if (policy.policy().invalid_utf8() != v1::INVALID_UTF8_REPLACE) {
+      return Blocked(BlockReason::kInvalidUtf8,
+                     absl::InvalidArgumentError(
+                         absl::StrCat("invalid UTF-8 at byte ", invalid)));
+    }
+    repaired = internal::ReplaceInvalidUtf8(record);
+    text = repaired;
+  }
+
+  for (int repairs = 0;; ++repairs) {
+    RecordScan scan(policy, text, &s);
+    const internal::JsonReadStatus read =
+        internal::ReadJsonTokens(text, limits.max_json_depth(), &scan);
+    switch (read.kind) {
+      case internal::JsonReadStatus::Kind::kOk: {
+        JsonRecordResult r;
+        r.findings = std::move(scan.findings());
+        if (scan.block_reason() != BlockReason::kNone) {
+          r.verdict = Verdict::kBlocked;
+          r.block_reason = scan.block_reason();
+          r.block_detail = std::move(scan.block_detail());
+          return r;
+        }
+        if (const internal::CompiledBlockRule* rule =
+                internal::FirstFiredBlockRule(policy, scan.placed())) {
+          r.verdict = Verdict::kBlocked;
+          r.block_reason = BlockReason::kBlockRule;
+          r.block_detail = absl::StrCat("block rule \"", rule->name, "\"");
+          return r;
+        }
+        if (!scan.rewrites().empty()) {
+          r.verdict = Verdict::kRedacted;
+          r.output = Splice(text, scan.rewrites());
+        } else if (!repaired.empty()) {
+          r.verdict = Verdict::kRedacted;  // the repaired record differs
+          r.output = std::move(repaired);
+        } else {
+          r.verdict = Verdict::kAllow;
+        }
+        return r;
+      }
+      case internal::JsonReadStatus::Kind::kStopped: {
+        const StopCause& stop = scan.stop();
+        if (stop.reason == BlockReason::kNone) {  // unreachable: a stop names its cause
+          return failure(BlockReason::kEngineError,
+                         absl::InternalError("JSON record scan stopped without a cause"));
+        }
+        if (stop.reason == BlockReason::kInvalidUtf8) {
+          return Blocked(stop.reason, stop.error);
+        }
+        return failure(stop.reason, stop.error);
+      }
+      case internal::JsonReadStatus::Kind::kTooDeep:
+        return failure(BlockReason::kJsonTooDeep,
+                       absl::ResourceExhaustedError(absl::StrCat(
+                           "JSON nests deeper than limits.max_json_depth ",
+                           limits.max_json_depth(), " at byte ", read.offset)));
+      case internal::JsonReadStatus::Kind::kLoneSurrogate: {
+        if (!IsHighSurrogateEscape(text, read.offset)) break;  // as malformed
+        if (policy.policy().invalid_utf8() != v1::INVALID_UTF8_REPLACE) {
+          return Blocked(BlockReason::kInvalidUtf8,
+                         absl::InvalidArgumentError(absl::StrCat(
+                             "lone surrogate escape at byte ", read.offset)));
+        }
+        if (repairs == kMaxSurrogateRepairs) {
+          return Blocked(BlockReason::kInvalidUtf8,
+                         absl::InvalidArgumentError(absl::StrCat(
+                             "more than ", kMaxSurrogateRepairs,
+                             " lone surrogate escapes; the next at byte ", read.offset)));
+        }
+        // Same length: every offset stays valid.
+        if (repaired.empty()) repaired.assign(text.data(), text.size());
+        repaired.replace(read.offset, 6, "\\uFFFD");
+        text = repaired;
+        continue;
+      }
+      case internal::JsonReadStatus::Kind::kMalformed:
+        break;
+    }
+
+    // Not valid JSON: BLOCK, or scan as text if the policy says so.
+    const std::string detail = absl::StrCat(
+        "malformed JSON at byte ", read.offset, ": ",
+        read.kind == internal::JsonReadStatus::Kind::kMalformed
+            ? read.message
+            : std::string("The surrogate pair in string is invalid."));
+    if (policy.policy().json().malformed() != v1::MALFORMED_JSON_SCAN_AS_TEXT) {
+      JsonRecordResult r = Blocked(BlockReason::kMalformedJson,
+                                   absl::InvalidArgumentError(detail));
+      r.malformed_detail = detail;
+      return r;
+    }
+    ScanResult text_result = scanner.Scan(text, scratch);
+    JsonRecordResult r;
+    r.scanned_as_text = true;
+    r.malformed_detail = detail;
+    r.verdict = text_result.verdict;
+    r.output = std::move(text_result.output);
+    r.block_reason = text_result.block_reason;
+    r.error = std::move(text_result.error);
+    r.failed_open = text_result.failed_open;
+    r.block_detail = std::move(text_result.block_detail);
+    for (const Finding& f : text_result.findings) {
+      r.findings.push_back({f.detector, "", false, f.start, f.end, f.start, f.end,
+                            f.confidence, f.action});
+    }
+    if (r.verdict == Verdict::kAllow && !repaired.empty() && !r.failed_open) {
+      r.verdict = Verdict::kRedacted;  // the repaired record differs
+      r.output = std::move(repaired);
+    }
+    return r;
+  }
+}
+
+}  // namespace scrub

@@ -1,0 +1,294 @@
+// JSON records: policy validation of the JSON options, the header's
+// examples, failure counting, escaping and key normalisation. Behaviour on
+// whole records is in the golden cases (json_record_golden_test.cc).
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "google/protobuf/text_format.h"
+#include "absl/strings/str_cat.h"
+#include "scrub/internal/clean_key_cache.h"
+#include "scrub/internal/json_escape.h"
+#include "scrub/internal/json_rules.h"
+#include "scrub/json_record.h"
+#include "scrub/policy.h"
+#include "scrub/scanner.h"
+
+namespace scrub {
+namespace {
+
+using ::testing::ElementsAre;
+
+v1::Policy PolicyFromText(const std::string& text) {
+  v1::Policy p;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, &p)) << text;
+  return p;
+}
+
+std::shared_ptr<const Scanner> MakeScanner(const v1::Policy& policy) {
+  Scanner::Options options;
+  options.today = absl::CivilDay(2026, 1, 15);
+  auto scanner = Scanner::Create(policy, options);
+  EXPECT_TRUE(scanner.ok()) << scanner.status();
+  return scanner.ok() ? *scanner : nullptr;
+}
+
+absl::Status CompileError(const std::string& text) {
+  return Scanner::Create(PolicyFromText(text)).status();
+}
+
+TEST(JsonRecordPolicy, RejectsFieldRuleWithoutSelectorOrRule) {
+  EXPECT_EQ(CompileError("json { field_rules { skip: true } }"),
+            absl::InvalidArgumentError("json.field_rules[0].selector: set pointer or key"));
+  EXPECT_EQ(CompileError("json { field_rules { key: \"a\" } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[0].rule: set skip, always_redact or detector"));
+}
+
+TEST(JsonRecordPolicy, RejectsBadPointers) {
+  EXPECT_EQ(CompileError("json { field_rules { pointer: \"a/b\" skip: true } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[0].pointer: must be a JSON pointer starting with '/'"));
+  EXPECT_EQ(CompileError("json { field_rules { pointer: \"/a~2b\" skip: true } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[0].pointer: \"~2\" is not a valid escape (use ~0 or ~1)"));
+  EXPECT_EQ(CompileError("json { field_rules { pointer: \"/a~\" skip: true } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[0].pointer: \"~\" is not a valid escape (use ~0 or ~1)"));
+}
+
+TEST(JsonRecordPolicy, RejectsDuplicateSelectorsAndFalseFlags) {
+  EXPECT_EQ(CompileError("json { field_rules { key: \"a\" skip: true }"
+                         "       field_rules { key: \"a\" always_redact: true } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[1]: selects the same field as json.field_rules[0]"));
+  EXPECT_EQ(CompileError("json { field_rules { key: \"a\" skip: false } }"),
+            absl::InvalidArgumentError("json.field_rules[0].skip: must be true"));
+}
+
+TEST(JsonRecordPolicy, RejectsUnknownOrDisabledDetectors) {
+  EXPECT_EQ(CompileError("json { field_rules { key: \"a\" detector: \"CN_MOBIEL\" } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[0].detector: unknown detector \"CN_MOBIEL\""));
+  EXPECT_EQ(CompileError("rules { detector: \"EMAIL\" enabled: false }"
+                         "json { field_rules { key: \"a\" detector: \"EMAIL\" } }"),
+            absl::InvalidArgumentError(
+                "json.field_rules[0].detector: detector \"EMAIL\" is disabled in this policy"));
+  EXPECT_EQ(CompileError("json { key_context { key: \"k\" detectors: \"NOPE\" } }"),
+            absl::InvalidArgumentError(
+                "json.key_context[0].detectors[0]: unknown detector \"NOPE\""));
+  EXPECT_EQ(CompileError("json { key_context { key: \"k\" } }"),
+            absl::InvalidArgumentError(
+                "json.key_context[0].detectors: needs at least one detector"));
+  EXPECT_EQ(CompileError("json { key_context { key: \"_-\" detectors: \"EMAIL\" } }"),
+            absl::InvalidArgumentError(
+                "json.key_context[0].key: required: valid UTF-8 of at most 128 bytes "
+                "besides '_', '-', '.' and spaces"));
+}
+
+TEST(JsonRecordPolicy, DisabledDetectorInKeyContextIsAccepted) {
+  // A disabled detector finds nothing: raising its context is moot, not wrong.
+  EXPECT_TRUE(CompileError("rules { detector: \"EMAIL\" enabled: false }"
+                           "json { key_context { key: \"k\" detectors: \"EMAIL\" } }")
+                  .ok());
+}
+
+TEST(JsonRecordPolicy, MalformedDefaultsToBlock) {
+  auto scanner = MakeScanner(v1::Policy());
+  EXPECT_EQ(scanner->policy().json().malformed(), v1::MALFORMED_JSON_BLOCK);
+}
+
+TEST(JsonRecord, HeaderExample) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  Scratch scratch;
+  JsonRecordResult r = ScanJsonRecord(
+      *scanner, R"({"user":{"phone":13812345678,"note":"hi"},"n":1.50})", &scratch);
+  EXPECT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, R"({"user":{"phone":"[CN_MOBILE]","note":"hi"},"n":1.50})");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0], (JsonFinding{"CN_MOBILE", "/user/phone", false, 0, 11, 17, 28,
+                                        1.0, v1::ACTION_REDACT}));
+}
+
+TEST(JsonRecord, WorksWithoutScratch) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  JsonRecordResult r = ScanJsonRecord(*scanner, R"({"a":"13812345678"})");
+  EXPECT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, R"({"a":"[CN_MOBILE]"})");
+}
+
+TEST(JsonRecord, EmptyRecordIsMalformed) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  JsonRecordResult r = ScanJsonRecord(*scanner, "  ");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kMalformedJson);
+  EXPECT_EQ(r.block_detail, "malformed JSON at byte 2: The document is empty.");
+  EXPECT_EQ(r.malformed_detail, r.block_detail);
+  EXPECT_EQ(r.error.code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(JsonRecord, NulByteNeverHidesTheRest) {
+  // RapidJSON reads NUL as the end of input; the record must not pass
+  // because of it.
+  auto scanner = MakeScanner(DefaultPolicy());
+  const std::string record("{\"a\":1}\0{\"phone\":\"13812345678\"}", 31);
+  JsonRecordResult r = ScanJsonRecord(*scanner, record);
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_detail, "malformed JSON at byte 7: NUL byte in JSON text.");
+}
+
+TEST(JsonRecord, EscapedNulInsideAStringIsScanned) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  JsonRecordResult r = ScanJsonRecord(*scanner, R"({"a":"x\u0000 13812345678"})");
+  EXPECT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, R"({"a":"x\u0000 [CN_MOBILE]"})");
+}
+
+TEST(JsonRecord, EngineErrorBlocksAndIsCounted) {
+  Scanner::Options options;
+  options.engine_fault_for_testing = [] { return absl::ResourceExhaustedError("DFA out of memory"); };
+  auto scanner = Scanner::Create(DefaultPolicy(), options);
+  ASSERT_TRUE(scanner.ok());
+  JsonRecordResult r = ScanJsonRecord(**scanner, R"({"a":"x"})");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
+  EXPECT_EQ(r.block_detail, "engine error: DFA out of memory");
+  EXPECT_EQ((*scanner)->counters().engine_errors, 1u);
+  EXPECT_EQ((*scanner)->counters().fail_open_passes, 0u);
+}
+
+TEST(JsonRecord, FailOpenPassesEngineErrorsAndCountsThem) {
+  Scanner::Options options;
+  options.engine_fault_for_testing = [] { return absl::InternalError("boom"); };
+  v1::Policy policy = DefaultPolicy();
+  policy.set_failure_mode(v1::FAIL_OPEN);
+  auto scanner = Scanner::Create(policy, options);
+  ASSERT_TRUE(scanner.ok());
+  JsonRecordResult r = ScanJsonRecord(**scanner, R"({"a":"13812345678"})");
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_TRUE(r.failed_open);
+  EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ((*scanner)->counters().fail_open_passes, 1u);
+}
+
+TEST(JsonRecord, RedactedOutputRescansClean) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  const std::string record =
+      R"({"msg":"\u0031\u0033\u0038\u0031\u0032\u0033\u0034\u0035\u0036\u0037\u0038",)"
+      R"("phone":13812345678,"mail":"a.b\u0040example.com"})";
+  JsonRecordResult r = ScanJsonRecord(*scanner, record);
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  JsonRecordResult again = ScanJsonRecord(*scanner, r.output);
+  EXPECT_EQ(again.verdict, Verdict::kAllow);
+  EXPECT_TRUE(again.findings.empty());
+}
+
+TEST(JsonRecord, BlockRuleSeesFindingsAcrossValues) {
+  v1::Policy policy = PolicyFromText(
+      "block_rules { name: \"two kinds\" min_distinct_findings: 2 }");
+  auto scanner = MakeScanner(policy);
+  JsonRecordResult one = ScanJsonRecord(*scanner, R"({"a":"13812345678","b":"13812345678"})");
+  EXPECT_EQ(one.verdict, Verdict::kRedacted);  // the same value twice: one distinct
+  JsonRecordResult two = ScanJsonRecord(*scanner, R"({"a":"13812345678","b":"13912345678"})");
+  EXPECT_EQ(two.verdict, Verdict::kBlocked);
+  EXPECT_EQ(two.block_reason, BlockReason::kBlockRule);
+  EXPECT_EQ(two.block_detail, "block rule \"two kinds\"");
+}
+
+TEST(JsonRecord, ScratchSharedAcrossPoliciesNeverReusesCleanKeys) {
+  // A key scanned clean under one policy must be scanned again under
+  // another (here, one whose dictionary lists it).
+  auto plain = MakeScanner(DefaultPolicy());
+  auto strict = MakeScanner(PolicyFromText(
+      "dictionaries { id: \"PROJECT\" terms: \"nightjar\" }"));
+  Scratch scratch;
+  const std::string record = R"({"nightjar":1})";
+  EXPECT_EQ(ScanJsonRecord(*plain, record, &scratch).verdict, Verdict::kAllow);
+  EXPECT_EQ(ScanJsonRecord(*plain, record, &scratch).verdict, Verdict::kAllow);
+  JsonRecordResult r = ScanJsonRecord(*strict, record, &scratch);
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kJsonKeyFinding);
+  EXPECT_EQ(r.block_detail, "PROJECT in a JSON key at byte 1 (keys are never rewritten)");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0], (JsonFinding{"PROJECT", "/[PROJECT]", true, 0, 8, 1, 11, 0.9,
+                                        v1::ACTION_BLOCK}));
+}
+
+TEST(CleanKeyCache, ForgetsOnPolicyChangeAndWhenFull) {
+  internal::CleanKeyCache cache;
+  EXPECT_FALSE(cache.Contains(1, "a"));
+  cache.Insert(1, "a");
+  EXPECT_TRUE(cache.Contains(1, "a"));
+  EXPECT_FALSE(cache.Contains(2, "a"));
+  cache.Insert(2, "b");  // another policy: starts over
+  EXPECT_FALSE(cache.Contains(1, "a"));
+  EXPECT_FALSE(cache.Contains(2, "a"));
+  EXPECT_TRUE(cache.Contains(2, "b"));
+  cache.Insert(2, std::string(internal::CleanKeyCache::kMaxKeyBytes + 1, 'k'));
+  EXPECT_FALSE(cache.Contains(2, std::string(internal::CleanKeyCache::kMaxKeyBytes + 1, 'k')));
+  for (size_t i = 0; i < internal::CleanKeyCache::kMaxKeys; ++i) {
+    cache.Insert(2, absl::StrCat("k", i));
+  }
+  // Full at the last insert: cleared, then holds only that key.
+  EXPECT_FALSE(cache.Contains(2, "b"));
+  EXPECT_TRUE(cache.Contains(2, absl::StrCat("k", internal::CleanKeyCache::kMaxKeys - 1)));
+}
+
+TEST(LooksLikeJsonRecord, IsAnOpeningBraceAfterWhitespace) {
+  EXPECT_TRUE(LooksLikeJsonRecord("{}"));
+  EXPECT_TRUE(LooksLikeJsonRecord(" \t\r{\"a\":1}"));
+  EXPECT_FALSE(LooksLikeJsonRecord("[1]"));
+  EXPECT_FALSE(LooksLikeJsonRecord("x {"));
+  EXPECT_FALSE(LooksLikeJsonRecord(""));
+  EXPECT_FALSE(LooksLikeJsonRecord("   "));
+}
+
+TEST(JsonEscape, EscapesQuotesBackslashesAndControlsOnly) {
+  std::string out;
+  internal::AppendJsonString("a\"b\\c\n\t\r\b\f\x01\x1f/é😀", &out);
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\n\\t\\r\\b\\f\\u0001\\u001f/é😀\"");
+  out.clear();
+  internal::AppendJsonString(absl::string_view("\0x", 2), &out);
+  EXPECT_EQ(out, "\"\\u0000x\"");
+}
+
+TEST(JsonEscape, PointerSegmentsFollowRfc6901) {
+  std::string out;
+  internal::AppendPointerSegment("a/b~c", &out);
+  internal::AppendPointerIndex(12, &out);
+  internal::AppendPointerSegment("", &out);
+  EXPECT_EQ(out, "/a~1b~0c/12/");
+}
+
+TEST(JsonRules, NormalizesKeysForContext) {
+  EXPECT_EQ(internal::NormalizeJsonKey("ID_Card"), "idcard");
+  EXPECT_EQ(internal::NormalizeJsonKey("Mobile-No. x"), "mobilenox");
+  EXPECT_EQ(internal::NormalizeJsonKey("身份证_号"), "身份证号");
+}
+
+TEST(JsonRules, BuiltinListsSkipDetectorsNotInTheCatalogue) {
+  // PERSON_NAME is listed for "name"; a catalogue without it compiles, and
+  // the key still resolves (to no detector).
+  auto rules = internal::JsonRules::Compile(
+      v1::JsonOptions(), [](absl::string_view id) { return id == "CN_MOBILE"; },
+      [](absl::string_view id) { return id == "CN_MOBILE" ? 0 : -1; });
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  const internal::JsonKeyContext* name = rules->ContextOf("name");
+  ASSERT_NE(name, nullptr);
+  EXPECT_TRUE(name->positive_rules.empty());
+  const internal::JsonKeyContext* phone = rules->ContextOf("user.Phone_Number");
+  ASSERT_NE(phone, nullptr);
+  EXPECT_THAT(phone->positive_rules, ElementsAre(0));
+  EXPECT_FALSE(phone->negative);
+  const internal::JsonKeyContext* order = rules->ContextOf("Order-ID");
+  ASSERT_NE(order, nullptr);
+  EXPECT_TRUE(order->negative);
+  EXPECT_EQ(rules->ContextOf("phonebook"), nullptr);
+  EXPECT_EQ(rules->ContextOf(std::string(300, 'a')), nullptr);
+}
+
+}  // namespace
+}  // namespace scrub
