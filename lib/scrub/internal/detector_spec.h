@@ -47,6 +47,10 @@ struct ContextSpec {
   size_t window_after = 12;
   // Drop candidates without a positive word in the window.
   bool required = false;
+  // Drop candidates whose score is below this and that have no positive word
+  // in the window: a detector's weak forms (a 15-digit legacy resident ID)
+  // are found only with context, its strong forms always. 0: never.
+  double required_below = 0;
 };
 
 struct DetectorSpec {
