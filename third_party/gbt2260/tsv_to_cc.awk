@@ -1,5 +1,5 @@
-# Turns regions.tsv and towns.tsv into C++ tables (see region_table.h):
-#   awk -f tsv_to_cc.awk regions.tsv towns.tsv > region_table.cc
+# Turns the .tsv files into C++ tables (see lib/scrub/internal/region_table.h):
+#   awk -f tsv_to_cc.awk regions.tsv towns.tsv area_codes.tsv > region_table.cc
 # Fails on any malformed line, so a bad data file breaks the build loudly.
 BEGIN {
   FS = "\t"
@@ -28,6 +28,9 @@ function fail(msg) {
     } else if (section ~ /towns\.tsv$/) {
       print "const TownRecord kTownRecords[] = {"
       kind = "towns"
+    } else if (section ~ /area_codes\.tsv$/) {
+      print "const AreaCodeRecord kAreaCodeRecords[] = {"
+      kind = "area_codes"
     } else {
       fail("unexpected input file")
     }
@@ -38,6 +41,10 @@ function fail(msg) {
     if ($3 != "current" && $3 != "historic") fail("bad status")
     printf("    {%d, \"%s\", %s},\n", $1 + 0, $2, ($3 == "current") ? "true" : "false")
     ++regions
+  } else if (kind == "area_codes") {
+    if (NF != 2 || $1 !~ /^0[0-9][0-9][0-9]?$/) fail("bad area code line")
+    printf("    {\"%s\", \"%s\"},\n", $1, $2)
+    ++area_codes
   } else {
     if (NF != 2 || $1 !~ /^[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]$/) {
       fail("bad town line")
@@ -48,14 +55,16 @@ function fail(msg) {
 }
 END {
   if (failed) exit 1
-  if (regions == 0 || towns == 0) {
-    print "tsv_to_cc.awk: needs regions.tsv and towns.tsv, non-empty" > "/dev/stderr"
+  if (regions == 0 || towns == 0 || area_codes == 0) {
+    print "tsv_to_cc.awk: needs non-empty regions.tsv, towns.tsv, area_codes.tsv" \
+        > "/dev/stderr"
     exit 1
   }
   print "};"
   print ""
   printf("const size_t kRegionRecordCount = %d;\n", regions)
   printf("const size_t kTownRecordCount = %d;\n", towns)
+  printf("const size_t kAreaCodeRecordCount = %d;\n", area_codes)
   print ""
   print "}  // namespace scrub::internal"
 }

@@ -90,7 +90,16 @@ bool IsKnownTownName(absl::string_view name) {
   return kTowns->contains(name);
 }
 
+bool IsKnownAreaCode(absl::string_view code) {
+  const AreaCodeRecord* end = kAreaCodeRecords + kAreaCodeRecordCount;
+  const AreaCodeRecord* it = std::lower_bound(
+      kAreaCodeRecords, end, code,
+      [](const AreaCodeRecord& r, absl::string_view c) { return r.code < c; });
+  return it != end && it->code == code;
+}
+
 size_t RegionRecordCount() { return kRegionRecordCount; }
 size_t TownRecordCount() { return kTownRecordCount; }
+size_t AreaCodeRecordCount() { return kAreaCodeRecordCount; }
 
 }  // namespace scrub::internal

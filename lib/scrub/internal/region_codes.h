@@ -1,5 +1,6 @@
 // GB/T 2260 administrative divisions of China: code lookups for resident IDs
-// and credit codes, and place names (a gazetteer) for addresses. The data is
+// and credit codes, place names (a gazetteer) for addresses, and telephone
+// area codes for landline numbers. The data is
 // compiled in from third_party/gbt2260/ (current and historic revisions);
 // everything here is immutable and thread-safe.
 //
@@ -7,6 +8,7 @@
 //   IsKnownRegionCode("110103")        // true: 崇文区, merged in 2010
 //   RegionLevelOf("440300")            // RegionLevel::kPrefecture
 //   IsKnownTownName("西溪街道")          // true
+//   IsKnownAreaCode("0755")            // true: 深圳市
 #ifndef SCRUB_INTERNAL_REGION_CODES_H_
 #define SCRUB_INTERNAL_REGION_CODES_H_
 
@@ -49,9 +51,14 @@ const std::vector<std::string>& RegionNames(RegionLevel level);
 // ("西溪街道", "城关镇").
 bool IsKnownTownName(absl::string_view name);
 
+// True when `code` is a listed long-distance telephone area code, with its
+// leading 0 ("010", "0755").
+bool IsKnownAreaCode(absl::string_view code);
+
 // Number of table rows, for tests.
 size_t RegionRecordCount();
 size_t TownRecordCount();
+size_t AreaCodeRecordCount();
 
 }  // namespace scrub::internal
 

@@ -22,10 +22,18 @@ struct TownRecord {
   const char* name;  // UTF-8, e.g. "西溪街道"
 };
 
+// A long-distance telephone area code. Sorted by code.
+struct AreaCodeRecord {
+  const char* code;   // "010", "0755"
+  const char* names;  // the cities it serves, joined by "、"
+};
+
 extern const RegionRecord kRegionRecords[];
 extern const size_t kRegionRecordCount;
 extern const TownRecord kTownRecords[];
 extern const size_t kTownRecordCount;
+extern const AreaCodeRecord kAreaCodeRecords[];
+extern const size_t kAreaCodeRecordCount;
 
 }  // namespace scrub::internal
 

@@ -6,6 +6,8 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
   static const auto* const kDetectors = new std::vector<DetectorSpec>{
       CnResidentIdDetector(),
       CnMobileDetector(),
+      // Chinese detectors (catalog-cn)
+      CnLandlineDetector(),
       BankCardDetector(),
       EmailDetector(),
       IpAddressDetector(),

@@ -15,6 +15,8 @@ const std::vector<DetectorSpec>& BuiltinDetectors();
 // One factory per detector file.
 DetectorSpec CnResidentIdDetector();
 DetectorSpec CnMobileDetector();
+// Chinese detectors (catalog-cn)
+DetectorSpec CnLandlineDetector();
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();
