@@ -8,6 +8,12 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       CnMobileDetector(),
       // Chinese detectors (catalog-cn)
       CnLandlineDetector(),
+      CnPassportDetector(),
+      CnHomeReturnPermitDetector(),
+      CnUsccDetector(),
+      HkIdDetector(),
+      TwIdDetector(),
+      CnLicensePlateDetector(),
       BankCardDetector(),
       EmailDetector(),
       IpAddressDetector(),

@@ -17,6 +17,12 @@ DetectorSpec CnResidentIdDetector();
 DetectorSpec CnMobileDetector();
 // Chinese detectors (catalog-cn)
 DetectorSpec CnLandlineDetector();
+DetectorSpec CnPassportDetector();
+DetectorSpec CnHomeReturnPermitDetector();
+DetectorSpec CnUsccDetector();
+DetectorSpec HkIdDetector();
+DetectorSpec TwIdDetector();
+DetectorSpec CnLicensePlateDetector();
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();
