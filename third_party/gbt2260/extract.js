@@ -16,8 +16,9 @@ function readCsv(file) {
   });
 }
 
-// Names that stand for "the rest of this level", not a place.
-const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划',
+// Names that stand for "the rest of this level", not a place (one revision
+// also lists a bare "市").
+const PLACEHOLDERS = new Set(['市辖区', '县', '市', '省直辖县级行政区划',
   '自治区直辖县级行政区划', '省直辖行政单位', '自治区直辖县级行政单位']);
 
 function check(code, name, digits) {

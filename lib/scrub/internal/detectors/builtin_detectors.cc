@@ -14,6 +14,7 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       HkIdDetector(),
       TwIdDetector(),
       CnLicensePlateDetector(),
+      CnAddressDetector(),
       BankCardDetector(),
       EmailDetector(),
       IpAddressDetector(),

@@ -23,6 +23,7 @@ DetectorSpec CnUsccDetector();
 DetectorSpec HkIdDetector();
 DetectorSpec TwIdDetector();
 DetectorSpec CnLicensePlateDetector();
+DetectorSpec CnAddressDetector();
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();
