@@ -72,5 +72,20 @@ TEST(CnAddressScan, RedactsThroughTheDefaultPolicy) {
             "地址：[CN_ADDRESS]，电话[CN_MOBILE]");
 }
 
+TEST(CnAddressScan, LongChineseTextScansWithinTheEngineBudget) {
+  // 300 KB of Chinese chat with addresses and look-alikes: no engine error
+  // (the automaton's memory budget holds), every address found.
+  std::string text;
+  for (int i = 0; i < 1000; ++i) {
+    text += "今天3号下午开会，会议室在三楼，收货地址：北京市朝阳区建国路88号2号楼1单元1201室，"
+            "记得带电脑，我在路上了，建国路很堵，大概十分钟到。";
+  }
+  const ScanResult r = DefaultScanner().Scan(text);
+  ASSERT_TRUE(r.error.ok()) << r.error;
+  int addresses = 0;
+  for (const Finding& f : r.findings) addresses += f.detector == kAddr;
+  EXPECT_EQ(addresses, 1000);
+}
+
 }  // namespace
 }  // namespace scrub::testing

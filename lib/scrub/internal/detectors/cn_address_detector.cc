@@ -9,7 +9,8 @@
 //   朝阳区建国路88号                                   found
 //   建国路 / 我在路上                                  not found (no number)
 //
-// One RE2 pattern (linear time): place names from the GB/T 2260 gazetteer
+// One RE2 pattern (linear time; the candidate automaton only looks for the
+// numbers every address has, see `prefilter`): place names from the GB/T 2260 gazetteer
 // (third_party/gbt2260/) anchor the start exactly; road and compound names are
 // short runs of Han characters that exclude function words (在, 住, 是, 到,
 // 的 ...), so "我家住在建国路88号" starts at 建. The score counts the
@@ -61,8 +62,11 @@ std::string NameClassContents() {
   return out;
 }
 
-// Full names of every level and the short forms of provinces and cities
-// ("广东", "深圳"), longest first within the alternation's trie.
+// The gazetteer part of the pattern: full names of provinces and cities and
+// their short forms ("广东", "深圳"), and the county names that the generic
+// two-characters-and-a-suffix rule (朝阳区, 海淀区) does not cover (石景山区,
+// 沛县). Keeping the 2,900 county names out of the pattern keeps its program,
+// and so its DFA, small.
 std::vector<std::string> GazetteerNames() {
   std::vector<std::string> names;
   auto add_short = [&names](const std::string& name,
@@ -85,7 +89,9 @@ std::vector<std::string> GazetteerNames() {
     names.push_back(n);
     add_short(n, {"地区", "市", "盟"});
   }
-  for (const std::string& n : RegionNames(RegionLevel::kCounty)) names.push_back(n);
+  for (const std::string& n : RegionNames(RegionLevel::kCounty)) {
+    if (n.size() != 9) names.push_back(n);  // not 3 characters: not generic
+  }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
@@ -98,9 +104,9 @@ std::string AddressPattern() {
   std::vector<std::string> quoted;
   for (const std::string& name : GazetteerNames()) quoted.push_back(RE2::QuoteMeta(name));
   // A place name: from the gazetteer, or two characters and an admin suffix
-  // (places the table lacks: Taiwan's 臺北市, 大安區).
+  // (most counties, and places the table lacks: Taiwan's 臺北市, 大安區).
   const std::string admin = absl::StrCat("(?:", absl::StrJoin(quoted, "|"), "|", n,
-                                         "{2}(?:省|市|区|區|县|縣|州))");
+                                         "{2}(?:省|市|区|區|县|縣|州|旗))");
   const std::string number = "[0-9一二三四五六七八九十百零〇两]{1,5}";
   // Street, town or zone below the district: 西溪街道, 城关镇, 科技园.
   const std::string street = absl::StrCat(
@@ -125,16 +131,19 @@ std::string AddressPattern() {
       "室|号|號|户|戶|期|组|組))");
   const std::string cafe = absl::StrCat(n, "{1,6}(?:网吧|网咖|網吧|網咖)");
   const std::string tail =
-      absl::StrCat("(?:[- ]?(?:", nl, "{0,8}", unit, "|", cafe, "))*");
+      absl::StrCat("(?:[- ]?(?:", nl, "*", unit, "|", cafe, "))*");
+  // No capturing group: the whole match is the value, and RE2 finds its
+  // bounds with its DFAs alone (submatches of a pattern this large would run
+  // its NFA).
   return absl::StrCat(
-      "((?:",
+      "(?:",
       // After one or more place names.
-      "(?:", admin, " ?)+(?:", street, "){0,2}(?:", road("{1,8}", "{2,8}"), house, "|",
-      compound("{1,8}"), unit, "|", cafe, ")",
+      "(?:", admin, " ?)+(?:", street, "){0,2}(?:", road("+", "{2,}"), house, "|",
+      compound("+"), unit, "|", cafe, ")",
       // Or from the street, road or compound.
       "|(?:", street, "){0,2}(?:", road("{1,4}", "{2,4}"), house, "|", compound("{1,5}"),
       unit, "|", cafe, ")",
-      ")", tail, ")");
+      ")", tail);
 }
 
 // Which gazetteer levels a value names.
@@ -218,6 +227,11 @@ DetectorSpec CnAddressDetector() {
   d.id = "CN_ADDRESS";
   d.summary = "Chinese postal address (down to road + number or compound + building)";
   d.pattern = AddressPattern();
+  // Every address has a house, building or unit number or a café: the large
+  // pattern runs only on texts with one of these.
+  d.prefilter =
+      "[0-9A-Za-z一二三四五六七八九十百零〇两](?:号|號|弄|栋|棟|幢|座|楼|樓|层|層|室|"
+      "户|戶|期|组|組|单元|單元)|[0-9]-[0-9]|网吧|网咖|網吧|網咖";
   d.score = ScoreCnAddress;
   d.context.positive = {"地址", "住址", "收货", "收貨", "寄到", "送到", "家住",
                         "住在", "位于", "位於", "address", "addr", "located"};
