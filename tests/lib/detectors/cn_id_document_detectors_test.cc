@@ -16,6 +16,27 @@ constexpr char kHk[] = "HK_ID";
 constexpr char kTw[] = "TW_ID";
 constexpr char kPlate[] = "CN_LICENSE_PLATE";
 
+TEST(CnUsccScore, RegionCodeAndCaseSetConfidence) {
+  EXPECT_DOUBLE_EQ(Score(kUscc, "91350100M000100Y43"), 0.9);   // 福州市
+  EXPECT_DOUBLE_EQ(Score(kUscc, "91119999MA1BUFLT4M"), 0.75);  // unknown region
+  EXPECT_DOUBLE_EQ(Score(kUscc, "91350100m000100y43"), 0.55);  // lower case
+  EXPECT_EQ(Score(kUscc, "91350100M000100Y44"), 0);
+}
+
+TEST(HkIdScore, WritingSetsConfidence) {
+  EXPECT_DOUBLE_EQ(Score(kHk, "A123456(3)"), 0.85);
+  EXPECT_DOUBLE_EQ(Score(kHk, "A123456[3]"), 0.85);
+  EXPECT_DOUBLE_EQ(Score(kHk, "A1234563"), 0.55);
+  EXPECT_EQ(Score(kHk, "A123456(4)"), 0);
+}
+
+TEST(TwIdScore, KindsSetConfidence) {
+  EXPECT_DOUBLE_EQ(Score(kTw, "A123456789"), 0.85);
+  EXPECT_DOUBLE_EQ(Score(kTw, "AC12345679"), 0.8);
+  EXPECT_DOUBLE_EQ(Score(kTw, "a812345671"), 0.8);
+  EXPECT_EQ(Score(kTw, "A123456788"), 0);
+}
+
 struct Case {
   const char* text;
   std::vector<Span> spans;

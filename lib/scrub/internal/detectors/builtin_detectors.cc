@@ -18,6 +18,7 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       QqNumberDetector(),
       WechatIdDetector(),
       PersonNameDetector(),
+
       BankCardDetector(),
       EmailDetector(),
       IpAddressDetector(),

@@ -27,6 +27,7 @@ DetectorSpec CnAddressDetector();
 DetectorSpec QqNumberDetector();
 DetectorSpec WechatIdDetector();
 DetectorSpec PersonNameDetector();
+
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();

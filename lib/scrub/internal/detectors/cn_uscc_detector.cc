@@ -15,6 +15,11 @@ namespace {
 double ScoreCnUscc(absl::string_view value, const ValidationContext&) {
   const std::string code = NormalizeValue(value, ValueForm::kAlphanumeric);
   if (!IsValidUscc(code)) return 0.0;
+  // Codes are printed in upper case; lower-case letters are more often a
+  // random hexadecimal id that happens to pass both checks (1 in 341).
+  for (char c : value) {
+    if (c >= 'a' && c <= 'z') return 0.55;
+  }
   const absl::string_view region = absl::string_view(code).substr(2, 6);
   return IsKnownRegionCode(region) || region == "100000" ? 0.9 : 0.75;
 }
