@@ -12,7 +12,7 @@ DetectorSpec CnHomeReturnPermitDetector() {
   using namespace fragments;  // NOLINT
   DetectorSpec d;
   d.id = "CN_HOME_RETURN_PERMIT";
-  d.summary = "Home return permit of HK/Macau residents ([HM] + 8 or 10 digits; with context)";
+  d.summary = "Home return permit of HK/Macau residents ([HM] + 8 or 10 digits)";
   d.pattern = absl::StrCat(kAlnumStart, "([HM]\\d{8}(?:\\d{2})?)", kAlnumEnd);
   d.case_insensitive = true;
   d.score = [](absl::string_view, const ValidationContext&) { return 0.8; };

@@ -22,7 +22,7 @@ DetectorSpec CnPassportDetector() {
   using namespace fragments;  // NOLINT
   DetectorSpec d;
   d.id = "CN_PASSPORT";
-  d.summary = "PRC passport number (E/G + 8, E + letter + 7, D/S/P[E]; with context)";
+  d.summary = "PRC passport number (E/G + 8 digits, E + letter + 7, D/S/P[E] + 7-8)";
   d.pattern = absl::StrCat(kAlnumStart,
                            "([EG]\\d{8}|E[A-HJ-NP-Z]\\d{7}|[DSP]\\d{7,8}|[DSP]E\\d{7})",
                            kAlnumEnd);

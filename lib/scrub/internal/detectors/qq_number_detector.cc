@@ -11,7 +11,7 @@ DetectorSpec QqNumberDetector() {
   using namespace fragments;  // NOLINT
   DetectorSpec d;
   d.id = "QQ_NUMBER";
-  d.summary = "QQ number (5-11 digits; only after QQ, 扣扣, 企鹅号)";
+  d.summary = "QQ number (5-11 digits, after QQ/扣扣/企鹅号)";
   d.pattern = absl::StrCat(kDigitsStart, "([1-9]\\d{4,10})", kDigitsEnd);
   d.score = [](absl::string_view, const ValidationContext&) { return 0.55; };
   d.context.positive = {"qq", "扣扣", "企鹅号", "企鵝號", "企鹅", "企鵝", "q号", "q號"};

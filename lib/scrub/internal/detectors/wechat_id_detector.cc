@@ -30,7 +30,7 @@ double ScoreWechatId(absl::string_view value, const ValidationContext&) {
 DetectorSpec WechatIdDetector() {
   DetectorSpec d;
   d.id = "WECHAT_ID";
-  d.summary = "WeChat id (6-20 characters or a mobile number; only after 微信, wx, WeChat)";
+  d.summary = "WeChat id (6-20 characters or a mobile number, after 微信/wx/WeChat)";
   d.pattern =
       "(?:^|[^A-Za-z0-9_-])([A-Za-z][A-Za-z0-9_-]{5,19}|1[3-9][0-9]{9})"
       "(?:[^A-Za-z0-9_-]|$)";
