@@ -1,5 +1,6 @@
 // BANK_CARD: payment card numbers, every run of 13-19 digits passing Luhn,
-// written plain or grouped by four (or 4-6-4/4-6-5) with spaces or dashes. A
+// written plain or grouped by four (or 4-6-4/4-6-5) with spaces, dashes or
+// dots. A
 // known issuer prefix with a length it issues raises confidence; an order
 // or tracking number nearby suppresses the finding.
 #include "absl/strings/str_cat.h"
@@ -40,8 +41,8 @@ DetectorSpec BankCardDetector() {
   d.summary = "Payment card number (13-19 digits, Luhn checked)";
   d.pattern = absl::StrCat(kDigitsStart,
                            "(\\d{13,19}"
-                           "|\\d{4}(?:[ -]\\d{4}){2,3}(?:[ -]\\d{1,4})?"
-                           "|\\d{4}[ -]\\d{6}[ -]\\d{4,5})",
+                           "|\\d{4}(?:[ .-]\\d{4}){2,3}(?:[ .-]\\d{1,4})?"
+                           "|\\d{4}[ .-]\\d{6}[ .-]\\d{4,5})",
                            kDigitsEnd);
   d.score = ScoreBankCard;
   d.context.positive = {"银行卡", "銀行卡", "卡号", "卡號", "信用卡", "储蓄卡",

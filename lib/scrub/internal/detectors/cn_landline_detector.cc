@@ -1,6 +1,6 @@
 // CN_LANDLINE: mainland China fixed-line numbers: a long-distance area code
 // (010, 02x or 0 + 3 digits, in parentheses or not; after +86 / 0086 without
-// its 0) and a 7-8 digit local number, with spaces or dashes between the
+// its 0) and a 7-8 digit local number, with spaces, dashes or dots between the
 // groups, and an optional extension ("-8001", "转8001"). Ungrouped digits
 // (075512345678) look like any other number: found only with a context word.
 #include "absl/strings/str_cat.h"
@@ -16,15 +16,15 @@ namespace {
 // so the split between area code and local number is never ambiguous.
 constexpr char kArea[] = "(?:010|02\\d|0[3-9]\\d{2})";
 constexpr char kAreaAfterCountryCode[] = "(?:10|2\\d|[3-9]\\d{2})";
-constexpr char kLocal[] = "([1-9]\\d{2,3})[ -]?(\\d{4})";
+constexpr char kLocal[] = "([1-9]\\d{2,3})[ .-]?(\\d{4})";
 constexpr char kExtension[] = "(?:(?:-|转|轉|ext\\.?|[xX])\\d{1,5})?";
 
 constexpr double kRequiredBelow = 0.5;
 
 const RE2& ParseRegex() {
   static const RE2* const kRe = new RE2(absl::StrCat(
-      "(?:\\((", kArea, ")\\)|(", kArea, ")|(?:\\+|00)86[ -]?(?:\\(0\\))?(",
-      kAreaAfterCountryCode, "))([ -]?)", kLocal, kExtension));
+      "(?:\\((", kArea, ")\\)|(", kArea, ")|(?:\\+|00)86[ .-]?(?:\\(0\\))?(",
+      kAreaAfterCountryCode, "))([ .-]?)", kLocal, kExtension));
   return *kRe;
 }
 
@@ -58,8 +58,8 @@ DetectorSpec CnLandlineDetector() {
   d.summary = "Mainland China landline number (area code + 7-8 digits)";
   d.pattern = absl::StrCat(
       "(?:^|[^0-9+])(",
-      "(?:\\(", kArea, "\\)|", kArea, "|(?:\\+|00)86[ -]?(?:\\(0\\))?",
-      kAreaAfterCountryCode, ")[ -]?", "[1-9]\\d{2,3}[ -]?\\d{4}", kExtension,
+      "(?:\\(", kArea, "\\)|", kArea, "|(?:\\+|00)86[ .-]?(?:\\(0\\))?",
+      kAreaAfterCountryCode, ")[ .-]?", "[1-9]\\d{2,3}[ .-]?\\d{4}", kExtension,
       ")", kDigitsEnd);
   d.score = ScoreCnLandline;
   d.context.positive = {"电话", "電話", "座机", "座機", "固话", "固話", "传真",
