@@ -15,8 +15,8 @@ RE2::Options EngineOptions(int64_t max_mem) {
   return o;
 }
 
-std::string WithFlags(const CandidateEngine::Pattern& p) {
-  return p.case_insensitive ? absl::StrCat("(?i:", p.regex, ")") : p.regex;
+std::string WithFlags(const CandidateEngine::Pattern& p, const std::string& regex) {
+  return p.case_insensitive ? absl::StrCat("(?i:", regex, ")") : regex;
 }
 
 re2::StringPiece Piece(absl::string_view s) {
@@ -50,12 +50,15 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
   // Each pattern alone: syntax errors are reported per pattern, and these
   // RE2s give positions later. Their own DFA budget is a share of the set's,
   // at least 1 MiB (RE2 falls back to its NFA when a single regex's DFA runs
-  // out, so this is a speed knob, never a correctness one).
+  // out, so this is a speed knob, never a correctness one). A quarter: the
+  // CN_ADDRESS pattern (23k instructions) needs ~16 MiB to stay in its DFAs;
+  // small patterns never grow their caches that far.
   RE2::Options single = re_options;
   single.set_max_mem(std::max<int64_t>(int64_t{1} << 20,
-                                       engine->options_.max_mem / 8));
+                                       engine->options_.max_mem / 4));
   for (size_t i = 0; i < patterns.size(); ++i) {
-    auto re = std::make_unique<RE2>(Piece(WithFlags(patterns[i])), single);
+    auto re = std::make_unique<RE2>(Piece(WithFlags(patterns[i], patterns[i].regex)),
+                                    single);
     if (!re->ok()) {
       if (re->error_code() == RE2::ErrorPatternTooLarge) {
         return absl::ResourceExhaustedError(
@@ -70,7 +73,9 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
   engine->set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
   for (size_t i = 0; i < patterns.size(); ++i) {
     std::string error;
-    const int index = engine->set_->Add(Piece(WithFlags(patterns[i])), &error);
+    const Pattern& p = patterns[i];
+    const int index = engine->set_->Add(
+        Piece(WithFlags(p, p.prefilter.empty() ? p.regex : p.prefilter)), &error);
     if (index < 0) {
       return absl::InvalidArgumentError(absl::StrCat("pattern ", i, ": ", error));
     }

@@ -35,6 +35,10 @@ class CandidateEngine {
   struct Pattern {
     std::string regex;  // RE2 syntax; group 1 (if any) is the value
     bool case_insensitive = false;
+    // Optional: what the set matches instead of `regex`. It must match in
+    // every text `regex` matches in (a cheap, required part of it), so that
+    // an expensive regex runs only on texts that contain that part.
+    std::string prefilter;
   };
 
   struct Options {

@@ -490,7 +490,8 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
   for (size_t r = 0; r < out->rules_.size(); ++r) {
     const CompiledRule& rule = out->rules_[r];
     if (rule.is_dictionary) continue;
-    patterns.push_back({rule.spec.pattern, rule.spec.case_insensitive});
+    patterns.push_back(
+        {rule.spec.pattern, rule.spec.case_insensitive, rule.spec.prefilter});
     out->engine_rules_.push_back(static_cast<int>(r));
   }
   CandidateEngine::Options engine_options;

@@ -47,6 +47,10 @@ struct ContextSpec {
   size_t window_after = 12;
   // Drop candidates without a positive word in the window.
   bool required = false;
+  // Drop candidates whose score is below this and that have no positive word
+  // in the window: a detector's weak forms (a 15-digit legacy resident ID)
+  // are found only with context, its strong forms always. 0: never.
+  double required_below = 0;
 };
 
 struct DetectorSpec {
@@ -56,6 +60,10 @@ struct DetectorSpec {
   // otherwise the whole match. Boundary characters around the value (e.g. a
   // non-digit before a digit run) belong outside group 1.
   std::string pattern;
+  // Optional RE2 pattern the candidate automaton (RE2::Set) matches instead of
+  // `pattern`: a cheap part every match of `pattern` contains. An expensive
+  // pattern (CN_ADDRESS) then runs only on texts that contain that part.
+  std::string prefilter;
   bool case_insensitive = false;
   ScoreFn score;
   ContextSpec context;

@@ -76,7 +76,7 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
         nearest = std::min(nearest, distance);
       }
     }
-    if (ctx.required && positive == kFar) {
+    if ((ctx.required || f.confidence < ctx.required_below) && positive == kFar) {
       f.confidence = 0;
       continue;
     }

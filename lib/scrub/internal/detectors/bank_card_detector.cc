@@ -1,11 +1,38 @@
-// BANK_CARD: payment card numbers, 13-19 digits passing Luhn, written plain or
-// grouped by four with spaces or dashes.
+// BANK_CARD: payment card numbers, every run of 13-19 digits passing Luhn,
+// written plain or grouped by four (or 4-6-4/4-6-5) with spaces, dashes or
+// dots. A
+// known issuer prefix with a length it issues raises confidence; an order
+// or tracking number nearby suppresses the finding.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
+#include "scrub/internal/validators/card_issuer.h"
 #include "scrub/internal/validators/luhn.h"
+#include "scrub/internal/validators/resident_id_validator.h"
 
 namespace scrub::internal {
+namespace {
+
+double ScoreBankCard(absl::string_view value, const ValidationContext& ctx) {
+  const std::string digits = NormalizeValue(value, ValueForm::kAlphanumeric);
+  if (digits.size() < 13 || digits.size() > 19) return 0.0;
+  if (!PassesLuhn(digits)) return 0.0;
+  // A run of one repeated digit passes Luhn trivially for some lengths.
+  if (digits.find_first_not_of(digits[0]) == std::string::npos) return 0.0;
+  // One in ten resident IDs passes Luhn too: leave those to CN_RESIDENT_ID
+  // (its higher confidence names the union of the two spans).
+  if (digits.size() == 18 && IsValidResidentId(digits, ctx.today)) return 0.5;
+  const CardNetwork network = CardNetworkOf(digits);
+  if (network != CardNetwork::kUnknown) {
+    return IsIssuedLength(network, digits) ? 0.85 : 0.7;
+  }
+  // 13 digits from 1: a millisecond Unix timestamp (2001-2033) far more often
+  // than a card; found with a card context word only.
+  if (digits.size() == 13 && digits[0] == '1') return 0.45;
+  return 0.6;
+}
+
+}  // namespace
 
 DetectorSpec BankCardDetector() {
   using namespace fragments;  // NOLINT
@@ -14,22 +41,18 @@ DetectorSpec BankCardDetector() {
   d.summary = "Payment card number (13-19 digits, Luhn checked)";
   d.pattern = absl::StrCat(kDigitsStart,
                            "(\\d{13,19}"
-                           "|\\d{4}(?:[ -]\\d{4}){2,3}(?:[ -]\\d{1,4})?"
-                           "|\\d{4}[ -]\\d{6}[ -]\\d{4,5})",
+                           "|\\d{4}(?:[ .-]\\d{4}){2,3}(?:[ .-]\\d{1,4})?"
+                           "|\\d{4}[ .-]\\d{6}[ .-]\\d{4,5})",
                            kDigitsEnd);
-  d.score = [](absl::string_view value, const ValidationContext&) {
-    const std::string digits = NormalizeValue(value, ValueForm::kAlphanumeric);
-    if (digits.size() < 13 || digits.size() > 19) return 0.0;
-    if (!PassesLuhn(digits)) return 0.0;
-    // A run of one repeated digit passes Luhn trivially for some lengths.
-    if (digits.find_first_not_of(digits[0]) == std::string::npos) return 0.0;
-    return 0.7;
-  };
+  d.score = ScoreBankCard;
   d.context.positive = {"银行卡", "銀行卡", "卡号", "卡號", "信用卡", "储蓄卡",
-                        "card", "visa", "mastercard", "unionpay", "银联"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "快递",
-                        "order", "tracking", "transaction id", "txn",
-                        "trace_id", "request_id", "timestamp"};
+                        "儲蓄卡", "借记卡", "借記卡", "银联", "銀聯", "开户",
+                        "開戶", "账号", "帳號", "card", "visa", "mastercard",
+                        "unionpay", "amex", "credit", "debit"};
+  d.context.negative = {"订单", "訂單", "订单号", "订单编号", "訂單編號", "单号",
+                        "單號", "流水号", "流水號", "快递", "快遞", "运单", "運單",
+                        "order", "tracking", "transaction id", "txn", "trace_id",
+                        "request_id", "timestamp", "order_no", "order id"};
   return d;
 }
 

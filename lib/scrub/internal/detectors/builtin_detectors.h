@@ -15,6 +15,19 @@ const std::vector<DetectorSpec>& BuiltinDetectors();
 // One factory per detector file.
 DetectorSpec CnResidentIdDetector();
 DetectorSpec CnMobileDetector();
+// Chinese detectors (catalog-cn)
+DetectorSpec CnLandlineDetector();
+DetectorSpec CnPassportDetector();
+DetectorSpec CnHomeReturnPermitDetector();
+DetectorSpec CnUsccDetector();
+DetectorSpec HkIdDetector();
+DetectorSpec TwIdDetector();
+DetectorSpec CnLicensePlateDetector();
+DetectorSpec CnAddressDetector();
+DetectorSpec QqNumberDetector();
+DetectorSpec WechatIdDetector();
+DetectorSpec PersonNameDetector();
+
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();

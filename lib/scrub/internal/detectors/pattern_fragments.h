@@ -15,6 +15,12 @@ namespace scrub::internal::fragments {
 inline constexpr char kDigitsStart[] = "(?:^|[^0-9])";
 inline constexpr char kDigitsEnd[] = "(?:[^0-9]|$)";
 
+// A letter-and-digit code (passport, permit, credit code) starts and ends at
+// a character that is neither an ASCII letter nor a digit (Han characters
+// included: "护照号E12345678").
+inline constexpr char kAlnumStart[] = "(?:^|[^0-9A-Za-z])";
+inline constexpr char kAlnumEnd[] = "(?:[^0-9A-Za-z]|$)";
+
 // An optional separator inside a grouped number (the view has already folded
 // the ideographic space and full-width hyphen into ' ' and '-').
 inline constexpr char kSep[] = "[ .-]?";

@@ -10,6 +10,15 @@ namespace scrub::internal {
 // number, without +86/0086).
 bool IsValidCnMobile(absl::string_view digits);
 
+// True when the first three digits of a valid mobile number are a segment
+// the MIIT has allocated to a carrier for 11-digit public mobile numbers
+// (China Mobile, Unicom, Telecom, Broadnet and the virtual operators):
+// 130-139, 145-153, 155-159, 162, 165-167, 170-178, 180-199 except 194.
+// Unallocated segments (140-144 are 13-digit IoT numbers; 154, 160, 161,
+// 163, 164, 168, 169, 179, 194) only lower a detector's confidence: the
+// allocation changes every year.
+bool IsAllocatedCnMobileSegment(absl::string_view digits);
+
 }  // namespace scrub::internal
 
 #endif  // SCRUB_INTERNAL_VALIDATORS_CN_MOBILE_VALIDATOR_H_

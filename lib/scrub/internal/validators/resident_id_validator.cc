@@ -1,6 +1,9 @@
 #include "scrub/internal/validators/resident_id_validator.h"
 
+#include <string>
+
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 
 namespace scrub::internal {
 namespace {
@@ -59,6 +62,13 @@ bool IsValidResidentId(absl::string_view id, absl::CivilDay today) {
   const char expected = ResidentIdCheckChar(id.substr(0, 17));
   if (expected == 0) return false;
   return absl::ascii_toupper(static_cast<unsigned char>(id[17])) == expected;
+}
+
+bool IsValidLegacyResidentId(absl::string_view id, absl::CivilDay today) {
+  if (id.size() != 15 || !AllDigits(id)) return false;
+  if (!IsResidentIdRegionPrefix(id) || id[0] == '8') return false;
+  const std::string birth = absl::StrCat("19", id.substr(6, 6));
+  return IsPlausibleBirthDate(birth, today);
 }
 
 }  // namespace scrub::internal

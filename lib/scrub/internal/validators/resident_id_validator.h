@@ -24,6 +24,12 @@ bool IsPlausibleBirthDate(absl::string_view yyyymmdd, absl::CivilDay today);
 // (positions 7-14) not after `today`; and a matching MOD 11-2 check character.
 bool IsValidResidentId(absl::string_view id, absl::CivilDay today);
 
+// True when `id` is a valid 15-digit resident ID of the first generation
+// (issued until 2004, no check digit): 15 ASCII digits, a mainland region
+// prefix (not the 81/82/83 permit prefixes, which are 18 characters only)
+// and a real birth date 19YYMMDD (positions 7-12) not after `today`.
+bool IsValidLegacyResidentId(absl::string_view id, absl::CivilDay today);
+
 }  // namespace scrub::internal
 
 #endif  // SCRUB_INTERNAL_VALIDATORS_RESIDENT_ID_VALIDATOR_H_

@@ -1,0 +1,76 @@
+// CN_LANDLINE: mainland China fixed-line numbers: a long-distance area code
+// (010, 02x or 0 + 3 digits, in parentheses or not; after +86 / 0086 without
+// its 0) and a 7-8 digit local number, with spaces, dashes or dots between the
+// groups, and an optional extension ("-8001", "转8001"). Ungrouped digits
+// (075512345678) look like any other number: found only with a context word.
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/pattern_fragments.h"
+#include "scrub/internal/region_codes.h"
+
+namespace scrub::internal {
+namespace {
+
+// 3-digit area codes are exactly 010 and 020-029; all others have 4 digits,
+// so the split between area code and local number is never ambiguous.
+constexpr char kArea[] = "(?:010|02\\d|0[3-9]\\d{2})";
+constexpr char kAreaAfterCountryCode[] = "(?:10|2\\d|[3-9]\\d{2})";
+constexpr char kLocal[] = "([1-9]\\d{2,3})[ .-]?(\\d{4})";
+constexpr char kExtension[] = "(?:(?:-|转|轉|ext\\.?|[xX])\\d{1,5})?";
+
+constexpr double kRequiredBelow = 0.5;
+
+const RE2& ParseRegex() {
+  static const RE2* const kRe = new RE2(absl::StrCat(
+      "(?:\\((", kArea, ")\\)|(", kArea, ")|(?:\\+|00)86[ .-]?(?:\\(0\\))?(",
+      kAreaAfterCountryCode, "))([ .-]?)", kLocal, kExtension));
+  return *kRe;
+}
+
+double ScoreCnLandline(absl::string_view value, const ValidationContext&) {
+  std::string paren_area, area, intl_area, separator, local_head, local_tail;
+  if (!RE2::FullMatch(re2::StringPiece(value.data(), value.size()), ParseRegex(),
+                      &paren_area, &area, &intl_area, &separator, &local_head,
+                      &local_tail)) {
+    return 0.0;
+  }
+  if (!paren_area.empty()) area = paren_area;
+  if (!intl_area.empty()) area = absl::StrCat("0", intl_area);
+  const size_t local_digits = local_head.size() + local_tail.size();
+  if (local_digits < 7 || local_digits > 8) return 0.0;
+  // Written as a phone number: the area code set apart or a country code.
+  const bool formatted =
+      !paren_area.empty() || !intl_area.empty() || !separator.empty();
+  if (!formatted) return 0.45;  // ungrouped digits: needs a context word
+  double score = IsKnownAreaCode(area) ? 0.8 : 0.6;
+  // Local numbers starting with 1 are service numbers, not subscribers.
+  if (local_head[0] == '1') score -= 0.1;
+  return score;
+}
+
+}  // namespace
+
+DetectorSpec CnLandlineDetector() {
+  using namespace fragments;  // NOLINT
+  DetectorSpec d;
+  d.id = "CN_LANDLINE";
+  d.summary = "Mainland China landline number (area code + 7-8 digits)";
+  d.pattern = absl::StrCat(
+      "(?:^|[^0-9+])(",
+      "(?:\\(", kArea, "\\)|", kArea, "|(?:\\+|00)86[ .-]?(?:\\(0\\))?",
+      kAreaAfterCountryCode, ")[ .-]?", "[1-9]\\d{2,3}[ .-]?\\d{4}", kExtension,
+      ")", kDigitsEnd);
+  d.score = ScoreCnLandline;
+  d.context.positive = {"电话", "電話", "座机", "座機", "固话", "固話", "传真",
+                        "傳真", "联系", "聯繫", "聯絡", "致电", "区号", "區號",
+                        "tel", "phone", "fax", "landline"};
+  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號",
+                        "快递", "快遞", "order", "tracking", "transaction",
+                        "trace_id", "request_id", "timestamp"};
+  d.context.boost = 0.2;
+  d.context.required_below = kRequiredBelow;
+  return d;
+}
+
+}  // namespace scrub::internal

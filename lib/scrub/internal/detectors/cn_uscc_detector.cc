@@ -1,0 +1,49 @@
+// CN_USCC: unified social credit codes of companies and organisations
+// (统一社会信用代码, GB 32100): 18 characters of 0-9 A-H J-N P Q R T U W X Y
+// with a mod-31 check character and an embedded organisation code (GB 11714)
+// with its own mod-11 check. The registering region (positions 3-8) found in
+// GB/T 2260 raises confidence.
+#include "absl/strings/str_cat.h"
+#include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/pattern_fragments.h"
+#include "scrub/internal/region_codes.h"
+#include "scrub/internal/validators/uscc_validator.h"
+
+namespace scrub::internal {
+namespace {
+
+double ScoreCnUscc(absl::string_view value, const ValidationContext&) {
+  const std::string code = NormalizeValue(value, ValueForm::kAlphanumeric);
+  if (!IsValidUscc(code)) return 0.0;
+  // Codes are printed in upper case; lower-case letters are more often a
+  // random hexadecimal id that happens to pass both checks (1 in 341).
+  for (char c : value) {
+    if (c >= 'a' && c <= 'z') return 0.55;
+  }
+  const absl::string_view region = absl::string_view(code).substr(2, 6);
+  return IsKnownRegionCode(region) || region == "100000" ? 0.9 : 0.75;
+}
+
+}  // namespace
+
+DetectorSpec CnUsccDetector() {
+  using namespace fragments;  // NOLINT
+  constexpr char kChar[] = "[0-9A-HJ-NPQRTUWXY]";
+  DetectorSpec d;
+  d.id = "CN_USCC";
+  d.summary = "Unified social credit code (GB 32100, mod-31 and GB 11714 checked)";
+  d.pattern = absl::StrCat(kAlnumStart, "(", kChar, "{2}\\d{6}", kChar, "{10})",
+                           kAlnumEnd);
+  d.case_insensitive = true;
+  d.score = ScoreCnUscc;
+  d.context.positive = {"统一社会信用代码", "統一社會信用代碼", "信用代码", "信用代碼",
+                        "营业执照", "營業執照", "纳税人识别号", "納稅人識別號", "税号",
+                        "稅號", "uscc", "credit code", "tax id"};
+  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
+                        "order", "tracking", "transaction", "trace_id", "request_id",
+                        "timestamp", "sku", "型号", "型號", "model"};
+  d.context.penalty = 0.3;  // two check characters are strong evidence
+  return d;
+}
+
+}  // namespace scrub::internal
