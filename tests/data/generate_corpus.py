@@ -359,7 +359,8 @@ for i in range(20):
     area = R.choice(["010", "021", "020", "022", "023", "0755", "0571", "0512", "0731", "0898"])
     local = digits(8 if len(area) == 3 else R.choice([7, 8]))
     local = str(R.randint(2, 8)) + local[1:]
-    form = R.choice([f"{area}-{local}", f"({area}) {local[:4]} {local[4:]}", f"{area} {local}", f"{area}{local}"])
+    split = len(local) - 4  # 7 digits group 3-4, 8 digits 4-4
+    form = R.choice([f"{area}-{local}", f"({area}) {local[:split]} {local[split:]}", f"{area} {local}", f"{area}{local}"])
     pos("CN_LANDLINE/area-code", wrap(R.choice(["座机 ", "办公电话：", "电话 ", "tel ", "固话"]), ("CN_LANDLINE", form)))
 
 # --- BANK_CARD
@@ -408,7 +409,11 @@ for kind in ["national", "old", "new"]:
 # --- CN_LICENSE_PLATE
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 for i in range(12):
-    pos("CN_LICENSE_PLATE/ordinary", wrap(R.choice(["车牌 ", "车牌号：", "我的车是", "停车场 "]), ("CN_LICENSE_PLATE", R.choice(PROVINCES) + R.choice("ABCDEFGHJK") + "".join(R.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(4)) + digits(1))))
+    # Serial: five characters, at most two of them letters (never I or O).
+    serial = [R.choice("0123456789") for _ in range(5)]
+    for k in R.sample(range(4), R.randint(0, 2)):
+        serial[k] = R.choice("ABCDEFGHJKLMNPQRSTUVWXYZ")
+    pos("CN_LICENSE_PLATE/ordinary", wrap(R.choice(["车牌 ", "车牌号：", "我的车是", "停车场 "]), ("CN_LICENSE_PLATE", R.choice(PROVINCES) + R.choice("ABCDEFGHJK") + "".join(serial))))
 for i in range(8):
     pos("CN_LICENSE_PLATE/new-energy", wrap(R.choice(["车牌 ", "新能源车牌："]), ("CN_LICENSE_PLATE", R.choice(PROVINCES) + R.choice("ABCDE") + R.choice(["", "·"]) + R.choice("DF") + digits(5))))
 
