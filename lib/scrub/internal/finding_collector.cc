@@ -7,6 +7,8 @@
 namespace scrub::internal {
 namespace {
 
+bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
+
 bool IsAsciiWordByte(char c) {
   const auto u = static_cast<unsigned char>(c);
   return absl::ascii_isalnum(u) || c == '_';
@@ -45,6 +47,11 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
   hits->clear();
   if (policy.context_words().keyword_count() > 0) {
     policy.context_words().ForEachMatch(view, [&](int k, size_t s, size_t e) {
+      // A word is not context inside a longer ASCII word ("QQ" in "XQQH",
+      // "card" in "discard"); digits and Han characters may touch it ("QQ号",
+      // "QQ12345").
+      if (IsAsciiLetter(view[s]) && s > 0 && IsAsciiLetter(view[s - 1])) return;
+      if (IsAsciiLetter(view[e - 1]) && e < view.size() && IsAsciiLetter(view[e])) return;
       hits->push_back({k, s, e});
     });
   }
