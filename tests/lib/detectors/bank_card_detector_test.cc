@@ -93,12 +93,24 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(BankCardScan, ResidentIdThatPassesLuhnIsReportedAsResidentId) {
   // 110105198001010753 is a valid resident ID and Luhn-valid: both detectors
   // find it; the union is redacted under the ID's label.
-  const ScanResult r = DefaultScanner().Scan("身份证110105198001010753");
+  const ScanResult r = DefaultScanner().Scan("号码110105198001010753");
   ASSERT_EQ(r.findings.size(), 2u);
   EXPECT_EQ(r.findings[0].detector, "CN_RESIDENT_ID");
-  EXPECT_EQ(r.output, "身份证[CN_RESIDENT_ID]");
+  EXPECT_EQ(r.findings[1].detector, "BANK_CARD");
+  EXPECT_EQ(r.output, "号码[CN_RESIDENT_ID]");
+  // Next to an ID word it is not a card at all.
+  const ScanResult id = DefaultScanner().Scan("身份证110105198001010753");
+  ASSERT_EQ(id.findings.size(), 1u);
+  EXPECT_EQ(id.findings[0].detector, "CN_RESIDENT_ID");
+  EXPECT_EQ(id.output, "身份证[CN_RESIDENT_ID]");
   EXPECT_EQ(Redacted("110105198001010753"), "[CN_RESIDENT_ID]");
   EXPECT_EQ(Redacted("620102198001010754"), "[CN_RESIDENT_ID]");  // 62: UnionPay too
+}
+
+TEST(BankCardScan, IdShapedNumberWithAWrongCheckNeedsACardWord) {
+  // Region 320106, born 1964-08-21, Luhn-valid, but not a valid ID.
+  EXPECT_EQ(Redacted("编号 320106196408214915"), "编号 320106196408214915");
+  EXPECT_EQ(Redacted("卡号 320106196408214915"), "卡号 [BANK_CARD]");
 }
 
 TEST(BankCardScan, LookAlikesNextToACardSurvive) {

@@ -22,6 +22,13 @@ double ScoreBankCard(absl::string_view value, const ValidationContext& ctx) {
   // One in ten resident IDs passes Luhn too: leave those to CN_RESIDENT_ID
   // (its higher confidence names the union of the two spans).
   if (digits.size() == 18 && IsValidResidentId(digits, ctx.today)) return 0.5;
+  // Shaped like a resident ID (region prefix and a real birth date) but with
+  // the wrong check character: a mistyped or invented ID far more often than
+  // an 18-digit card. Found with a card context word only.
+  if (digits.size() == 18 && IsResidentIdRegionPrefix(digits) &&
+      IsPlausibleBirthDate(digits.substr(6, 8), ctx.today)) {
+    return 0.45;
+  }
   const CardNetwork network = CardNetworkOf(digits);
   if (network != CardNetwork::kUnknown) {
     return IsIssuedLength(network, digits) ? 0.85 : 0.7;
@@ -52,7 +59,9 @@ DetectorSpec BankCardDetector() {
   d.context.negative = {"订单", "訂單", "订单号", "订单编号", "訂單編號", "单号",
                         "單號", "流水号", "流水號", "快递", "快遞", "运单", "運單",
                         "order", "tracking", "transaction id", "txn", "trace_id",
-                        "request_id", "timestamp", "order_no", "order id"};
+                        "request_id", "timestamp", "order_no", "order id",
+                        // An identity-document number is not a card.
+                        "身份证", "身份證", "身分證", "证件号", "證件號"};
   return d;
 }
 
