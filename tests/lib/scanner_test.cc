@@ -70,6 +70,17 @@ TEST(Scanner, IgnoresDigitRunsInsideLongerRuns) {
   EXPECT_EQ(Redact("x 1380013800012 y"), "x 1380013800012 y");
 }
 
+TEST(Scanner, IgnoresGroupsInsideLongerGroupedNumbers) {
+  // "0995 5547 2681" would be a landline, "138 0013 8000" a mobile, but each
+  // continues a longer grouped number here.
+  EXPECT_EQ(Redact("卡号 5523 0995 5547 2681"), "卡号 5523 0995 5547 2681");
+  EXPECT_EQ(Redact("no. 12 138 0013 8000"), "no. 12 138 0013 8000");
+  EXPECT_EQ(Redact("no. 138 0013 8000 12"), "no. 138 0013 8000 12");
+  // An ungrouped value is bounded by its digit run alone.
+  EXPECT_EQ(Redact("共 100 13800138000"), "共 100 [CN_MOBILE]");
+  EXPECT_EQ(Redact("电话 138 0013 8000 或"), "电话 [CN_MOBILE] 或");
+}
+
 TEST(Scanner, RedactsFullWidthDigitsInTheOriginalBytes) {
   ScanResult r = DefaultScanner()->Scan("身份证１１０１０５１９４９１２３１００２Ｘ。");
   EXPECT_EQ(r.output, "身份证[CN_RESIDENT_ID]。");

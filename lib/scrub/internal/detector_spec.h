@@ -68,6 +68,11 @@ struct DetectorSpec {
   ScoreFn score;
   ContextSpec context;
   ValueForm form = ValueForm::kAlphanumeric;
+  // A number that may be written in groups ("138 0013 8000"). A grouped
+  // candidate that continues a longer grouped number — a digit and a
+  // separator right before it, or a separator and a digit right after it —
+  // is not a candidate ("0995 5547 2681" inside "5523 0995 5547 2681").
+  bool grouped_number = false;
 };
 
 // The normalised form of `value` (already folded by the detection view).

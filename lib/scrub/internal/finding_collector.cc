@@ -7,6 +7,21 @@
 namespace scrub::internal {
 namespace {
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsGroupSeparator(char c) { return c == ' ' || c == '.' || c == '-'; }
+
+// True when view[start, end) is written in groups and is part of a longer
+// grouped number: "<digit><sep>" right before it or "<sep><digit>" right
+// after it. A value without separators is bounded by its digit run alone.
+bool ContinuesAGroupedNumber(absl::string_view view, size_t start, size_t end) {
+  const absl::string_view value = view.substr(start, end - start);
+  if (value.find_first_of(" .-") == absl::string_view::npos) return false;
+  if (start >= 2 && IsGroupSeparator(view[start - 1]) && IsDigit(view[start - 2])) {
+    return true;
+  }
+  return end + 1 < view.size() && IsGroupSeparator(view[end]) && IsDigit(view[end + 1]);
+}
+
 bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
 
 bool IsAsciiWordByte(char c) {
@@ -108,6 +123,10 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   absl::Status status = policy.engine().FindCandidates(
       view, flagged, [&](int pattern, size_t start, size_t end) {
         const int rule = policy.EngineRule(pattern);
+        if (policy.rules()[rule].spec.grouped_number &&
+            ContinuesAGroupedNumber(view, start, end)) {
+          return false;
+        }
         const double score =
             policy.rules()[rule].spec.score(view.substr(start, end - start), vctx);
         if (score <= 0) return false;

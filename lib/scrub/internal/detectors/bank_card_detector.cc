@@ -62,6 +62,7 @@ DetectorSpec BankCardDetector() {
                         "request_id", "timestamp", "order_no", "order id",
                         // An identity-document number is not a card.
                         "身份证", "身份證", "身分證", "证件号", "證件號"};
+  d.grouped_number = true;
   return d;
 }
 

@@ -70,6 +70,7 @@ DetectorSpec CnLandlineDetector() {
                         "trace_id", "request_id", "timestamp"};
   d.context.boost = 0.2;
   d.context.required_below = kRequiredBelow;
+  d.grouped_number = true;
   return d;
 }
 

@@ -43,6 +43,7 @@ DetectorSpec CnMobileDetector() {
   d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號",
                         "快递", "快遞", "order", "tracking", "transaction",
                         "trace_id", "request_id", "timestamp"};
+  d.grouped_number = true;
   return d;
 }
 

@@ -68,6 +68,7 @@ DetectorSpec CnResidentIdDetector() {
                         "trace_id", "request_id", "timestamp"};
   d.context.penalty = 0.3;  // a valid check character is strong evidence
   d.context.required_below = kRequiredBelow;
+  d.grouped_number = true;
   return d;
 }
 
