@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/line_io.h"
+#include "cli/pem_block_tracker.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
 
@@ -100,7 +101,9 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
   // A line longer than the policy's message limit is still read (and
   // BLOCKED), but never buffered whole.
   const size_t max_line = scanner.policy().limits().max_message_bytes();
+  PemBlockTracker pem_blocks(scanner);  // private keys written over many lines
   for (const Input& in : inputs) {
+    pem_blocks.Reset();
     LineReader reader(in.fd, in.name == "-" ? "standard input" : in.name, max_line);
     reader.set_before_blocking_read([&out] { out.Flush().IgnoreError(); });
     size_t line_number = 0;
@@ -127,6 +130,7 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
       } else {
         result = scanner.Scan(line.text, &scratch);
       }
+      pem_blocks.Apply(line.text, &scratch, &result);
       const absl::string_view file = name_files ? absl::string_view(in.name) : "";
       if (options.mode == FilterMode::kInspect) {
         WriteInspectRecord(file, line_number, result, &out);

@@ -9,6 +9,13 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       BankCardDetector(),
       EmailDetector(),
       IpAddressDetector(),
+      // Global detectors and secrets (catalog-global)
+      AwsAccessKeyDetector(),
+      GithubTokenDetector(),
+      JwtDetector(),
+      PrivateKeyDetector(),
+      UrlCredentialsDetector(),
+      PasswordDetector(),
   };
   return *kDetectors;
 }

@@ -18,6 +18,13 @@ DetectorSpec CnMobileDetector();
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();
+// Global detectors and secrets (catalog-global)
+DetectorSpec AwsAccessKeyDetector();
+DetectorSpec GithubTokenDetector();
+DetectorSpec JwtDetector();
+DetectorSpec PrivateKeyDetector();
+DetectorSpec UrlCredentialsDetector();
+DetectorSpec PasswordDetector();
 
 }  // namespace scrub::internal
 
