@@ -49,6 +49,8 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"{\"key\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAu1SU\\n"
                       "-----END RSA PRIVATE KEY-----\\n\"}",
                       "{\"key\":\"[PRIVATE_KEY]\\n\"}"},
+        RedactionCase{"db: postgres://app:Pa55w0rd@db.internal:5432/app",
+                      "db: postgres://[URL_CREDENTIALS]@db.internal:5432/app"},
         RedactionCase{"password=hunter2&user=bob", "password=[PASSWORD]&user=bob"},
         RedactionCase{"{\"user\":\"bob\",\"password\":\"correct horse\"}",
                       "{\"user\":\"bob\",\"password\":\"[PASSWORD]\"}"},
@@ -62,9 +64,37 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"forgot password? reset it at https://example.com/reset",
                       "forgot password? reset it at https://example.com/reset"},
         RedactionCase{"password: ******", "password: ******"},
+        RedactionCase{"ssh://git@github.com/org/repo.git", "ssh://git@github.com/org/repo.git"},
         RedactionCase{"-----BEGIN CERTIFICATE-----", "-----BEGIN CERTIFICATE-----"},
         RedactionCase{"build eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.abc ok",
                       "build eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.abc ok"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    AccountsAndNetwork, DefaultPolicyRedactionTest,
+    ::testing::Values(
+        RedactionCase{"请汇款到DE89 3704 0044 0532 0130 00，谢谢",
+                      "请汇款到[IBAN]，谢谢"},
+        RedactionCase{"IBAN ＧＢ８２ＷＥＳＴ１２３４５６９８７６５４３２", "IBAN [IBAN]"},
+        RedactionCase{"SSN 536-90-4399, order 123456789",
+                      "SSN [US_SSN], order 123456789"},
+        // Zero-width characters inside the number are dropped in the view
+        // and redacted with it.
+        RedactionCase{"ssn 536\u200B-90-\u200C4399", "ssn [US_SSN]"},
+        RedactionCase{"设备00:1A:2B:3C:4D:5E上线 at 12:30:45",
+                      "设备[MAC_ADDRESS]上线 at 12:30:45"},
+        RedactionCase{"from fe80::1%eth0 and 2001:db8::8a2e:370:7334 at 12:30:45",
+                      "from [IP_ADDRESS] and [IP_ADDRESS] at 12:30:45"},
+        RedactionCase{"请联系zhang@example.com谢谢", "请联系[EMAIL]谢谢"},
+        RedactionCase{"邮箱：用户@例子.公司，电邮josé@example.es",
+                      "邮箱：[EMAIL]，电邮[EMAIL]"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    AccountLookAlikesSurvive, DefaultPolicyRedactionTest,
+    ::testing::Values(
+        RedactionCase{"订单号536904399已发货", "订单号536904399已发货"},
+        RedactionCase{"DE88370400440532013000", "DE88370400440532013000"},
+        RedactionCase{"version 1.2.3.4 build 2024.01.15", "version 1.2.3.4 build 2024.01.15"},
+        RedactionCase{"std::map<int, int> m; a::b", "std::map<int, int> m; a::b"}));
 
 }  // namespace
 }  // namespace scrub::testing

@@ -16,6 +16,9 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       PrivateKeyDetector(),
       UrlCredentialsDetector(),
       PasswordDetector(),
+      IbanDetector(),
+      UsSsnDetector(),
+      MacAddressDetector(),
   };
   return *kDetectors;
 }

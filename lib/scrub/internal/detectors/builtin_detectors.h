@@ -25,6 +25,9 @@ DetectorSpec JwtDetector();
 DetectorSpec PrivateKeyDetector();
 DetectorSpec UrlCredentialsDetector();
 DetectorSpec PasswordDetector();
+DetectorSpec IbanDetector();
+DetectorSpec UsSsnDetector();
+DetectorSpec MacAddressDetector();
 
 }  // namespace scrub::internal
 
