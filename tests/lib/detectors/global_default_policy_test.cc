@@ -89,6 +89,26 @@ INSTANTIATE_TEST_SUITE_P(
                       "邮箱：[EMAIL]，电邮[EMAIL]"}));
 
 INSTANTIATE_TEST_SUITE_P(
+    Locations, DefaultPolicyRedactionTest,
+    ::testing::Values(
+        RedactionCase{"我在39.9042,116.4074，快来", "我在[GPS_COORDINATE]，快来"},
+        RedactionCase{"{\"lat\":39.9042,\"lng\":116.4074}",
+                      "{\"lat\":[GPS_COORDINATE],\"lng\":[GPS_COORDINATE]}"},
+        RedactionCase{"北纬39度54分15秒，东经116度24分27秒见", "[GPS_COORDINATE]见"},
+        RedactionCase{"meet at 39°54′15″N 116°24′27″E.", "meet at [GPS_COORDINATE]."},
+        // Full-width digits, comma and a zero-width space inside.
+        RedactionCase{"坐标３９．９０\u200B４２，１１６．４０７４", "坐标[GPS_COORDINATE]"},
+        // A price beside a location: the price survives byte for byte.
+        RedactionCase{"价格¥39.90，位置39.9042,116.4074", "价格¥39.90，位置[GPS_COORDINATE]"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    LocationLookAlikesSurvive, DefaultPolicyRedactionTest,
+    ::testing::Values(
+        RedactionCase{"v2.3.4 发布，评分 98.765, 87.654", "v2.3.4 发布，评分 98.765, 87.654"},
+        RedactionCase{"¥39.90 $116.40 共 2 件", "¥39.90 $116.40 共 2 件"},
+        RedactionCase{"2024.01.15 12:30:45.123456", "2024.01.15 12:30:45.123456"}));
+
+INSTANTIATE_TEST_SUITE_P(
     AccountLookAlikesSurvive, DefaultPolicyRedactionTest,
     ::testing::Values(
         RedactionCase{"订单号536904399已发货", "订单号536904399已发货"},

@@ -19,6 +19,7 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       IbanDetector(),
       UsSsnDetector(),
       MacAddressDetector(),
+      GpsCoordinateDetector(),
   };
   return *kDetectors;
 }

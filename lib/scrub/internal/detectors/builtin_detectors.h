@@ -28,6 +28,7 @@ DetectorSpec PasswordDetector();
 DetectorSpec IbanDetector();
 DetectorSpec UsSsnDetector();
 DetectorSpec MacAddressDetector();
+DetectorSpec GpsCoordinateDetector();
 
 }  // namespace scrub::internal
 
