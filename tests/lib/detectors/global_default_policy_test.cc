@@ -109,6 +109,19 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"2024.01.15 12:30:45.123456", "2024.01.15 12:30:45.123456"}));
 
 INSTANTIATE_TEST_SUITE_P(
+    PhoneNumbers, DefaultPolicyRedactionTest,
+    ::testing::Values(
+        RedactionCase{"call me at +44 20 7946 0958 tomorrow", "call me at [PHONE] tomorrow"},
+        RedactionCase{"US office (415) 555-0132", "US office [PHONE]"},
+        RedactionCase{"请打+81 90-1234-5678谢谢", "请打[PHONE]谢谢"},
+        RedactionCase{"+86 138 0013 8000", "[CN_MOBILE]"},
+        // Full-width plus and digits, a zero-width space inside.
+        RedactionCase{"＋４４ ２０ ７９４６\u200B ０９５８", "[PHONE]"},
+        // An order number beside a phone number survives.
+        RedactionCase{"order 415-555-2671, phone +1 415-555-2671",
+                      "order 415-555-2671, phone [PHONE]"}));
+
+INSTANTIATE_TEST_SUITE_P(
     AccountLookAlikesSurvive, DefaultPolicyRedactionTest,
     ::testing::Values(
         RedactionCase{"订单号536904399已发货", "订单号536904399已发货"},

@@ -20,6 +20,7 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       UsSsnDetector(),
       MacAddressDetector(),
       GpsCoordinateDetector(),
+      PhoneDetector(),
   };
   return *kDetectors;
 }

@@ -29,6 +29,7 @@ DetectorSpec IbanDetector();
 DetectorSpec UsSsnDetector();
 DetectorSpec MacAddressDetector();
 DetectorSpec GpsCoordinateDetector();
+DetectorSpec PhoneDetector();
 
 }  // namespace scrub::internal
 
