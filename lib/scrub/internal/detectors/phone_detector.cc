@@ -59,14 +59,40 @@ absl::string_view DropLastGroup(absl::string_view v) {
   return v;
 }
 
+size_t CountDigits(absl::string_view v) {
+  size_t n = 0;
+  for (char c : v) n += c >= '0' && c <= '9';
+  return n;
+}
+
+// libphonenumber costs tens of microseconds per call (ICU regex): skip it
+// for digit counts no number can have. E.164 allows 15 digits with the
+// country code; a written "(0)" trunk adds one.
+bool MayBeInternationalNumber(absl::string_view v) {
+  const size_t digits = CountDigits(v);
+  return digits >= 7 && digits <= 16;
+}
+
+// "+86 1[3-9]x xxxx xxxx": CN_MOBILE's, validated there without libphonenumber.
+bool IsMainlandMobile(absl::string_view v) {
+  std::string digits;
+  for (char c : v) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  return digits.size() == 13 && digits.compare(0, 2, "86") == 0 && digits[2] == '1' &&
+         digits[3] >= '3' && digits[3] <= '9';
+}
+
 double ScoreInternational(absl::string_view value) {
+  if (IsMainlandMobile(value)) return 0.6;
   int country_code = 0;
   double confidence = 0.85;
   absl::string_view candidate = value;
   // The pattern's groups are greedy: "+1 415 555 2671 2 apples" takes the
   // " 2". Rather than lose the number, accept it when dropping up to two
   // trailing groups makes it valid (the extra digits are redacted with it).
-  for (int dropped = 0; !IsValidInternationalPhone(candidate, &country_code);) {
+  for (int dropped = 0; !MayBeInternationalNumber(candidate) ||
+                        !IsValidInternationalPhone(candidate, &country_code);) {
     if (++dropped > 2) return 0.0;
     candidate = DropLastGroup(candidate);
     if (candidate.size() < 4) return 0.0;
