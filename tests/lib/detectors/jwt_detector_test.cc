@@ -22,6 +22,10 @@ const std::string kUnsigned =
 const std::string kEncrypted =
     "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZ."
     "48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs.XFBoMYUZodetZdvTiFvSkQ";
+// {"alg":"dir","enc":"A128GCM"}: direct encryption, empty encrypted key.
+const std::string kEncryptedDirect =
+    "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..48V1_ALb6US04U3b."
+    "5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs.XFBoMYUZodetZdvTiFvSkQ";
 // {"typ":"JWT"}: no "alg".
 const std::string kNoAlg =
     "eyJ0eXAiOiJKV1QifQ."
@@ -45,6 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"unsigned " + kUnsigned + " end", {kUnsigned}},
         DetectorCase{"token " + kSigned + ". Next sentence", {kSigned}},
         DetectorCase{kEncrypted, {kEncrypted}},
+        DetectorCase{"jwe=" + kEncryptedDirect, {kEncryptedDirect}},
         DetectorCase{kSigned + " " + kUnsigned, {kSigned, kUnsigned}}));
 
 INSTANTIATE_TEST_SUITE_P(
@@ -55,6 +60,7 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..sig", {}},
         DetectorCase{"everything.is.fine", {}},
         DetectorCase{"eyes.on.me", {}},
+        DetectorCase{"eyes.. really", {}},
         DetectorCase{"x" + kSigned, {}},              // inside a longer token
         DetectorCase{kSigned + ".extra", {}}));       // four segments
 

@@ -107,6 +107,7 @@ TEST(JwtValidator, RejectsWrongStructure) {
   EXPECT_FALSE(IsValidJwt(std::string(kHeader) + "..sig"));  // empty payload
   EXPECT_FALSE(IsValidJwt("eyJ0eXAiOiJKV1QifQ." + std::string(kPayload) + ".sig"));
   EXPECT_FALSE(IsValidJwt(base + ".si+g"));
+  EXPECT_TRUE(IsValidJwt("eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..iv.ct.tag"));  // JWE "dir"
 }
 
 TEST(SecretValueValidator, RecognisesPlaceholders) {

@@ -11,12 +11,13 @@ DetectorSpec JwtDetector() {
   d.summary = "JSON Web Token (header decodes to JSON with \"alg\")";
   // The header is base64url JSON: it starts with "ey" ('{"') or, with
   // whitespace after the brace, "ew" ('{\n', '{\r') or "eyA" ('{ ').
-  // Segments: 3 (JWS; the signature may be empty) or 5 (JWE). A '.' right
-  // after the token is allowed only before a non-token character (the end
-  // of a sentence).
+  // Segments: 3 (JWS; the signature may be empty) or 5 (JWE; the encrypted
+  // key is empty with "alg":"dir"); the validator requires a JWS payload.
+  // A '.' right after the token is allowed only before a non-token
+  // character (the end of a sentence).
   d.pattern =
       "(?:^|[^A-Za-z0-9_.-])"
-      "(e[wy][A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"
+      "(e[wy][A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*"
       "(?:\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)?)"
       "(?:[^A-Za-z0-9_.-]|\\.[^A-Za-z0-9_-]|\\.$|$)";
   d.score = [](absl::string_view value, const ValidationContext&) {
