@@ -52,7 +52,7 @@ const char* Pick(const char* const (&list)[N], std::mt19937* rng) {
 
 }  // namespace
 
-ChatCorpus MakeChatCorpus(size_t count) {
+ChatCorpus MakeChatCorpus(size_t count, bool sensitive) {
   std::mt19937 rng(20240501);
   std::uniform_int_distribution<int> kind(0, 99);
   ChatCorpus corpus;
@@ -62,7 +62,7 @@ ChatCorpus MakeChatCorpus(size_t count) {
     if (k < 15) {
       m = Pick(kLogs, &rng);
     } else {
-      if (k < 30) m = std::string(Pick(kSensitive, &rng)) + " ";
+      if (k < 30 && sensitive) m = std::string(Pick(kSensitive, &rng)) + " ";
       while (m.size() < 180) m += Pick(kChat, &rng);
     }
     corpus.total_bytes += m.size();

@@ -17,8 +17,9 @@ struct ChatCorpus {
 };
 
 // `count` messages of about 200 bytes (seeded: the same on every run).
-// About 70% plain chat, 15% log lines, 15% with personal data or secrets.
-ChatCorpus MakeChatCorpus(size_t count = 1000);
+// About 70% plain chat, 15% log lines, 15% with personal data or secrets;
+// with `sensitive` false, the last 15% are plain chat too (nothing to find).
+ChatCorpus MakeChatCorpus(size_t count = 1000, bool sensitive = true);
 
 }  // namespace scrub::bench
 
