@@ -47,7 +47,9 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"tel 03-1234-5678", {"03-1234-5678"}},
         DetectorCase{"Tel: 020 7946 0958", {"020 7946 0958"}},
         DetectorCase{"téléphone 01 23 45 67 89", {"01 23 45 67 89"}},
-        DetectorCase{"전화 010-1234-5678", {"010-1234-5678"}}));
+        DetectorCase{"전화 010-1234-5678", {"010-1234-5678"}},
+        DetectorCase{"phone: 090-1234-5678 or 415-555-2671.",
+                     {"090-1234-5678", "415-555-2671"}}));
 
 INSTANTIATE_TEST_SUITE_P(
     HardNegatives, PhoneTest,
@@ -63,7 +65,10 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"version 1.2.3", {}},
         DetectorCase{"1+1 = 2", {}},
         DetectorCase{"phone 123-45-6789", {}},          // an SSN shape
-        DetectorCase{"x+14155552671", {}}));
+        DetectorCase{"x+14155552671", {}},
+        DetectorCase{"tel DE89 3704 0044 0532 0130 00", {}},  // digit groups of an IBAN
+        DetectorCase{"phone 12 090-1234-5678", {}},           // inside a longer group run
+        DetectorCase{"phone 090-1234-5678 12", {}}));
 
 TEST(PhoneConfidence, PlusEightySixIsLabelledCnMobile) {
   const auto findings = DefaultFindings("+86 138 0013 8000");

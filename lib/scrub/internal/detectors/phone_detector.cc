@@ -30,8 +30,12 @@ constexpr const char* kTrunkZeroRegions[] = {"JP", "KR", "GB", "DE", "FR",
                                              "IT", "AU", "NL", "TW", "IN"};
 constexpr const char* kNanpRegion[] = {"US"};  // validates every NANP country
 
-// After a national number: no digit, and no '.' or '-' followed by one.
-constexpr char kNationalEnd[] = "(?:[^0-9.-]|[.-][^0-9]|[.-]$|$)";
+// Around a national number: no digit, no separator followed by a digit
+// after it, and no digit group before it - "DE89 3704 0044 0532 0130 00"
+// holds "0044 0532 0130", which is no phone number (and would cost a
+// libphonenumber call to reject).
+constexpr char kNationalStart[] = "(?:^|^ |[^0-9A-Za-z+(. -]|[^0-9] )";
+constexpr char kNationalEnd[] = "(?:[^0-9. -]|[ .-][^0-9]|[ .-]$|$)";
 
 std::string PhonePattern() {
   return absl::StrCat(
@@ -39,13 +43,12 @@ std::string PhonePattern() {
       "(?:^|[^0-9A-Za-z+])(\\+[1-9][0-9]{0,3}(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,6})"
       "(?:[^0-9]|$)",
       // North American Numbering Plan.
-      "|(?:^|[^0-9A-Za-z+(.-])((?:1[ .-]?)?(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}[ .-])"
-      "[2-9][0-9]{2}[ .-][0-9]{4})",
+      "|", kNationalStart,
+      "((?:1[ .-]?)?(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4})",
       kNationalEnd,
       // Trunk-0 national numbers: three groups, or French pairs.
-      "|(?:^|[^0-9A-Za-z+(.-])(0[0-9]{1,4}[ -][0-9]{2,4}[ -][0-9]{3,4}"
-      "|0[1-9](?:[ .][0-9]{2}){4})",
-      kNationalEnd);
+      "|", kNationalStart,
+      "(0[0-9]{1,4}[ -][0-9]{2,4}[ -][0-9]{3,4}|0[1-9](?:[ .][0-9]{2}){4})", kNationalEnd);
 }
 
 // `v` without its last group and the separators before it ("" if none).
