@@ -2,6 +2,7 @@
 // scrub::DefaultPolicy(): exact outputs (and so exact spans) for ordinary
 // text, evasions (full-width forms, zero-width characters, Han characters
 // touching values) and look-alikes that must survive byte for byte.
+#include <random>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,27 @@ INSTANTIATE_TEST_SUITE_P(
         RedactionCase{"DE88370400440532013000", "DE88370400440532013000"},
         RedactionCase{"version 1.2.3.4 build 2024.01.15", "version 1.2.3.4 build 2024.01.15"},
         RedactionCase{"std::map<int, int> m; a::b", "std::map<int, int> m; a::b"}));
+
+// A message at the size limit made of the characters every global pattern
+// starts, continues or ends with: the candidate automaton (64 MiB default
+// budget) must neither run out of memory - which would BLOCK the message,
+// fail closed - nor stop finding.
+TEST(DefaultPolicyLimits, LargeAdversarialMessageDoesNotExhaustTheEngine) {
+  std::mt19937 rng(1);
+  const std::string ascii = "0123456789abcdefABCDEF:.-_@/+= ,;'\"()[]{}%#xyzXYZNSEW";
+  const char* const other[] = {"的", "是", "电", "话", "°", "′", "密", "码", "，"};
+  std::string text;
+  while (text.size() < (size_t{1} << 20) - 8) {
+    if (rng() % 10 == 0) {
+      text += other[rng() % 9];
+    } else {
+      text += ascii[rng() % ascii.size()];
+    }
+  }
+  const std::vector<Finding> findings = DefaultFindings(text);
+  EXPECT_FALSE(findings.empty());
+  EXPECT_NE(RedactWithDefaultPolicy(text), "<BLOCKED>");
+}
 
 }  // namespace
 }  // namespace scrub::testing
