@@ -57,7 +57,9 @@ std::shared_ptr<const Scanner> MakeScanner(bool all) {
   if (!all) {
     policy.set_only_listed_detectors(true);
     policy.clear_rules();
-    for (const std::string& id : PredatingDetectors()) policy.add_rules()->set_detector(id);
+    for (const std::string& id : PredatingDetectors()) {
+      policy.add_rules()->set_detector(id);
+    }
   }
   auto scanner = Scanner::Create(policy);
   if (!scanner.ok()) std::abort();
@@ -93,7 +95,8 @@ void BM_Scan(benchmark::State& state) {
       static_cast<double>(redacted) / state.iterations();
   state.SetLabel(absl::StrCat(
       state.range(0) == 1 ? "all built-in detectors" : "5 predating detectors",
-      state.range(1) == 1 ? ", 15% of messages with personal data" : ", no personal data"));
+      state.range(1) == 1 ? ", 15% of messages with personal data"
+                          : ", no personal data"));
 }
 BENCHMARK(BM_Scan)->ArgNames({"all", "pii"})->ArgsProduct({{0, 1}, {0, 1}});
 

@@ -8,7 +8,8 @@ namespace scrub::cli {
 namespace {
 
 constexpr absl::string_view kDashes = "-----";
-constexpr absl::string_view kProbe = "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----";
+constexpr absl::string_view kProbe =
+    "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----";
 
 // If a marker "-----<kind> LABEL-----" (kind "BEGIN" or "END") starts at
 // `pos`, returns one past its end; otherwise npos.
@@ -71,7 +72,8 @@ size_t PemBlockTracker::FindEnd(absl::string_view line, size_t pos) {
 bool PemBlockTracker::InsideAfter(absl::string_view line, bool inside) {
   size_t pos = 0;
   while (true) {
-    const size_t next = inside ? FindEnd(line, pos) : FindMarker(line, pos, "BEGIN").second;
+    const size_t next =
+        inside ? FindEnd(line, pos) : FindMarker(line, pos, "BEGIN").second;
     if (next == absl::string_view::npos) return inside;
     inside = !inside;
     pos = next;

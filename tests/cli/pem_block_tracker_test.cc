@@ -172,7 +172,9 @@ TEST(PemBlockTracker, MaskActionReplacesBlockLinesWhole) {
 TEST(PemBlockTracker, CustomRedactionTemplateIsUsed) {
   v1::Policy policy = DefaultPolicy();
   for (v1::DetectorRule& rule : *policy.mutable_rules()) {
-    if (rule.detector() == "PRIVATE_KEY") rule.mutable_redact()->set_template_("<key removed>");
+    if (rule.detector() == "PRIVATE_KEY") {
+      rule.mutable_redact()->set_template_("<key removed>");
+    }
   }
   auto scanner = Scanner::Create(policy);
   ASSERT_TRUE(scanner.ok()) << scanner.status();

@@ -95,8 +95,9 @@ DetectorSpec GpsCoordinateDetector() {
   d.context.positive = {"位置", "定位", "坐标", "坐標", "经纬", "經緯", "经度", "纬度",
                         "經度", "緯度", "地图", "地圖", "location", "gps", "coordinates",
                         "latitude", "longitude", "lat", "lng", "map"};
-  d.context.negative = {"¥", "$", "元", "price", "价格", "價格", "金额", "amount", "total",
-                        "score", "分数", "得分", "version", "版本"};
+  d.context.negative = {"¥",     "$",     "元",     "price", "价格",
+                        "價格",  "金额",  "amount", "total", "score",
+                        "分数",  "得分",  "version", "版本"};
   d.context.boost = 0.25;
   d.form = ValueForm::kExact;
   return d;

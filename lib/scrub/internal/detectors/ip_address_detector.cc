@@ -22,7 +22,8 @@ std::string Ipv6Shape() {
   const std::string compressed =
       absl::StrCat("(?:", h, "(?::", h, "){0,6})?::(?:(?:", h, ":){0,5}", kDottedQuad,
                    "|", h, "(?::", h, "){0,6})?");
-  return absl::StrCat("(?:", full, "|", compressed, ")(?:%[0-9A-Za-z_.~-]+)?(?:/[0-9]+)?");
+  return absl::StrCat("(?:", full, "|", compressed,
+                      ")(?:%[0-9A-Za-z_.~-]+)?(?:/[0-9]+)?");
 }
 
 }  // namespace

@@ -44,11 +44,13 @@ std::string PhonePattern() {
       "(?:[^0-9]|$)",
       // North American Numbering Plan.
       "|", kNationalStart,
-      "((?:1[ .-]?)?(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4})",
+      "((?:1[ .-]?)?(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}[ .-])"
+      "[2-9][0-9]{2}[ .-][0-9]{4})",
       kNationalEnd,
       // Trunk-0 national numbers: three groups, or French pairs.
       "|", kNationalStart,
-      "(0[0-9]{1,4}[ -][0-9]{2,4}[ -][0-9]{3,4}|0[1-9](?:[ .][0-9]{2}){4})", kNationalEnd);
+      "(0[0-9]{1,4}[ -][0-9]{2,4}[ -][0-9]{3,4}|0[1-9](?:[ .][0-9]{2}){4})",
+      kNationalEnd);
 }
 
 // `v` without its last group and the separators before it ("" if none).

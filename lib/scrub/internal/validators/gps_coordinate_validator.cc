@@ -109,7 +109,8 @@ constexpr absl::string_view kSecondMarks[] = {"''", "\"", "\xE2\x80\xB3", "\xE2\
 bool ParseAngle(Cursor* c, Angle* angle) {
   Axis prefix_axis = Axis::kUnknown;
   bool negative = false;
-  const bool has_prefix = c->TakeHemisphere(/*allow_words=*/true, &prefix_axis, &negative);
+  const bool has_prefix =
+      c->TakeHemisphere(/*allow_words=*/true, &prefix_axis, &negative);
   c->SkipSpaces();
   if (c->Take("-")) {
     if (has_prefix) return false;

@@ -34,7 +34,8 @@ void InitPhoneNumberMetadata() { Util(); }
 bool IsValidInternationalPhone(absl::string_view candidate, int* country_code) {
   if (!IsBoundedCandidate(candidate) || candidate[0] != '+') return false;
   PhoneNumber number;
-  if (Util().Parse(std::string(candidate), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+  if (Util().Parse(std::string(candidate), "ZZ", &number) !=
+      PhoneNumberUtil::NO_PARSING_ERROR) {
     return false;
   }
   if (!Util().IsValidNumber(number)) return false;
@@ -48,7 +49,9 @@ bool IsValidNationalPhone(absl::string_view candidate,
   const std::string text(candidate);
   for (const char* region : regions) {
     PhoneNumber number;
-    if (Util().Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
+    if (Util().Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+      continue;
+    }
     if (!Util().IsValidNumberForRegion(number, region)) continue;
     if (country_code != nullptr) *country_code = number.country_code();
     return true;
