@@ -114,6 +114,7 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
   // BLOCKED), but never buffered whole.
   const size_t max_line = scanner.policy().limits().max_message_bytes();
   for (const Input& in : inputs) {
+    lines.StartInput();
     LineReader reader(in.fd, in.name == "-" ? "standard input" : in.name, max_line);
     reader.set_before_blocking_read([&out] { out.Flush().IgnoreError(); });
     size_t line_number = 0;

@@ -64,6 +64,7 @@ const ScannedLine& LineScanner::Scan(const Line& line) {
   } else {
     current_.text = scanner_.Scan(line.text, &scratch_);
   }
+  if (!current_.json) pem_blocks_.Apply(line.text, &scratch_, &current_.text);
   return current_;
 }
 

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "cli/line_io.h"
+#include "cli/pem_block_tracker.h"
 #include "scrub/json_record.h"
 #include "scrub/scanner.h"
 
@@ -58,12 +59,17 @@ struct ScannedLine {
 class LineScanner {
  public:
   LineScanner(const Scanner& scanner, RecordFormat format)
-      : scanner_(scanner), format_(format) {}
+      : scanner_(scanner), format_(format), pem_blocks_(scanner) {}
+
+  // Call at the start of each input: a private-key block left open by the
+  // previous input does not continue into this one.
+  void StartInput() { pem_blocks_.Reset(); }
 
   // Scans `line`. An oversize line (its text dropped by the reader) is
   // BLOCKED with kMessageTooLarge — even under FAIL_OPEN: the filter never
-  // kept the bytes it would have to pass. The result is valid until the
-  // next call.
+  // kept the bytes it would have to pass. Text lines inside a multi-line
+  // private key (PemBlockTracker) are redacted whole. The result is valid
+  // until the next call.
   const ScannedLine& Scan(const Line& line);
 
   // The text to write for the line in redact mode (without the newline):
@@ -77,6 +83,7 @@ class LineScanner {
   const Scanner& scanner_;
   RecordFormat format_;
   Scratch scratch_;
+  PemBlockTracker pem_blocks_;  // private keys written over many lines
   ScannedLine current_;
   std::string placeholder_;
 };

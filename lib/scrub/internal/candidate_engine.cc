@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 
 namespace scrub::internal {
@@ -105,16 +106,31 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
   std::sort(flagged->begin(), flagged->end());
 
   re2::StringPiece text = Piece(view);
-  re2::StringPiece groups[2];
+  absl::InlinedVector<re2::StringPiece, 4> groups;
   for (int index : *flagged) {
     const RE2& re = *regexes_[index];
-    const int ngroups = re.NumberOfCapturingGroups() >= 1 ? 2 : 1;
+    const int ngroups = 1 + re.NumberOfCapturingGroups();
+    groups.assign(ngroups, re2::StringPiece());
     size_t pos = 0;
     while (pos <= view.size() &&
-           re.Match(text, pos, view.size(), RE2::UNANCHORED, groups, ngroups)) {
+           re.Match(text, pos, view.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
       const re2::StringPiece& whole = groups[0];
-      const re2::StringPiece& value = groups[ngroups - 1];
+      // The value: the first capturing group that took part in the match
+      // (alternatives of one pattern may each capture their own value), or
+      // the whole match when the pattern has no group.
+      re2::StringPiece value = ngroups == 1 ? whole : re2::StringPiece();
+      for (int g = 1; g < ngroups; ++g) {
+        if (groups[g].data() != nullptr) {
+          value = groups[g];
+          break;
+        }
+      }
       const size_t match_start = whole.data() - view.data();
+      if (value.data() == nullptr && !whole.empty()) {
+        // No group took part: an exclusion. Its text yields no candidate.
+        pos = match_start + whole.size();
+        continue;
+      }
       if (value.data() == nullptr || value.empty()) {
         pos = match_start + 1;
         continue;

@@ -33,7 +33,14 @@ absl::Status SetMatchStatus(bool matched, const RE2::Set::ErrorInfo& info);
 class CandidateEngine {
  public:
   struct Pattern {
-    std::string regex;  // RE2 syntax; group 1 (if any) is the value
+    // RE2 syntax. The value is the first capturing group that took part in
+    // the match (so each alternative of a pattern may capture its own value,
+    // with its own boundaries outside the group), or the whole match when
+    // the pattern has no group. A match of a pattern with groups in which no
+    // group took part is an exclusion: it yields no candidate and the search
+    // resumes after it (e.g. an alternative matching a URL's user-info keeps
+    // "git@github.com" in "ssh://git@github.com" from being an e-mail).
+    std::string regex;
     bool case_insensitive = false;
     // Optional: what the set matches instead of `regex`. It must match in
     // every text `regex` matches in (a cheap, required part of it), so that

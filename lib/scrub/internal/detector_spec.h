@@ -56,9 +56,13 @@ struct ContextSpec {
 struct DetectorSpec {
   std::string id;       // e.g. "CN_MOBILE"
   std::string summary;  // one line, for `scrub detectors`
-  // RE2 pattern over the detection view. Group 1, if present, is the value;
-  // otherwise the whole match. Boundary characters around the value (e.g. a
-  // non-digit before a digit run) belong outside group 1.
+  // RE2 pattern over the detection view. The value is the first capturing
+  // group that took part in the match (usually group 1; a pattern with
+  // alternatives may give each its own group), otherwise the whole match.
+  // Boundary characters around the value (e.g. a non-digit before a digit
+  // run, or a key such as "password=") belong outside the group. An
+  // alternative without any group excludes the text it matches (see
+  // CandidateEngine::Pattern).
   std::string pattern;
   // Optional RE2 pattern the candidate automaton (RE2::Set) matches instead of
   // `pattern`: a cheap part every match of `pattern` contains. An expensive

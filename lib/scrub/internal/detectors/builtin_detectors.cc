@@ -22,6 +22,18 @@ const std::vector<DetectorSpec>& BuiltinDetectors() {
       BankCardDetector(),
       EmailDetector(),
       IpAddressDetector(),
+      // Global detectors and secrets (catalog-global)
+      AwsAccessKeyDetector(),
+      GithubTokenDetector(),
+      JwtDetector(),
+      PrivateKeyDetector(),
+      UrlCredentialsDetector(),
+      PasswordDetector(),
+      IbanDetector(),
+      UsSsnDetector(),
+      MacAddressDetector(),
+      GpsCoordinateDetector(),
+      PhoneDetector(),
   };
   return *kDetectors;
 }

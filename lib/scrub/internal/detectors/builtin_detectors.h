@@ -31,6 +31,18 @@ DetectorSpec PersonNameDetector();
 DetectorSpec BankCardDetector();
 DetectorSpec EmailDetector();
 DetectorSpec IpAddressDetector();
+// Global detectors and secrets (catalog-global)
+DetectorSpec AwsAccessKeyDetector();
+DetectorSpec GithubTokenDetector();
+DetectorSpec JwtDetector();
+DetectorSpec PrivateKeyDetector();
+DetectorSpec UrlCredentialsDetector();
+DetectorSpec PasswordDetector();
+DetectorSpec IbanDetector();
+DetectorSpec UsSsnDetector();
+DetectorSpec MacAddressDetector();
+DetectorSpec GpsCoordinateDetector();
+DetectorSpec PhoneDetector();
 
 }  // namespace scrub::internal
 

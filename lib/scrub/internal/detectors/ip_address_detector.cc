@@ -1,26 +1,63 @@
-// IP_ADDRESS: IPv4 addresses.
+// IP_ADDRESS: IPv4 addresses, and IPv6 addresses in full or compressed
+// ("::") form, with an embedded IPv4 tail, a zone index (fe80::1%eth0) or a
+// prefix length (2001:db8::/32).
+#include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/internal/validators/ipv4_validator.h"
+#include "scrub/internal/validators/ipv6_validator.h"
 
 namespace scrub::internal {
+namespace {
+
+constexpr char kHex[] = "[0-9A-Fa-f]{1,4}";
+constexpr char kDottedQuad[] = "(?:[0-9]{1,3}\\.){3}[0-9]{1,3}";
+
+// Only shapes that can be IPv6 reach the validator: eight groups (or six and
+// an IPv4 tail), or a "::". Times ("12:30:45") and MAC addresses (six
+// two-digit groups) never match, so they cost no validation.
+std::string Ipv6Shape() {
+  const std::string h = kHex;
+  const std::string full =
+      absl::StrCat("(?:", h, ":){7}", h, "|(?:", h, ":){6}", kDottedQuad);
+  const std::string compressed =
+      absl::StrCat("(?:", h, "(?::", h, "){0,6})?::(?:(?:", h, ":){0,5}", kDottedQuad,
+                   "|", h, "(?::", h, "){0,6})?");
+  return absl::StrCat("(?:", full, "|", compressed,
+                      ")(?:%[0-9A-Za-z_.~-]+)?(?:/[0-9]+)?");
+}
+
+}  // namespace
 
 DetectorSpec IpAddressDetector() {
   DetectorSpec d;
   d.id = "IP_ADDRESS";
-  d.summary = "IP address (IPv4)";
-  // Not preceded by a letter, digit or dot ("v1.2.3.4" is a version), not
-  // followed by a digit, letter or ".digit" (a longer dotted number).
-  d.pattern =
-      "(?:^|[^0-9A-Za-z.])"
-      "((?:[0-9]{1,3}\\.){3}[0-9]{1,3})"
-      "(?:[^0-9A-Za-z.]|\\.[^0-9]|\\.$|$)";
+  d.summary = "IP address (IPv4, IPv6 with zone or prefix)";
+  // IPv4: not preceded by a letter, digit or dot ("v1.2.3.4" is a version),
+  // not followed by a digit, letter or ".digit" (a longer dotted number).
+  // IPv6: not preceded by a letter, digit, ':' or '.', not followed by a
+  // letter, digit, '.' + letter or digit, or ':' + letter, digit or ':'
+  // ("2001:db8::1::2" is no address at all, not one plus "::2").
+  d.pattern = absl::StrCat(
+      "(?:^|[^0-9A-Za-z.])(", kDottedQuad, ")(?:[^0-9A-Za-z.]|\\.[^0-9]|\\.$|$)",
+      "|(?:^|[^0-9A-Za-z:.])(", Ipv6Shape(), ")",
+      "(?:[^0-9A-Za-z:.%/]|:[^0-9A-Za-z:]|\\.[^0-9A-Za-z]|[:.]$|$)");
   d.score = [](absl::string_view value, const ValidationContext&) {
-    if (!IsValidIpv4(value) || IsNonIdentifyingIpv4(value)) return 0.0;
+    if (value.find(':') == absl::string_view::npos) {
+      if (!IsValidIpv4(value) || IsNonIdentifyingIpv4(value)) return 0.0;
+      return 0.8;
+    }
+    Ipv6Parts v6;
+    if (!ParseIpv6(value, &v6) || v6.unspecified || v6.loopback) return 0.0;
+    // "ab::cd" is a valid address but reads like code ("a::b"): with fewer
+    // than three groups and nothing else IPv6-specific, wait for context.
+    if (v6.groups_written < 3 && !v6.has_zone && !v6.has_prefix && !v6.embedded_ipv4) {
+      return 0.45;
+    }
     return 0.8;
   };
-  d.context.positive = {"ip", "地址", "address", "client", "host", "登录"};
+  d.context.positive = {"ip", "ipv6", "地址", "address", "client", "host", "登录"};
   d.context.negative = {"version", "版本", "ver", "v."};
-  d.form = ValueForm::kExact;
+  d.form = ValueForm::kCaseFolded;  // "2001:DB8::1" == "2001:db8::1"
   return d;
 }
 

@@ -1,0 +1,137 @@
+#include "cli/pem_block_tracker.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace scrub::cli {
+namespace {
+
+constexpr absl::string_view kDashes = "-----";
+constexpr absl::string_view kProbe =
+    "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----";
+
+// If a marker "-----<kind> LABEL-----" (kind "BEGIN" or "END") starts at
+// `pos`, returns one past its end; otherwise npos.
+size_t MarkerEnd(absl::string_view line, size_t pos, absl::string_view kind) {
+  const std::string head = absl::StrCat(kDashes, kind, " ");
+  if (line.substr(pos, head.size()) != head) return absl::string_view::npos;
+  size_t p = pos + head.size();
+  // Upper-case words, each followed by a space, then "PRIVATE KEY".
+  while (true) {
+    if (line.substr(p, 11) == "PRIVATE KEY") {
+      size_t q = p + 11;
+      if (line.substr(q, 6) == " BLOCK") q += 6;
+      if (line.substr(q, kDashes.size()) == kDashes) return q + kDashes.size();
+    }
+    const size_t word = p;
+    while (p < line.size() &&
+           ((line[p] >= 'A' && line[p] <= 'Z') || (line[p] >= '0' && line[p] <= '9'))) {
+      ++p;
+    }
+    if (p == word || p >= line.size() || line[p] != ' ') return absl::string_view::npos;
+    ++p;
+  }
+}
+
+// The first marker of `kind` at or after `from`: {start, end} or {npos, npos}.
+std::pair<size_t, size_t> FindMarker(absl::string_view line, size_t from,
+                                     absl::string_view kind) {
+  const std::string head = absl::StrCat(kDashes, kind, " ");
+  for (size_t pos = line.find(head, from); pos != absl::string_view::npos;
+       pos = line.find(head, pos + 1)) {
+    const size_t end = MarkerEnd(line, pos, kind);
+    if (end != absl::string_view::npos) return {pos, end};
+  }
+  return {absl::string_view::npos, absl::string_view::npos};
+}
+
+}  // namespace
+
+PemBlockTracker::PemBlockTracker(const Scanner& scanner) : scanner_(scanner) {
+  const ScanResult probe = scanner_.Scan(kProbe);
+  for (const Finding& f : probe.findings) {
+    if (f.detector != kDetector) continue;
+    active_ = true;
+    action_ = f.action;
+    confidence_ = f.confidence;
+    if (action_ == v1::ACTION_REDACT && probe.verdict == Verdict::kRedacted &&
+        f.start == 0 && f.end == kProbe.size()) {
+      replacement_ = probe.output;
+    } else {
+      replacement_ = absl::StrCat("[", kDetector, "]");
+    }
+    break;
+  }
+}
+
+size_t PemBlockTracker::FindEnd(absl::string_view line, size_t pos) {
+  return FindMarker(line, pos, "END").second;
+}
+
+bool PemBlockTracker::InsideAfter(absl::string_view line, bool inside) {
+  size_t pos = 0;
+  while (true) {
+    const size_t next =
+        inside ? FindEnd(line, pos) : FindMarker(line, pos, "BEGIN").second;
+    if (next == absl::string_view::npos) return inside;
+    inside = !inside;
+    pos = next;
+  }
+}
+
+void PemBlockTracker::Apply(absl::string_view line, Scratch* scratch,
+                            ScanResult* result) {
+  if (!active_) return;
+  const bool started_inside = inside_;
+  inside_ = InsideAfter(line, inside_);
+  if (!started_inside || result->verdict == Verdict::kBlocked) return;
+
+  // [0, block_end) belongs to the block opened on an earlier line.
+  size_t block_end = FindEnd(line, 0);
+  if (block_end == absl::string_view::npos) block_end = line.size();
+  if (block_end == 0) return;  // an empty line: nothing to hide
+
+  ScanResult rest;  // the remainder after the END marker, scanned as usual
+  rest.verdict = Verdict::kAllow;
+  if (block_end < line.size()) rest = scanner_.Scan(line.substr(block_end), scratch);
+
+  ScanResult out;
+  out.findings.push_back({kDetector, 0, block_end, confidence_, action_});
+  for (Finding f : rest.findings) {
+    f.start += block_end;
+    f.end += block_end;
+    out.findings.push_back(std::move(f));
+  }
+  out.error = rest.error;
+  out.failed_open = rest.failed_open;
+  if (action_ == v1::ACTION_BLOCK || rest.verdict == Verdict::kBlocked) {
+    out.verdict = Verdict::kBlocked;
+    if (action_ == v1::ACTION_BLOCK) {
+      out.block_reason = BlockReason::kDetectorAction;
+      out.block_detail = absl::StrCat("action BLOCK for ", kDetector);
+    } else {
+      out.block_reason = rest.block_reason;
+      out.block_detail = rest.block_detail;
+    }
+    *result = std::move(out);
+    return;
+  }
+  const absl::string_view rest_text =
+      rest.verdict == Verdict::kRedacted ? absl::string_view(rest.output)
+                                         : line.substr(block_end);
+  if (action_ == v1::ACTION_REPORT) {
+    out.verdict = rest.verdict;
+    if (rest.verdict == Verdict::kRedacted) {
+      out.output = absl::StrCat(line.substr(0, block_end), rest_text);
+    }
+  } else {
+    out.verdict = Verdict::kRedacted;
+    out.output = absl::StrCat(replacement_, rest_text);
+  }
+  out.block_reason = rest.block_reason;  // kNone, or why it failed open
+  out.block_detail = rest.block_detail;
+  *result = std::move(out);
+}
+
+}  // namespace scrub::cli

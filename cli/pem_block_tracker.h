@@ -1,0 +1,89 @@
+// File: cli/pem_block_tracker.h
+// -----------------------------------------------------------------------------
+//
+// Multi-line PEM private keys in the line filter.
+//
+// The library scans one line at a time, so a key written over many lines
+//
+//   -----BEGIN RSA PRIVATE KEY-----        <- the PRIVATE_KEY detector sees this
+//   MIIEowIBAAKCAQEAu1SU1LfVLPHCozMx...    <- ... but not these: plain base64
+//   -----END RSA PRIVATE KEY-----
+//
+// would leave its body in clear. PemBlockTracker carries the state across
+// lines: every line from the BEGIN line to the END line is replaced by the
+// block's redaction, one output line per input line, so line count and order
+// stay identical. The part of the END line after the marker is scanned as
+// usual. A block still open at the end of an input (a truncated key) has
+// had every line redacted already: it fails closed. An empty line inside a
+// block holds no key material and is kept as is.
+//
+// What a block line becomes is asked of the scanner itself, once: its result
+// for a minimal PEM block tells whether PRIVATE_KEY is enabled (otherwise
+// the tracker does nothing), its action and its redaction text:
+//   REDACT                -> the redaction text ("[PRIVATE_KEY]" by default)
+//   MASK, TOKENIZE        -> "[PRIVATE_KEY]" (a key is never masked or
+//                            tokenised line by line)
+//   BLOCK                 -> the line is BLOCKED
+//   REPORT                -> the line is kept; the finding is reported
+//
+//   PemBlockTracker pem(scanner);                  // once per input
+//   for (each line) {
+//     ScanResult r = scanner.Scan(line, &scratch);
+//     pem.Apply(line, &scratch, &r);               // r now covers open blocks
+//   }
+//
+// Markers are matched on the raw line: "-----BEGIN " + label + "-----" where
+// the label is "PRIVATE KEY" (or "PRIVATE KEY BLOCK") after upper-case words,
+// e.g. "RSA PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY".
+#ifndef SCRUB_CLI_PEM_BLOCK_TRACKER_H_
+#define SCRUB_CLI_PEM_BLOCK_TRACKER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "proto/scrub/v1/policy.pb.h"
+#include "scrub/scan_result.h"
+#include "scrub/scanner.h"
+
+namespace scrub::cli {
+
+class PemBlockTracker {
+ public:
+  // The detector id whose policy the tracker applies.
+  static constexpr char kDetector[] = "PRIVATE_KEY";
+
+  // Asks `scanner` (which must outlive the tracker) how its policy treats a
+  // private key.
+  explicit PemBlockTracker(const Scanner& scanner);
+
+  // Given `line` (without its newline; empty for a line that was not read
+  // because it is oversize) and the scanner's `result` for it, rewrites
+  // `result` for the part of the line inside a block and advances the state.
+  // A BLOCKED result stays BLOCKED.
+  void Apply(absl::string_view line, Scratch* scratch, ScanResult* result);
+
+  // True while a block is open (after a BEGIN line, before its END line).
+  bool inside_block() const { return inside_; }
+
+  // Forgets an open block (the next input starts outside any block).
+  void Reset() { inside_ = false; }
+
+ private:
+  // Where the block that is open at `pos` ends on `line` (one past its END
+  // marker), or npos. Updates nothing.
+  static size_t FindEnd(absl::string_view line, size_t pos);
+  // The state after `line` when it starts in state `inside`.
+  static bool InsideAfter(absl::string_view line, bool inside);
+
+  const Scanner& scanner_;
+  bool active_ = false;  // PRIVATE_KEY enabled and not allowed by the policy
+  v1::Action action_ = v1::ACTION_REDACT;
+  double confidence_ = 0;
+  std::string replacement_;
+  bool inside_ = false;
+};
+
+}  // namespace scrub::cli
+
+#endif  // SCRUB_CLI_PEM_BLOCK_TRACKER_H_

@@ -1,0 +1,27 @@
+// AWS_ACCESS_KEY: AWS access key ids - a four-letter prefix naming the kind
+// of principal and 16 base32 characters ([A-Z2-7]).
+#include "scrub/internal/detectors/builtin_detectors.h"
+
+namespace scrub::internal {
+
+DetectorSpec AwsAccessKeyDetector() {
+  DetectorSpec d;
+  d.id = "AWS_ACCESS_KEY";
+  d.summary = "AWS access key id (AKIA, ASIA, ... + 16 base32 characters)";
+  // AKIA long-term user key, ASIA temporary (STS) key, ABIA STS service
+  // bearer token, ACCA context-specific credential; unique ids of groups
+  // (AGPA), users (AIDA), roles (AROA), instance profiles (AIPA), managed
+  // policies (ANPA), managed policy versions (ANVA) and public keys (APKA).
+  // Not inside a longer run of letters and digits.
+  d.pattern =
+      "(?:^|[^A-Za-z0-9])"
+      "((?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16})"
+      "(?:[^A-Za-z0-9]|$)";
+  d.score = [](absl::string_view, const ValidationContext&) { return 0.9; };
+  d.context.positive = {"aws", "access key", "access_key", "accesskey", "key id",
+                        "key_id", "密钥"};
+  d.form = ValueForm::kExact;
+  return d;
+}
+
+}  // namespace scrub::internal

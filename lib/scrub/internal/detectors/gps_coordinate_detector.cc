@@ -1,0 +1,106 @@
+// GPS_COORDINATE: geographic coordinates - decimal latitude/longitude pairs
+// (either order), degrees-minutes-seconds, and single values next to a key
+// (lat=, "lng":, 经度, 纬度, 坐标, 位置 ...).
+//
+// A coordinate is a number with many decimals, and so are prices, scores,
+// versions and measurements. What makes one a coordinate here:
+//   * a pair, range-checked as one latitude (|v| <= 90) and one longitude
+//     (|v| <= 180), with at least 3 decimals on both numbers; 4 or more pass
+//     the default threshold alone, 3 need a context word (位置, location ...);
+//   * or degree marks, minutes and seconds, hemisphere letters or words
+//     (39°54'15"N, 39.9042°N, 北纬39度54分);
+//   * or a key right before the value (lat=39.9042, "纬度":39.90): then two
+//     decimals suffice.
+// Prices ("¥39.90", "$116.40": two decimals, or a currency word near),
+// versions ("v1.2.3", "2.3.4": a third dotted part), dates and times never
+// have that shape.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/validators/gps_coordinate_validator.h"
+
+namespace scrub::internal {
+namespace {
+
+constexpr char kSpace[] = "[ \\t]?";
+constexpr char kHemispherePrefix[] =
+    "(?:[NSEW]|北纬|南纬|东经|西经|北緯|南緯|東經|西經)";
+constexpr char kChineseHemisphere[] = "(?:北纬|南纬|东经|西经|北緯|南緯|東經|西經)";
+constexpr char kHemisphereSuffix[] = "[NSEW]";
+constexpr char kDegree[] = "(?:°|º|度)";
+constexpr char kMinute[] = "(?:'|′|’|分)";
+constexpr char kSecond[] = "(?:''|\"|″|”|′′|秒)";
+constexpr char kPairSeparator[] = "(?:[ \\t]*,[ \\t]*|[ \\t]+)";
+// Before a value: not a digit, letter or '.' (not inside a longer number
+// or word). After it: not a digit or letter, nor '.' + digit.
+constexpr char kBefore[] = "(?:^|[^0-9A-Za-z.])";
+constexpr char kAfter[] = "(?:[^0-9A-Za-z.]|\\.[^0-9]|\\.$|$)";
+
+std::string Dms() {
+  return absl::StrCat("[0-9]{1,3}", kSpace, kDegree, kSpace, "[0-9]{1,2}(?:\\.[0-9]+)?",
+                      kSpace, kMinute, "(?:", kSpace, "[0-9]{1,2}(?:\\.[0-9]+)?", kSpace,
+                      kSecond, ")?");
+}
+
+std::string Decimal(int min_decimals) {
+  return absl::StrCat("[-+]?[0-9]{1,3}\\.[0-9]{", min_decimals, ",12}");
+}
+
+// One angle: [hemisphere] (DMS | decimal [°]) [hemisphere].
+std::string Angle(int min_decimals) {
+  return absl::StrCat("(?:", kHemispherePrefix, kSpace, ")?(?:", Dms(), "|",
+                      Decimal(min_decimals), "(?:", kSpace, kDegree, ")?)(?:", kSpace,
+                      kHemisphereSuffix, ")?");
+}
+
+std::string GpsPattern() {
+  const std::string keys = absl::StrCat(
+      "(?:(?:^|[^A-Za-z])(?i:latitude|longitude|lat|lng|lon|location|coordinates|",
+      "coords?|gps|geo)|经纬度|經緯度|经度|纬度|經度|緯度|坐标|坐標|位置|定位)");
+  const std::string keyed = absl::StrCat(
+      keys, "[\"']?[ \\t]*(?:[:=]|是|为|為)?[ \\t]*[\"']?(", Angle(2), "(?:",
+      kPairSeparator, Angle(2), ")?)", kAfter);
+  const std::string pair = absl::StrCat(kBefore, "(", Angle(3), kPairSeparator, Angle(3),
+                                        ")", kAfter);
+  const std::string single = absl::StrCat(
+      kBefore, "((?:", kHemispherePrefix, kSpace, ")?", Dms(), "(?:", kSpace,
+      kHemisphereSuffix, ")?|", kChineseHemisphere, kSpace, Decimal(3), "(?:", kSpace,
+      kDegree, ")?|(?:[NSEW]", kSpace, ")?", Decimal(3), kSpace, kDegree, "(?:", kSpace,
+      kHemisphereSuffix, ")?)", kAfter);
+  // Leftmost-first: at one position a keyed value wins over a bare pair,
+  // and a pair over a single angle.
+  return absl::StrCat(keyed, "|", pair, "|", single);
+}
+
+}  // namespace
+
+DetectorSpec GpsCoordinateDetector() {
+  DetectorSpec d;
+  d.id = "GPS_COORDINATE";
+  d.summary = "GPS coordinates (decimal pairs, DMS, keyed lat/lng values)";
+  d.pattern = GpsPattern();
+  d.score = [](absl::string_view value, const ValidationContext&) {
+    CoordinateInfo c;
+    if (!ParseCoordinate(value, &c)) return 0.0;
+    if (c.angles == 2) {
+      if (c.near_origin) return 0.0;  // Null Island: nobody lives there
+      if (c.dms || c.marked) return 0.85;
+      return c.min_decimals >= 4 ? 0.7 : 0.45;
+    }
+    if (c.hemisphere) return 0.7;       // 39°54'15"N, 北纬39.9042
+    if (c.dms || c.marked) return 0.4;  // an angle: needs a context word
+    return 0.8;                         // a plain number after a key
+  };
+  d.context.positive = {"位置", "定位", "坐标", "坐標", "经纬", "經緯", "经度", "纬度",
+                        "經度", "緯度", "地图", "地圖", "location", "gps", "coordinates",
+                        "latitude", "longitude", "lat", "lng", "map"};
+  d.context.negative = {"¥",     "$",     "元",     "price", "价格",
+                        "價格",  "金额",  "amount", "total", "score",
+                        "分数",  "得分",  "version", "版本"};
+  d.context.boost = 0.25;
+  d.form = ValueForm::kExact;
+  return d;
+}
+
+}  // namespace scrub::internal

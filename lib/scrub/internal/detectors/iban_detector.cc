@@ -1,0 +1,52 @@
+// IBAN: International Bank Account Numbers, written compact or in groups of
+// four separated by spaces ("DE89 3704 0044 0532 0130 00").
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/validators/iban_validator.h"
+
+namespace scrub::internal {
+namespace {
+
+// One alternative per IBAN length, listing the countries of that length,
+// with exactly that many characters: a greedy "up to 34 characters" would
+// swallow a following word ("BE68 5390 0754 7034 THIS") and then fail the
+// length check, losing the IBAN.
+std::string IbanAlternatives() {
+  std::map<int, std::vector<std::string>> by_length;
+  for (const IbanCountry& c : IbanCountries()) by_length[c.length].push_back(c.code);
+  std::vector<std::string> alternatives;
+  for (const auto& [length, codes] : by_length) {
+    const int bban = length - 4;
+    std::string alt = absl::StrCat("(?:", absl::StrJoin(codes, "|"), ")[0-9]{2}");
+    absl::StrAppend(&alt, "(?: ?[A-Z0-9]{4}){", bban / 4, "}");
+    if (bban % 4 != 0) absl::StrAppend(&alt, " ?[A-Z0-9]{", bban % 4, "}");
+    alternatives.push_back(alt);
+  }
+  return absl::StrJoin(alternatives, "|");
+}
+
+}  // namespace
+
+DetectorSpec IbanDetector() {
+  DetectorSpec d;
+  d.id = "IBAN";
+  d.summary = "International Bank Account Number (MOD 97, per-country length)";
+  d.pattern = absl::StrCat("(?:^|[^A-Za-z0-9])(", IbanAlternatives(),
+                           ")(?:[^A-Za-z0-9]|$)");
+  d.case_insensitive = true;  // "de89 3704 ..." is seen too
+  d.score = [](absl::string_view value, const ValidationContext&) {
+    return IsValidIban(NormalizeValue(value, ValueForm::kAlphanumeric)) ? 0.95 : 0.0;
+  };
+  d.context.positive = {"iban", "account", "konto", "compte", "bank", "账户", "账号",
+                        "帳戶", "帳號", "汇款", "匯款"};
+  d.context.negative = {"order", "tracking", "订单", "单号", "invoice no"};
+  d.context.penalty = 0.3;  // a passed MOD 97 with the right length is strong
+  return d;
+}
+
+}  // namespace scrub::internal

@@ -1,0 +1,37 @@
+// Phone numbers, validated with Google's libphonenumber metadata (Debian's
+// libphonenumber-dev).
+//
+// libphonenumber matches with ICU's backtracking regular expressions, so it
+// only ever sees short candidates that an RE2 pattern already found: at most
+// kMaxPhoneCandidateBytes of digits, spaces and + - . ( ). Anything else is
+// rejected before it is called.
+#ifndef SCRUB_INTERNAL_VALIDATORS_PHONE_NUMBER_VALIDATOR_H_
+#define SCRUB_INTERNAL_VALIDATORS_PHONE_NUMBER_VALIDATOR_H_
+
+#include <cstddef>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace scrub::internal {
+
+inline constexpr size_t kMaxPhoneCandidateBytes = 40;
+
+// Loads libphonenumber's metadata now (tens of milliseconds, once per
+// process) instead of on the first validation.
+void InitPhoneNumberMetadata();
+
+// True when `candidate` starts with '+' and libphonenumber parses it into a
+// number that is valid for its country calling code; sets *country_code
+// (e.g. 44) when not null.
+bool IsValidInternationalPhone(absl::string_view candidate, int* country_code);
+
+// True when `candidate` (a national number, e.g. "090-1234-5678") is a
+// valid number of one of `regions` (ISO 3166-1 alpha-2, e.g. "JP"); sets
+// *country_code to that region's calling code when not null.
+bool IsValidNationalPhone(absl::string_view candidate,
+                          absl::Span<const char* const> regions, int* country_code);
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_VALIDATORS_PHONE_NUMBER_VALIDATOR_H_

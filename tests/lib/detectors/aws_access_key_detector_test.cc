@@ -1,0 +1,55 @@
+// AWS_ACCESS_KEY: every key-id prefix, boundaries, look-alikes.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/lib/detectors/global_detector_testing.h"
+
+namespace scrub::testing {
+namespace {
+
+class AwsAccessKeyTest : public ::testing::TestWithParam<DetectorCase> {};
+
+TEST_P(AwsAccessKeyTest, FindsExactlyTheKeyIds) {
+  EXPECT_EQ(FindValues("AWS_ACCESS_KEY", GetParam().text), GetParam().values);
+}
+
+std::vector<DetectorCase> EveryPrefix() {
+  std::vector<DetectorCase> cases;
+  for (const char* prefix : {"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA",
+                             "AIPA", "ANPA", "ANVA", "APKA"}) {
+    const std::string key = std::string(prefix) + "KBNXJBTFQXKWOVOM";
+    cases.push_back({"aws_access_key_id = " + key, {key}});
+  }
+  return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryKeyIdPrefix, AwsAccessKeyTest,
+                         ::testing::ValuesIn(EveryPrefix()));
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, AwsAccessKeyTest,
+    ::testing::Values(
+        DetectorCase{"AKIAIOSFODNN7EXAMPLE", {"AKIAIOSFODNN7EXAMPLE"}},
+        DetectorCase{"key=AKIAIOSFODNN7EXAMPLE&x=1", {"AKIAIOSFODNN7EXAMPLE"}},
+        DetectorCase{"{\"AccessKeyId\":\"ASIAY34FZKBOKMUTVV7A\"}", {"ASIAY34FZKBOKMUTVV7A"}},
+        DetectorCase{"密钥AKIAIOSFODNN7EXAMPLE请保管", {"AKIAIOSFODNN7EXAMPLE"}},
+        DetectorCase{"AWS_KEY_AKIAIOSFODNN7EXAMPLE", {"AKIAIOSFODNN7EXAMPLE"}},
+        DetectorCase{"two: AKIAIOSFODNN7EXAMPLE,AKIAKBNXJBTFQXKWOVOM",
+                     {"AKIAIOSFODNN7EXAMPLE", "AKIAKBNXJBTFQXKWOVOM"}},
+        // Full-width letters fold in the detection view.
+        DetectorCase{"ＡＫＩＡIOSFODNN7EXAMPLE", {"ＡＫＩＡIOSFODNN7EXAMPLE"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    HardNegatives, AwsAccessKeyTest,
+    ::testing::Values(
+        DetectorCase{"AKIAIOSFODNN7EXAMPL", {}},        // 15 characters
+        DetectorCase{"AKIAIOSFODNN7EXAMPLEX", {}},      // 17: part of a longer token
+        DetectorCase{"XAKIAIOSFODNN7EXAMPLE", {}},      // inside a longer token
+        DetectorCase{"AKIAIOSFODNN1EXAMPLE", {}},       // '1' is not base32
+        DetectorCase{"akiaiosfodnn7example", {}},       // key ids are upper case
+        DetectorCase{"AXIAIOSFODNN7EXAMPLE", {}},       // unknown prefix
+        DetectorCase{"ABCDEFGHIJKLMNOPQRST", {}}));
+
+}  // namespace
+}  // namespace scrub::testing

@@ -1,0 +1,71 @@
+// PASSWORD: values after password keys in English and Chinese, quoted and
+// unquoted; the finding is the value only.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/lib/detectors/global_detector_testing.h"
+
+namespace scrub::testing {
+namespace {
+
+class PasswordTest : public ::testing::TestWithParam<DetectorCase> {};
+
+TEST_P(PasswordTest, FindsExactlyTheValues) {
+  EXPECT_EQ(FindValues("PASSWORD", GetParam().text), GetParam().values);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EnglishKeys, PasswordTest,
+    ::testing::Values(
+        DetectorCase{"password=hunter2", {"hunter2"}},
+        DetectorCase{"Password: hunter2", {"hunter2"}},
+        DetectorCase{"PASSWORD = hunter2 user=bob", {"hunter2"}},
+        DetectorCase{"passwd:s3cr3t!", {"s3cr3t!"}},
+        DetectorCase{"pwd: 123456", {"123456"}},
+        DetectorCase{"passphrase=correct-horse", {"correct-horse"}},
+        DetectorCase{"DB_PASSWORD=Xk9$mq2#", {"Xk9$mq2#"}},
+        DetectorCase{"MYSQL_ROOT_PASSWORD: example1", {"example1"}},
+        DetectorCase{"{\"password\": \"correct horse battery staple\"}",
+                     {"correct horse battery staple"}},
+        DetectorCase{"{\"password\":\"a\\\"b\"}", {"a\\\"b"}},  // JSON escape inside
+        DetectorCase{"password='it is me'", {"it is me"}},
+        DetectorCase{"login?user=bob&password=hunter2&next=/", {"hunter2"}},
+        DetectorCase{":password => \"s3cret\"", {"s3cret"}},
+        DetectorCase{"password=pa,ss;word next", {"pa,ss;word"}},
+        DetectorCase{"{pwd=secret1}", {"secret1"}},
+        DetectorCase{"password=abc123, then log in", {"abc123"}},
+        DetectorCase{"password=\"unterminated", {"unterminated"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    ChineseKeys, PasswordTest,
+    ::testing::Values(
+        DetectorCase{"密码：abc123", {"abc123"}},
+        DetectorCase{"密码:abc123", {"abc123"}},
+        DetectorCase{"我的密码是Qwe!2345，别告诉别人", {"Qwe!2345"}},
+        DetectorCase{"初始密码为888888。", {"888888"}},
+        DetectorCase{"密碼：P@ssw0rd", {"P@ssw0rd"}},
+        DetectorCase{"口令 abcd1234", {"abcd1234"}},
+        DetectorCase{"密码abc12345请查收", {"abc12345"}},
+        DetectorCase{"wifi密码 12345678", {"12345678"}},
+        // Full-width colon and digits fold in the detection view.
+        DetectorCase{"密码：１２３４５６", {"１２３４５６"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    HardNegatives, PasswordTest,
+    ::testing::Values(
+        DetectorCase{"password reset link sent", {}},
+        DetectorCase{"forgot password? click here", {}},
+        DetectorCase{"passwords: 3 failed attempts", {}},
+        DetectorCase{"password_hint=blue", {}},
+        DetectorCase{"password: ******", {}},
+        DetectorCase{"password=${DB_PASSWORD}", {}},
+        DetectorCase{"password: null", {}},
+        DetectorCase{"\"password\": \"\"", {}},
+        DetectorCase{"password=[PASSWORD]", {}},  // Scrub's own redaction
+        DetectorCase{"密码错误，请重试", {}},
+        DetectorCase{"密码8位以上", {}},          // too short without a separator
+        DetectorCase{"修改密码后重新登录", {}}));
+
+}  // namespace
+}  // namespace scrub::testing
