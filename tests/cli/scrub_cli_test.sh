@@ -80,6 +80,18 @@ grep -q "missing.textproto: cannot read" "$TMP/e" || fail "missing policy messag
 "$SCRUB" --version | grep -qE '^scrub [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
 "$SCRUB" detectors | grep -q "^CN_RESIDENT_ID" || fail "detectors"
 
+# --- eval: the per-detector table of a labelled corpus.
+printf '%s\n' '{"id":"p1","kind":"positive","form":"CN_MOBILE/plain","text":"电话13800138000","spans":[{"detector":"CN_MOBILE","start":6,"end":17}]}' \
+  '{"id":"n1","kind":"negative","form":"negative/chat","text":"hello","spans":[]}' > "$TMP/corpus.jsonl"
+out=$("$SCRUB" eval "$TMP/corpus.jsonl")
+expect_eq "eval exit" 0 "$?"
+grep -qE '^CN_MOBILE +1 +1 +1 +1\.0000 +1\.0000 +1\.0000$' <<< "$out" || fail "eval table: $out"
+grep -q 'negatives changed 0 of 1 (0.00%)' <<< "$out" || fail "eval summary: $out"
+printf '{"id":"x","kind":"positive","form":"f","text":"a","spans":[{"detector":"EMAIL","start":0,"end":9}]}\n' > "$TMP/bad.jsonl"
+"$SCRUB" eval "$TMP/bad.jsonl" > /dev/null 2> "$TMP/e"
+expect_eq "eval bad corpus exit" 1 "$?"
+grep -q 'line 1: span \[0, 9) is outside the text of 1 bytes' "$TMP/e" || fail "eval bad corpus: $(cat "$TMP/e")"
+
 # --- live: output appears while the input stays open (tail -f behaviour).
 mkfifo "$TMP/in.fifo"
 "$SCRUB" redact < "$TMP/in.fifo" > "$TMP/live.out" &

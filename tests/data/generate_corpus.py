@@ -18,6 +18,7 @@ negatives, to fail) their checks; no real person's data is used.
 """
 import json
 import random
+import re
 import string
 import sys
 
@@ -232,6 +233,10 @@ def jwt(signed=True):
     payload = base64.urlsafe_b64encode(json.dumps(
         {"sub": digits(8), "iat": 1700000000 + R.randint(0, 10**6)}).encode()).decode().rstrip("=")
     return f"{header}.{payload}.{b64url(43) if signed else ''}"
+
+
+def b64std(n):
+    return "".join(R.choice(string.ascii_letters + string.digits + "+/") for _ in range(n))
 
 
 def alnum(n):
@@ -535,7 +540,7 @@ for i in range(4):
 for p in AWS_PREFIXES:
     pos("AWS_ACCESS_KEY/prefixes", wrap(R.choice(["key ", "aws_access_key_id=", "AccessKeyId: "]), ("AWS_ACCESS_KEY", p + "".join(R.choice(B32) for _ in range(16)))))
 for kind in ["RSA ", "EC ", "OPENSSH ", "ENCRYPTED ", ""]:
-    body = "\\n".join(b64url(64) for _ in range(3))
+    body = "\\n".join(b64std(64) for _ in range(3))
     key = f"-----BEGIN {kind}PRIVATE KEY-----\\n{body}\\n-----END {kind}PRIVATE KEY-----"
     pos("PRIVATE_KEY/one-line", ['{"key": "', ("PRIVATE_KEY", key), '"}'])
 for i in range(8):
@@ -550,7 +555,11 @@ for i in range(8):
     pw = alnum(R.randint(6, 14))
     host = R.choice(["db.example.com", "10.0.0.5:5432", "redis.internal:6379"])
     scheme = R.choice(["https", "postgres", "redis", "mysql"])
-    add("positive", "URL_CREDENTIALS/userinfo", [f"connect {scheme}://", ("URL_CREDENTIALS", f"{user}:{pw}"), f"@{host}/app"])
+    host_parts = [f"@{host}/app"]
+    if host[0].isdigit():  # an IP host is an IP_ADDRESS finding too
+        ip, port = host.split(":")
+        host_parts = ["@", ("IP_ADDRESS", ip), f":{port}/app"]
+    add("positive", "URL_CREDENTIALS/userinfo", [f"connect {scheme}://", ("URL_CREDENTIALS", f"{user}:{pw}")] + host_parts)
 for i in range(10):
     pw = alnum(R.randint(6, 12)) + R.choice(["!", "#", "", "@1"])
     pre = R.choice(["password=", "passwd: ", "pwd:", "密码：", "口令 ", '"password": "'])
@@ -651,6 +660,21 @@ for i in range(30):
     bad = bad_resident_id()
     good = resident_id()
     add("mixed", "mixed/bad-id-and-good-id", [f"旧号{bad}作废，新身份证", ("CN_RESIDENT_ID", good)], keep=[bad])
+
+# "微信同号" (WeChat: same number): the mobile number is the WeChat id too.
+for rec in records:
+    if "微信同号" in rec["text"]:
+        text = rec["text"].encode("utf-8")
+        for sp in list(rec["spans"]):
+            if sp["detector"] != "CN_MOBILE":
+                continue
+            # The WeChat id is the number itself: 11 digits (any width) at the
+            # end, not continuing a longer digit run (+8613...).
+            value = text[sp["start"]:sp["end"]].decode("utf-8")
+            m = re.search(r"(?<![0-9\uff10-\uff19-])[0-9\uff10-\uff19]{11}$", value)
+            if m:
+                start = sp["end"] - len(m.group(0).encode("utf-8"))
+                rec["spans"].append({"detector": "WECHAT_ID", "start": start, "end": sp["end"]})
 
 for rec in records:
     sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")

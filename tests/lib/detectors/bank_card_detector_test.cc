@@ -91,20 +91,29 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"卡号1700000000004", {{kCard, "1700000000004"}}}));
 
 TEST(BankCardScan, ResidentIdThatPassesLuhnIsReportedAsResidentId) {
-  // 110105198001010753 is a valid resident ID and Luhn-valid: both detectors
-  // find it; the union is redacted under the ID's label.
+  // 110105198001010753 is a valid resident ID and Luhn-valid: it is an ID.
   const ScanResult r = DefaultScanner().Scan("号码110105198001010753");
-  ASSERT_EQ(r.findings.size(), 2u);
+  ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].detector, "CN_RESIDENT_ID");
-  EXPECT_EQ(r.findings[1].detector, "BANK_CARD");
   EXPECT_EQ(r.output, "号码[CN_RESIDENT_ID]");
+  // Next to a card word both detectors find it; the union is redacted under
+  // the ID's label (higher confidence).
+  const ScanResult card = DefaultScanner().Scan("卡号110105198001010753");
+  ASSERT_EQ(card.findings.size(), 2u);
+  EXPECT_EQ(card.findings[0].detector, "CN_RESIDENT_ID");
+  EXPECT_EQ(card.findings[1].detector, "BANK_CARD");
+  EXPECT_EQ(card.output, "卡号[CN_RESIDENT_ID]");
   // Next to an ID word it is not a card at all.
   const ScanResult id = DefaultScanner().Scan("身份证110105198001010753");
   ASSERT_EQ(id.findings.size(), 1u);
   EXPECT_EQ(id.findings[0].detector, "CN_RESIDENT_ID");
-  EXPECT_EQ(id.output, "身份证[CN_RESIDENT_ID]");
   EXPECT_EQ(Redacted("110105198001010753"), "[CN_RESIDENT_ID]");
   EXPECT_EQ(Redacted("620102198001010754"), "[CN_RESIDENT_ID]");  // 62: UnionPay too
+}
+
+TEST(BankCardScan, DigitsInsideALetterAndDigitCodeAreNotACard) {
+  EXPECT_EQ(Redacted("account GB42NWUH86886225901023x"), "account GB42NWUH86886225901023x");
+  EXPECT_EQ(Redacted("卡号6222021234567890128号"), "卡号[BANK_CARD]号");
 }
 
 TEST(BankCardScan, IdShapedNumberWithAWrongCheckNeedsACardWord) {

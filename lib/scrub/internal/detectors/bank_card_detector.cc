@@ -20,8 +20,9 @@ double ScoreBankCard(absl::string_view value, const ValidationContext& ctx) {
   // A run of one repeated digit passes Luhn trivially for some lengths.
   if (digits.find_first_not_of(digits[0]) == std::string::npos) return 0.0;
   // One in ten resident IDs passes Luhn too: leave those to CN_RESIDENT_ID
-  // (its higher confidence names the union of the two spans).
-  if (digits.size() == 18 && IsValidResidentId(digits, ctx.today)) return 0.5;
+  // (found here only next to a card word; the ID's higher confidence then
+  // names the union of the two spans).
+  if (digits.size() == 18 && IsValidResidentId(digits, ctx.today)) return 0.45;
   // Shaped like a resident ID (region prefix and a real birth date) but with
   // the wrong check character: a mistyped or invented ID far more often than
   // an 18-digit card. Found with a card context word only.
@@ -46,11 +47,12 @@ DetectorSpec BankCardDetector() {
   DetectorSpec d;
   d.id = "BANK_CARD";
   d.summary = "Payment card number (13-19 digits, Luhn checked)";
-  d.pattern = absl::StrCat(kDigitsStart,
+  // Not inside a letter-and-digit code ("GB42NWUH86886225901023").
+  d.pattern = absl::StrCat(kAlnumStart,
                            "(\\d{13,19}"
                            "|\\d{4}(?:[ .-]\\d{4}){2,3}(?:[ .-]\\d{1,4})?"
                            "|\\d{4}[ .-]\\d{6}[ .-]\\d{4,5})",
-                           kDigitsEnd);
+                           kAlnumEnd);
   d.score = ScoreBankCard;
   d.context.positive = {"银行卡", "銀行卡", "卡号", "卡號", "信用卡", "储蓄卡",
                         "儲蓄卡", "借记卡", "借記卡", "银联", "銀聯", "开户",

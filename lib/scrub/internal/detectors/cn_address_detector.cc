@@ -130,8 +130,13 @@ std::string AddressPattern() {
       "|[0-9A-Za-z一二三四五六七八九十]{1,5}(?:号楼|號樓|栋|棟|幢|座|楼|樓|层|層|",
       "室|号|號|户|戶|期|组|組))");
   const std::string cafe = absl::StrCat(n, "{1,6}(?:网吧|网咖|網吧|網咖)");
-  const std::string tail =
-      absl::StrCat("(?:[- ]?(?:", nl, "*", unit, "|", cafe, "))*");
+  // A named building or compound after the house number, with or without a
+  // unit: 莲富大厦, 赛格广场, SOHO现代城 (the span covers the whole address).
+  const std::string building = absl::StrCat(
+      nl, "{1,8}(?:大厦|大廈|广场|廣場|大楼|大樓|中心|花园|花園|公寓|小区|小區|苑|城|"
+          "商场|商場|商城|写字楼|寫字樓|园区|園區)");
+  const std::string tail = absl::StrCat("(?:[- ]?(?:", nl, "*", unit, "|", cafe, "|",
+                                        building, "))*");
   // No capturing group: the whole match is the value, and RE2 finds its
   // bounds with its DFAs alone (submatches of a pattern this large would run
   // its NFA).

@@ -35,7 +35,9 @@ DetectorSpec CnMobileDetector() {
       "(?:^|[^0-9+])(",
       "(?:(?:\\+|00)86", kSep, "|\\(\\+?86\\)", kSep, ")?",
       // 3-4-4, or 3-8 (the second separator empty).
-      "1[3-9]\\d", kSep, "\\d{4}", kSep, "\\d{4})", kDigitsEnd);
+      "1[3-9]\\d", kSep, "\\d{4}", kSep, "\\d{4})",
+      // Not followed by an ASCII letter: a code such as "13810000863M3YDF04".
+      kAlnumEnd);
   d.score = ScoreCnMobile;
   d.context.positive = {"手机", "手機", "电话", "電話", "联系", "聯繫", "聯絡",
                         "致电", "来电", "號碼", "号码", "短信", "簡訊", "tel",

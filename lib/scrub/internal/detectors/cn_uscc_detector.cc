@@ -5,6 +5,7 @@
 // GB/T 2260 raises confidence.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/validators/resident_id_validator.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/region_codes.h"
 #include "scrub/internal/validators/uscc_validator.h"
@@ -12,9 +13,12 @@
 namespace scrub::internal {
 namespace {
 
-double ScoreCnUscc(absl::string_view value, const ValidationContext&) {
+double ScoreCnUscc(absl::string_view value, const ValidationContext& ctx) {
   const std::string code = NormalizeValue(value, ValueForm::kAlphanumeric);
   if (!IsValidUscc(code)) return 0.0;
+  // One valid resident ID in 341 passes both USCC checks too: it is an ID
+  // (found by CN_RESIDENT_ID); a credit-code word still finds it here.
+  if (IsValidResidentId(code, ctx.today)) return 0.4;
   // Codes are printed in upper case; lower-case letters are more often a
   // random hexadecimal id that happens to pass both checks (1 in 341).
   for (char c : value) {

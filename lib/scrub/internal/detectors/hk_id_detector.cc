@@ -35,7 +35,9 @@ DetectorSpec HkIdDetector() {
                         "hkid", "hk id", "identity card", "id card"};
   d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
                         "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model"};
+                        "timestamp", "sku", "型号", "型號", "model",
+                        // Passports share the shape (SE1234567 = S E 123456 (7)).
+                        "passport", "护照", "護照"};
   return d;
 }
 

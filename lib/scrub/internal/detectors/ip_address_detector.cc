@@ -56,7 +56,8 @@ DetectorSpec IpAddressDetector() {
     return 0.8;
   };
   d.context.positive = {"ip", "ipv6", "地址", "address", "client", "host", "登录"};
-  d.context.negative = {"version", "版本", "ver", "v."};
+  d.context.negative = {"version", "版本", "ver", "v.", "release", "build", "rev",
+                        "revision", "发布", "构建"};
   d.form = ValueForm::kCaseFolded;  // "2001:DB8::1" == "2001:db8::1"
   return d;
 }
