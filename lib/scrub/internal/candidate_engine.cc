@@ -20,6 +20,13 @@ std::string WithFlags(const CandidateEngine::Pattern& p, const std::string& rege
   return p.case_insensitive ? absl::StrCat("(?i:", regex, ")") : regex;
 }
 
+// Start of the UTF-8 character that ends at `end` (end > 0).
+size_t LastCharStart(absl::string_view view, size_t end) {
+  size_t i = end - 1;
+  while (i > 0 && (static_cast<unsigned char>(view[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
 re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
@@ -112,6 +119,7 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
     const int ngroups = 1 + re.NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());
     size_t pos = 0;
+    size_t accepted_end = 0;  // end of the last accepted value
     while (pos <= view.size() &&
            re.Match(text, pos, view.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
       const re2::StringPiece& whole = groups[0];
@@ -137,7 +145,21 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
       }
       const size_t start = value.data() - view.data();
       const size_t end = start + value.size();
-      pos = fn(index, start, end) ? end : match_start + 1;
+      if (start < accepted_end) {
+        // Overlaps the value accepted just before: not a second candidate.
+        pos = match_start + 1;
+        continue;
+      }
+      if (fn(index, start, end)) {
+        // Resume at the value's last character, so that it can serve as the
+        // boundary before the next value ("11010519491231002X" then an ID
+        // right after its X).
+        accepted_end = end;
+        pos = LastCharStart(view, end);
+        if (pos <= match_start) pos = end;
+      } else {
+        pos = match_start + 1;
+      }
       if (whole.empty() && pos == match_start) ++pos;
     }
   }

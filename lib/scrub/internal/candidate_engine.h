@@ -63,8 +63,9 @@ class CandidateEngine {
 
   // Called for each candidate: the pattern's index and the value's view span.
   // Returns true to accept it (the next search of that pattern starts at the
-  // value's end) or false to reject it (the next search starts one byte after
-  // the start of the whole match).
+  // value's last character, which may be the boundary before the next value;
+  // a candidate overlapping an accepted value is skipped) or false to reject
+  // it (the next search starts one byte after the start of the whole match).
   using CandidateFn = absl::FunctionRef<bool(int pattern, size_t start, size_t end)>;
 
   // Finds the candidates of every pattern in `view`, pattern by pattern.

@@ -1,6 +1,9 @@
 #include "scrub/internal/finding_collector.h"
 
 #include <algorithm>
+#include <string>
+
+#include "absl/types/span.h"
 
 #include "absl/strings/ascii.h"
 
@@ -11,18 +14,30 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsGroupSeparator(char c) { return c == ' ' || c == '.' || c == '-'; }
 
 // True when view[start, end) is written in groups and is part of a longer
-// grouped number: "<digit><sep>" right before it or "<sep><digit>" right
-// after it. A value without separators is bounded by its digit run alone.
+// grouped number: a short digit group and a separator right before it
+// ("5523 0995 5547 2681"), or a separator and a short digit group right
+// after it. A group of more than six digits is a number of its own
+// ("13800138000-4111 1111 1111 1111" holds a mobile and a card). A value
+// without separators is bounded by its digit run alone.
 bool ContinuesAGroupedNumber(absl::string_view view, size_t start, size_t end) {
+  constexpr size_t kMaxGroup = 6;
   const absl::string_view value = view.substr(start, end - start);
   if (value.find_first_of(" .-") == absl::string_view::npos) return false;
   if (start >= 2 && IsGroupSeparator(view[start - 1]) && IsDigit(view[start - 2])) {
-    return true;
+    size_t run = 0;
+    for (size_t i = start - 1; i > 0 && IsDigit(view[i - 1]); --i) ++run;
+    if (run <= kMaxGroup) return true;
   }
-  return end + 1 < view.size() && IsGroupSeparator(view[end]) && IsDigit(view[end + 1]);
+  if (end + 1 < view.size() && IsGroupSeparator(view[end]) && IsDigit(view[end + 1])) {
+    size_t run = 0;
+    for (size_t i = end + 1; i < view.size() && IsDigit(view[i]); ++i) ++run;
+    if (run <= kMaxGroup) return true;
+  }
+  return false;
 }
 
 bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
+bool IsWordLetter(char c) { return IsAsciiLetter(c) || c == '_'; }
 
 bool IsAsciiWordByte(char c) {
   const auto u = static_cast<unsigned char>(c);
@@ -63,9 +78,10 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
   if (policy.context_words().keyword_count() > 0) {
     policy.context_words().ForEachMatch(view, [&](int k, size_t s, size_t e) {
       // A word is not context inside a longer ASCII word ("QQ" in "XQQH",
-      // "card" in "discard"); digits and Han characters may touch it ("QQ号",
-      // "QQ12345").
-      if (IsAsciiLetter(view[s]) && s > 0 && IsAsciiLetter(view[s - 1])) return;
+      // "card" in "discard", or after an underscore as in the redaction
+      // "[BANK_CARD]"); digits, Han characters and a trailing underscore may
+      // touch it ("QQ号", "QQ12345", "order_no").
+      if (IsAsciiLetter(view[s]) && s > 0 && IsWordLetter(view[s - 1])) return;
       if (IsAsciiLetter(view[e - 1]) && e < view.size() && IsAsciiLetter(view[e])) return;
       hits->push_back({k, s, e});
     });
@@ -114,34 +130,39 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
 
 }  // namespace
 
-absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
-                             const ContextHints& hints, std::vector<int>* flagged,
-                             std::vector<KeywordHit>* hits,
-                             std::vector<RawFinding>* out) {
-  const size_t first = out->size();
+namespace {
+
+// The candidates of the pattern detectors in `text`, scored, skipping any
+// that overlaps a span of `exclude` (findings of an earlier pass).
+absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
+                            absl::Span<const RawFinding> exclude,
+                            std::vector<int>* flagged, std::vector<RawFinding>* out) {
   const ValidationContext& vctx = policy.validation();
-  absl::Status status = policy.engine().FindCandidates(
-      view, flagged, [&](int pattern, size_t start, size_t end) {
+  return policy.engine().FindCandidates(
+      text, flagged, [&](int pattern, size_t start, size_t end) {
+        for (const RawFinding& e : exclude) {
+          if (start < e.view_end && e.view_start < end) return false;
+        }
         const int rule = policy.EngineRule(pattern);
         if (policy.rules()[rule].spec.grouped_number &&
-            ContinuesAGroupedNumber(view, start, end)) {
+            ContinuesAGroupedNumber(text, start, end)) {
           return false;
         }
         const double score =
-            policy.rules()[rule].spec.score(view.substr(start, end - start), vctx);
+            policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
         if (score <= 0) return false;
         out->push_back({rule, start, end, score});
         return true;
       });
-  if (!status.ok()) return status;
-  CollectDictionaryFindings(policy, view, out);
-  if (out->size() == first) return absl::OkStatus();
+}
 
-  std::vector<RawFinding> found(out->begin() + first, out->end());
-  out->resize(first);
-  ApplyContext(policy, view, hints, hits, &found);
-
-  for (const RawFinding& f : found) {
+// Applies context, thresholds and allow lists to `found` and appends the
+// findings that remain to `out`.
+void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
+                    const ContextHints& hints, std::vector<KeywordHit>* hits,
+                    std::vector<RawFinding>* found, std::vector<RawFinding>* out) {
+  ApplyContext(policy, view, hints, hits, found);
+  for (const RawFinding& f : *found) {
     const CompiledRule& rule = policy.rules()[f.rule];
     if (f.confidence <= 0 || f.confidence < rule.min_confidence) continue;
     if (!rule.allow.empty() || !policy.global_allow().empty()) {
@@ -154,6 +175,56 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
     }
     out->push_back(f);
   }
+}
+
+// True when a finding touches a character that patterns treat as part of a
+// value ("11010519491231002X203.0.113.7"): its neighbour may have been
+// refused for want of a boundary that redaction will create.
+bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding> findings) {
+  auto value_char = [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+           c == '_' || c == '+' || c == '@' || c == ':' || c == '%';
+  };
+  for (const RawFinding& f : findings) {
+    if (f.view_start > 0 && value_char(view[f.view_start - 1])) return true;
+    if (f.view_end < view.size() && value_char(view[f.view_end])) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
+                             const ContextHints& hints, std::vector<int>* flagged,
+                             std::vector<KeywordHit>* hits,
+                             std::vector<RawFinding>* out) {
+  const size_t first = out->size();
+  std::vector<RawFinding> found;
+  absl::Status status = FindCandidates(policy, view, {}, flagged, &found);
+  if (!status.ok()) return status;
+  CollectDictionaryFindings(policy, view, &found);
+  if (found.empty()) return absl::OkStatus();
+  AcceptFindings(policy, view, hints, hits, &found, out);
+
+  // Redaction turns a finding into a boundary ("[CN_RESIDENT_ID]"). A value
+  // refused because it touched a finding ("…002X" right before an IP) would
+  // appear on a rescan of the output; find it now, on a view with every
+  // finding blanked out (same length, so offsets hold). At most two rounds.
+  std::string masked;
+  for (int round = 0; round < 2; ++round) {
+    const absl::Span<const RawFinding> accepted(out->data() + first, out->size() - first);
+    if (accepted.empty() || !TouchesValueCharacters(view, accepted)) break;
+    masked.assign(view.data(), view.size());
+    for (const RawFinding& f : accepted) {
+      std::fill(masked.begin() + f.view_start, masked.begin() + f.view_end, '\x01');
+    }
+    found.clear();
+    status = FindCandidates(policy, masked, accepted, flagged, &found);
+    if (!status.ok()) return status;
+    if (found.empty()) break;
+    AcceptFindings(policy, view, hints, hits, &found, out);
+  }
+
   std::sort(out->begin() + first, out->end(),
             [](const RawFinding& a, const RawFinding& b) {
               if (a.view_start != b.view_start) return a.view_start < b.view_start;

@@ -100,8 +100,11 @@ INSTANTIATE_TEST_SUITE_P(
              {{kId, "11010519491231002X"}, {kId, "440524188001010014"}}},
         // Boundaries: inside a longer digit or letter run is no ID.
         Case{"911010519491231002X", {}},
-        Case{"11010519491231002X5", {}},
         Case{"11010519491231002XY", {}},
+        // A check character X ends the digit run: digits after it are a new
+        // number (otherwise redacting that number would expose the ID).
+        Case{"11010519491231002X5", {{kId, "11010519491231002X"}}},
+        Case{"11010519491231002X13800138000", {{kId, "11010519491231002X"}}},
         Case{"A11010519491231002X", {{kId, "11010519491231002X"}}},
         // Wrong check character.
         Case{"110105194912310021", {}},

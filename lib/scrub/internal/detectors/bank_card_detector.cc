@@ -47,8 +47,10 @@ DetectorSpec BankCardDetector() {
   DetectorSpec d;
   d.id = "BANK_CARD";
   d.summary = "Payment card number (13-19 digits, Luhn checked)";
-  // Not inside a letter-and-digit code ("GB42NWUH86886225901023").
-  d.pattern = absl::StrCat(kAlnumStart,
+  // Not inside a letter-and-digit code ("GB42NWUH86886225901023"); but an X
+  // after digits is a check character ending an ID, and the card may follow
+  // it ("11010519491231002X6222021234567890128").
+  d.pattern = absl::StrCat("(?:^|[^0-9A-Za-z]|[0-9][Xx])",
                            "(\\d{13,19}"
                            "|\\d{4}(?:[ .-]\\d{4}){2,3}(?:[ .-]\\d{1,4})?"
                            "|\\d{4}[ .-]\\d{6}[ .-]\\d{4,5})",

@@ -51,13 +51,18 @@ DetectorSpec CnResidentIdDetector() {
   d.summary =
       "Chinese resident identity number (18 characters, MOD 11-2 checked; "
       "15-digit legacy numbers with context)";
+  // 18 characters: 6-8-4 or 6-4-4-4 (the birth date 4-2-2 splits as 4-4).
+  const std::string first17 = absl::StrCat("\\d{6}", kSep, "(?:18|19|20)\\d{2}", kSep,
+                                           "\\d{4}", kSep, "\\d{3}");
   d.pattern = absl::StrCat(
-      kDigitsStart, "(",
-      // 18 characters: 6-8-4 or 6-4-4-4 (the birth date 4-2-2 splits as 4-4).
-      "\\d{6}", kSep, "(?:18|19|20)\\d{2}", kSep, "\\d{4}", kSep, "\\d{3}[0-9Xx]",
-      // 15 digits: 6-6-3.
-      "|\\d{6}", kSep, "\\d{6}", kSep, "\\d{3}",
-      ")(?:[^0-9A-Za-z]|$)");
+      kDigitsStart, "(?:",
+      // Ending in X: the X ends the digit run, so digits may follow
+      // ("11010519491231002X13800138000" holds an ID and a mobile).
+      "(", first17, "[Xx])(?:[^A-Za-z]|$)",
+      // Ending in a digit (18 characters, or 15 digits 6-6-3): the digit run
+      // must end there.
+      "|(", first17, "\\d|\\d{6}", kSep, "\\d{6}", kSep, "\\d{3}",
+      ")(?:[^0-9A-Za-z]|$))");
   d.score = ScoreResidentId;
   d.context.positive = {
       "身份证", "身分證", "身份證", "身分证", "身份号", "证件号", "证件號", "證件",
