@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "service/self_test.h"
 
 namespace scrub::service {
@@ -202,6 +203,22 @@ void ScrubServer::SetSelfTest(absl::Status status) {
   serving_.SetSelfTestPassed(passed);
 }
 
+absl::Status ScrubServer::ReloadPolicyFromFile(const std::string& path,
+                                               const LimitOverrides& limits) {
+  absl::StatusOr<v1::Policy> policy = LoadEffectivePolicy(path, limits);
+  if (policy.ok()) return ReloadPolicy(*policy);
+  NotifyPolicy(false);
+  return policy.status();
+}
+
+void ScrubServer::NotifyPolicy(bool ok) {
+  const std::shared_ptr<const scrub::Scanner> current = store_.Get();
+  PolicyEvent event;
+  event.ok = ok;
+  event.current = &current->policy();
+  for (ServiceObserver* o : observers_) o->OnPolicy(event);
+}
+
 absl::Status ScrubServer::ReloadPolicy(const v1::Policy& policy) {
   absl::MutexLock reload(&reload_mu_);
   absl::Status status = [&]() -> absl::Status {
@@ -212,21 +229,18 @@ absl::Status ScrubServer::ReloadPolicy(const v1::Policy& policy) {
     return store_.Reload(policy);
   }();
   if (status.ok()) SetSelfTest(absl::OkStatus());
-  const std::shared_ptr<const scrub::Scanner> current = store_.Get();
-  PolicyEvent event;
-  event.ok = status.ok();
-  event.current = &current->policy();
-  for (ServiceObserver* o : observers_) o->OnPolicy(event);
+  NotifyPolicy(status.ok());
   return status;
 }
 
-void ScrubServer::Shutdown(absl::Duration drain_timeout) {
+void ScrubServer::Shutdown(absl::Duration drain_timeout, absl::Duration grace) {
   {
     absl::MutexLock lock(&mu_);
     if (shut_down_) return;
     shut_down_ = true;
   }
   serving_.StartShutdown();
+  if (grace > absl::ZeroDuration()) absl::SleepFor(grace);
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + drain_timeout));
   }

@@ -11,7 +11,7 @@
 //   absl::StatusOr<std::unique_ptr<ScrubServer>> server =
 //       ScrubServer::Start(options, *scanner, {}, {&metrics});
 //   ...
-//   (*server)->ReloadPolicy(new_policy);       // SIGHUP
+//   (*server)->ReloadPolicyFromFile(path, {});  // SIGHUP
 //   (*server)->Shutdown(absl::Seconds(10));    // SIGTERM: drain, then stop
 //
 // Thread-safe, except that Shutdown() must not race with destruction.
@@ -32,6 +32,7 @@
 #include "proto/scrub/v1/policy.pb.h"
 #include "scrub/policy_store.h"
 #include "scrub/scanner.h"
+#include "service/policy_loader.h"
 #include "service/scan_executor.h"
 #include "service/scrub_service.h"
 #include "service/server_options.h"
@@ -74,13 +75,20 @@ class ScrubServer {
   // returned (it may quote the policy: log it with DescribePolicyError()).
   absl::Status ReloadPolicy(const v1::Policy& policy);
 
+  // LoadEffectivePolicy(path, limits), then ReloadPolicy(). A file that
+  // cannot be loaded is a failed reload too (observers see it).
+  absl::Status ReloadPolicyFromFile(const std::string& path,
+                                    const LimitOverrides& limits);
+
   // The policy serving now.
   std::shared_ptr<const scrub::Scanner> current_scanner() const { return store_.Get(); }
 
-  // NOT_SERVING at once; stops accepting calls; lets in-flight calls finish
-  // for up to `drain_timeout`, then cancels the rest; stops the scan
-  // threads; removes unix socket files. Idempotent.
-  void Shutdown(absl::Duration drain_timeout);
+  // NOT_SERVING at once; keeps answering for `grace` (so that load
+  // balancers see NOT_SERVING and move away); stops accepting calls; lets
+  // in-flight calls finish for up to `drain_timeout`, then cancels the
+  // rest; stops the scan threads; removes unix socket files. Idempotent.
+  void Shutdown(absl::Duration drain_timeout,
+                absl::Duration grace = absl::ZeroDuration());
 
   const ServingState& serving_state() const { return serving_; }
 
@@ -90,6 +98,7 @@ class ScrubServer {
               std::vector<ServiceObserver*> observers);
 
   void SetSelfTest(absl::Status status);
+  void NotifyPolicy(bool ok);
 
   const std::vector<ServiceObserver*> observers_;
   const scrub::Scanner::Options scanner_options_;
