@@ -20,8 +20,10 @@
 #include "absl/synchronization/notification.h"
 #include "scrub/scanner.h"
 #include "scrub/version.h"
+#include "service/audit_log.h"
 #include "service/flags.h"
 #include "service/logging.h"
+#include "service/metrics.h"
 #include "service/policy_loader.h"
 #include "service/scrubd_config.h"
 #include "service/server.h"
@@ -72,6 +74,32 @@ int Run(const ScrubdConfig& config) {
   }
 
   std::vector<ServiceObserver*> observers;
+  std::unique_ptr<Metrics> metrics;
+  if (!config.metrics_listen.empty()) {
+    metrics = Metrics::Create();
+    metrics->SetPolicy((*scanner)->policy());
+    if (absl::Status serve = metrics->Serve(config.metrics_listen); !serve.ok()) {
+      LogError(std::string(serve.message()));
+      return kExitError;
+    }
+    const std::string host =
+        config.metrics_listen.substr(0, config.metrics_listen.rfind(':'));
+    LogInfo(absl::StrCat("metrics on http://", host, ":", metrics->port(), "/metrics"));
+    observers.push_back(metrics.get());
+  }
+  std::unique_ptr<AuditLog> audit;
+  if (!config.audit.path.empty()) {
+    absl::StatusOr<std::unique_ptr<AuditLog>> opened = AuditLog::Open(config.audit);
+    if (!opened.ok()) {
+      LogError(std::string(opened.status().message()));
+      return kExitError;
+    }
+    audit = *std::move(opened);
+    LogInfo(absl::StrCat("audit log: ", config.audit.path, " (key id ",
+                         config.audit.key_id, ")"));
+    observers.push_back(audit.get());
+  }
+
   absl::StatusOr<std::unique_ptr<ScrubServer>> server =
       ScrubServer::Start(config.server, *scanner, scrub::Scanner::Options(), observers);
   if (!server.ok()) {
@@ -113,6 +141,14 @@ int Run(const ScrubdConfig& config) {
         } else {
           LogError(absl::StrCat("policy reload failed: ", DescribePolicyError(reload),
                                 "; still serving ", PolicyName(*current)));
+        }
+        if (audit != nullptr) {
+          if (absl::Status reopen = audit->Reopen(); reopen.ok()) {
+            LogInfo(absl::StrCat("audit log reopened (", audit->write_errors(),
+                                 " write errors so far)"));
+          } else {
+            LogError(absl::StrCat(reopen.message(), "; still writing to the old file"));
+          }
         }
       },
       /*on_terminate=*/

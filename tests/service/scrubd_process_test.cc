@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -153,6 +155,24 @@ TEST_F(ScrubdProcessTest, SighupWithABadPolicyLogsItWithoutContentAndKeepsTheOld
   auto context = ContextWithTimeout(absl::Seconds(10));
   ASSERT_TRUE(Health::NewStub(channel_)->Check(context.get(), {}, &health).ok());
   EXPECT_EQ(health.status(), HealthCheckResponse::SERVING);
+}
+
+TEST_F(ScrubdProcessTest, SighupReopensTheAuditLogForRotation) {
+  const std::string audit = TestTempDir() + "/audit.jsonl";
+  const std::string key = TestTempDir() + "/audit.key";
+  WriteFile(key, std::string(48, 'k'));
+  Start({"--audit_log=" + audit, "--audit_key_file=" + key});
+  EXPECT_EQ(ScanMobile().first, v1::REDACTED);
+  ASSERT_EQ(std::rename(audit.c_str(), (audit + ".1").c_str()), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog("audit log reopened", absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile().first, v1::REDACTED);
+  EXPECT_THAT(ReadFile(audit + ".1"), HasSubstr("\"message_id\":\"m\""));
+  const std::string fresh = ReadFile(audit);
+  EXPECT_THAT(fresh, HasSubstr("\"verdict\":\"REDACTED\""));
+  EXPECT_EQ(std::count(fresh.begin(), fresh.end(), '\n'), 1)
+      << "one decision since SIGHUP";
 }
 
 TEST_F(ScrubdProcessTest, SigtermDrainsAnInFlightStreamAndExitsZero) {
