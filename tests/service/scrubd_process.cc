@@ -12,6 +12,7 @@
 #include <random>
 #include <sstream>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -122,6 +123,20 @@ int ScrubdProcess::TcpPort() const {
     if (absl::SimpleAtoi(address.substr(address.rfind(':') + 1), &port)) return port;
   }
   return 0;
+}
+
+int ScrubdProcess::PortAfter(absl::string_view prefix) const {
+  const std::string text = log();
+  const size_t at = text.find(std::string(prefix));
+  if (at == std::string::npos) return 0;
+  size_t end = at + prefix.size();
+  while (end < text.size() && absl::ascii_isdigit(text[end])) ++end;
+  int port = 0;
+  if (!absl::SimpleAtoi(text.substr(at + prefix.size(), end - at - prefix.size()),
+                        &port)) {
+    return 0;
+  }
+  return port;
 }
 
 void ScrubdProcess::Signal(int signo) {

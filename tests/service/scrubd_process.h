@@ -43,6 +43,9 @@ class ScrubdProcess {
   bool AwaitLog(absl::string_view text, absl::Duration timeout);
   // The port of the first "listening on <host>:<port>" line (TCP); 0 if none.
   int TcpPort() const;
+  // The number right after the first occurrence of `prefix` in the log, e.g.
+  // PortAfter("metrics on http://127.0.0.1:"); 0 if none.
+  int PortAfter(absl::string_view prefix) const;
 
   void Signal(int signo);
   // Waits for the process to exit: its exit code, or nullopt on timeout or
