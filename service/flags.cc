@@ -25,9 +25,10 @@ ABSL_FLAG(int64_t, max_receive_message_bytes, 0,
           "Largest request gRPC accepts (larger: RESOURCE_EXHAUSTED). 0: the batch "
           "byte limit plus 1 MiB.");
 ABSL_FLAG(int, max_concurrent_streams, 100, "Concurrent calls per HTTP/2 connection.");
-ABSL_FLAG(int, scan_threads, 0, "Threads that scan. 0: one per CPU.");
+ABSL_FLAG(int, scan_threads, 0,
+          "Scans that may run at once (scan threads). 0: one per CPU.");
 ABSL_FLAG(uint64_t, max_queued_scans, 1024,
-          "Scans that may wait for a scan thread; more calls are refused with "
+          "Scans that may wait for a free scan slot; more calls are refused with "
           "RESOURCE_EXHAUSTED (overload).");
 ABSL_FLAG(uint64_t, memory_quota_bytes, uint64_t{1} << 30,
           "gRPC resource quota: memory for connections and their buffers.");

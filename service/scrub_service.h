@@ -3,7 +3,9 @@
 //
 // scrub.v1.Scrub on gRPC's callback API. The handlers only translate: they
 // take a scanner snapshot from the PolicyStore per request, hand the texts
-// to the library (through ScanAll / ScanRecord) on a scan thread, and turn
+// to the library (through ScanAll / ScanRecord) via the ScanExecutor (on
+// the gRPC thread itself when a scan slot is idle, else on a scan thread),
+// and turn
 // the library's results into wire results. Policy, limits and failure
 // semantics all live in the library; this class adds the server's own
 // refusals:
@@ -78,7 +80,7 @@ class ScrubService final : public v1::Scrub::CallbackService {
     uint64_t bytes = 0;
   };
 
-  // Run on a scan thread.
+  // Run where the ScanExecutor runs scans.
   grpc::Status RunBatch(grpc::CallbackServerContext* context,
                         const v1::ScanBatchRequest& request, const CallDeadline& deadline,
                         absl::Time arrival, scrub::Scratch* scratch,

@@ -41,8 +41,11 @@ struct ServerOptions {
   // gRPC's resource quota: memory for connections and buffers.
   size_t memory_quota_bytes = size_t{1} << 30;
 
-  // Threads that scan (0: one per CPU) and scans that may wait for one
-  // before calls are refused with RESOURCE_EXHAUSTED.
+  // Scans that may run at once (0: one per CPU), and scans that may wait
+  // for one of those slots before calls are refused with RESOURCE_EXHAUSTED
+  // (see ScanExecutor). (gRPC 1.51's callback API has no knob for its own
+  // threads, and ResourceQuota::SetMaxThreads bounds only the sync API's.
+  // At most one gRPC thread scans at a time; the others keep moving bytes.)
   int scan_threads = 0;
   size_t max_queued_scans = 1024;
   // Answers are due this long before the caller's deadline.

@@ -59,7 +59,7 @@ struct PolicyEvent {
 class ServiceObserver {
  public:
   virtual ~ServiceObserver() = default;
-  // Called on a scan thread (or a gRPC thread for refusals); concurrently.
+  // Called on the thread that scanned (or refused); concurrently.
   virtual void OnScan(const ScanReport& report) = 0;
   virtual void OnPolicy(const PolicyEvent& event) { (void)event; }
 };

@@ -53,7 +53,9 @@ class TlsTest : public ::testing::Test {
     v1::ScanBatchResponse response;
     auto context = ContextWithTimeout(absl::Seconds(10));
     grpc::Status status = stub->ScanBatch(context.get(), request, &response);
-    if (status.ok()) EXPECT_EQ(response.results(0).verdict(), v1::REDACTED);
+    if (status.ok()) {
+      EXPECT_EQ(response.results(0).verdict(), v1::REDACTED);
+    }
     return status;
   }
 
