@@ -158,7 +158,10 @@ absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
         absl::StrCat("cannot listen on", addresses.empty() ? " (none)" : addresses,
                      " (address in use, a missing directory, or no permission?)"));
   }
-  s->serving_.Attach(s->server_->GetHealthCheckService());  // NOT_SERVING
+  // gRPC's default health service starts "" as SERVING: from here on it
+  // says NOT_SERVING until the self-test below passes. ("scrub.v1.Scrub" is
+  // unknown, never SERVING, until this line.)
+  s->serving_.Attach(s->server_->GetHealthCheckService());
 
   for (size_t i = 0; i < options.listen.size(); ++i) {
     const ListenAddress& a = options.listen[i];
