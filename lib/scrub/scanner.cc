@@ -184,8 +184,7 @@ ScanResult Scanner::Scan(absl::string_view text, const ScanHints& hints,
   return r;
 }
 
-absl::StatusOr<std::vector<ScanResult>> Scanner::ScanBatch(
-    absl::Span<const absl::string_view> texts, Scratch* scratch) const {
+absl::Status Scanner::CheckBatchLimits(absl::Span<const absl::string_view> texts) const {
   const v1::Limits& limits = compiled_->limits();
   if (texts.size() > limits.max_messages_per_batch()) {
     return absl::InvalidArgumentError(
@@ -200,6 +199,12 @@ absl::StatusOr<std::vector<ScanResult>> Scanner::ScanBatch(
         absl::StrCat("batch has ", bytes, " bytes; limit max_batch_bytes is ",
                      limits.max_batch_bytes()));
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<ScanResult>> Scanner::ScanBatch(
+    absl::Span<const absl::string_view> texts, Scratch* scratch) const {
+  if (absl::Status limits = CheckBatchLimits(texts); !limits.ok()) return limits;
   Scratch local;
   Scratch* s = scratch != nullptr ? scratch : &local;
   std::vector<ScanResult> results;

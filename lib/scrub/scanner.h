@@ -131,6 +131,11 @@ class Scanner {
       absl::Span<const absl::string_view> texts,
       Scratch* scratch = nullptr) const;
 
+  // The batch-level limit check ScanBatch() starts with, for callers that
+  // scan a batch message by message (e.g. to stop at a deadline between
+  // messages): OK, or the INVALID_ARGUMENT ScanBatch() would return.
+  absl::Status CheckBatchLimits(absl::Span<const absl::string_view> texts) const;
+
   // The policy this scanner was compiled from, with defaults resolved
   // (limits, thresholds, name and version filled in).
   const v1::Policy& policy() const;

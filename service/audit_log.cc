@@ -1,0 +1,194 @@
+#include "service/audit_log.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "rapidjson/stringbuffer.h"
+#include "rapidjson/writer.h"
+#include "scrub/internal/tokenizer.h"
+
+namespace scrub::service {
+namespace {
+
+constexpr size_t kDigestBytes = 16;  // 128 bits, 32 hex characters
+
+absl::StatusOr<std::FILE*> OpenForAppend(const std::string& path) {
+  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  if (fd < 0) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("--audit_log: cannot open ", path, ": ", std::strerror(errno)));
+  }
+  std::FILE* file = fdopen(fd, "a");
+  if (file == nullptr) {
+    close(fd);
+    return absl::InternalError(absl::StrCat("--audit_log: cannot open ", path));
+  }
+  return file;
+}
+
+bool IsValidKeyId(absl::string_view id) {
+  if (id.empty() || id.size() > 16) return false;
+  for (char c : id) {
+    if (!absl::ascii_islower(c) && !absl::ascii_isdigit(c)) return false;
+  }
+  return true;
+}
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Key(JsonWriter& w, const char* key) { w.Key(key); }
+
+void String(JsonWriter& w, absl::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+absl::string_view ActionName(v1::Action action) {
+  switch (action) {
+    case v1::ACTION_REDACT:
+      return "REDACT";
+    case v1::ACTION_MASK:
+      return "MASK";
+    case v1::ACTION_TOKENIZE:
+      return "TOKENIZE";
+    case v1::ACTION_BLOCK:
+      return "BLOCK";
+    case v1::ACTION_REPORT:
+      return "REPORT";
+    default:
+      return "UNSPECIFIED";
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const AuditOptions& options) {
+  if (!IsValidKeyId(options.key_id)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--audit_key_id: must be 1 to 16 of [a-z0-9], got \"", options.key_id, "\""));
+  }
+  std::ifstream in(options.key_file, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--audit_key_file: cannot read ", options.key_file, ": ", std::strerror(errno)));
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string key = content.str();
+  if (key.size() < kMinKeyBytes) {
+    internal::Cleanse(&key);
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--audit_key_file: the key has fewer than ", kMinKeyBytes, " bytes"));
+  }
+  absl::StatusOr<std::FILE*> file = OpenForAppend(options.path);
+  if (!file.ok()) {
+    internal::Cleanse(&key);
+    return file.status();
+  }
+  return std::unique_ptr<AuditLog>(new AuditLog(options, std::move(key), *file));
+}
+
+AuditLog::AuditLog(AuditOptions options, std::string key, std::FILE* file)
+    : options_(std::move(options)), key_(std::move(key)), file_(file) {}
+
+AuditLog::~AuditLog() {
+  absl::MutexLock lock(&mu_);
+  if (file_ != nullptr) std::fclose(file_);
+  internal::Cleanse(&key_);
+}
+
+std::string AuditLog::Digest(absl::string_view detector, absl::string_view bytes) const {
+  std::string data = absl::StrCat(detector, "\x1f", bytes);
+  const std::string mac = internal::HmacSha256(key_, data);
+  internal::Cleanse(&data);
+  return absl::StrCat(
+      options_.key_id, ":",
+      absl::BytesToHexString(absl::string_view(mac).substr(0, kDigestBytes)));
+}
+
+void AuditLog::OnScan(const ScanReport& report) {
+  if (report.code != grpc::StatusCode::OK || report.results.empty()) return;
+  const std::string time =
+      absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(), absl::UTCTimeZone());
+  rapidjson::StringBuffer buffer;
+  for (size_t i = 0; i < report.results.size() && i < report.inputs.size(); ++i) {
+    const ScannedInput& in = report.inputs[i];
+    const scrub::ScanResult& r = report.results[i].scan;
+    JsonWriter w(buffer);
+    w.StartObject();
+    Key(w, "time");
+    String(w, time);
+    Key(w, "rpc");
+    String(w, RpcName(report.rpc));
+    Key(w, "message_id");
+    String(w, in.id);
+    Key(w, "conversation_id");
+    String(w, in.conversation_id);
+    Key(w, "verdict");
+    String(w, scrub::VerdictName(r.verdict));
+    Key(w, "reason");
+    String(w, report.results[i].reason);
+    Key(w, "failed_open");
+    w.Bool(r.failed_open);
+    Key(w, "policy");
+    String(w, report.policy != nullptr ? report.policy->name() : "");
+    Key(w, "policy_version");
+    String(w, report.policy != nullptr ? report.policy->version() : "");
+    Key(w, "findings");
+    w.StartArray();
+    for (const scrub::Finding& f : r.findings) {
+      w.StartObject();
+      Key(w, "detector");
+      String(w, f.detector);
+      Key(w, "start");
+      w.Uint64(f.start);
+      Key(w, "end");
+      w.Uint64(f.end);
+      Key(w, "action");
+      String(w, ActionName(f.action));
+      if (f.start <= f.end && f.end <= in.text.size()) {
+        Key(w, "digest");
+        String(w, Digest(f.detector, in.text.substr(f.start, f.end - f.start)));
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    buffer.Put('\n');
+  }
+  absl::MutexLock lock(&mu_);
+  if (std::fwrite(buffer.GetString(), 1, buffer.GetSize(), file_) != buffer.GetSize() ||
+      std::fflush(file_) != 0) {
+    ++write_errors_;
+  }
+}
+
+absl::Status AuditLog::Reopen() {
+  absl::StatusOr<std::FILE*> file = OpenForAppend(options_.path);
+  if (!file.ok()) return file.status();
+  std::FILE* old = nullptr;
+  {
+    absl::MutexLock lock(&mu_);
+    old = file_;
+    file_ = *file;
+  }
+  std::fclose(old);
+  return absl::OkStatus();
+}
+
+uint64_t AuditLog::write_errors() const {
+  absl::MutexLock lock(&mu_);
+  return write_errors_;
+}
+
+}  // namespace scrub::service

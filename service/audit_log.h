@@ -1,0 +1,78 @@
+// File: service/audit_log.h
+// -----------------------------------------------------------------------------
+//
+// The audit log: one JSON line per decision (every message and record that
+// got a verdict), appended to --audit_log and reopened on SIGHUP so that
+// logrotate can move the file away. A line names what was decided and why,
+// never what the message said:
+//
+//   {"time":"2024-05-01T10:00:00.123456Z","rpc":"ScanBatch","message_id":"m1",
+//    "conversation_id":"c9","verdict":"REDACTED","reason":"","failed_open":false,
+//    "policy":"chat","policy_version":"7","findings":[{"detector":"CN_MOBILE",
+//    "start":6,"end":19,"action":"REDACT","digest":"k1:5d0c...(32 hex)"}]}
+//
+// `digest` is HMAC-SHA-256(key, detector || 0x1F || the finding's bytes),
+// truncated to 128 bits and prefixed with the key id: it lets an
+// investigator tell whether two findings are the same value without the log
+// holding the value (a plain hash would not do: an 11-digit phone number
+// space is enumerable in seconds). Message and conversation ids are the
+// caller's identifiers and are written as given (JSON-escaped).
+//
+// A write error does not fail scans (the audit log is a record, not a gate);
+// it is counted (write_errors()).
+//
+//   AuditOptions options{.path = "/var/log/scrub/audit.jsonl",
+//                        .key_file = "/etc/scrub/audit.key"};
+//   absl::StatusOr<std::unique_ptr<AuditLog>> audit = AuditLog::Open(options);
+//   ...
+//   (*audit)->Reopen();   // on SIGHUP
+#ifndef SCRUB_SERVICE_AUDIT_LOG_H_
+#define SCRUB_SERVICE_AUDIT_LOG_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "service/scrubd_config.h"
+#include "service/service_observer.h"
+
+namespace scrub::service {
+
+class AuditLog final : public ServiceObserver {
+ public:
+  static constexpr size_t kMinKeyBytes = 32;
+
+  // Reads the key (at least 32 bytes, used as is) and opens the file for
+  // appending (created with mode 0640). Errors name the flag.
+  static absl::StatusOr<std::unique_ptr<AuditLog>> Open(const AuditOptions& options);
+  ~AuditLog() override;
+
+  void OnScan(const ScanReport& report) override;
+
+  // Opens the path again (a new file if the old one was moved away) and
+  // switches to it; on error keeps writing to the old one.
+  absl::Status Reopen();
+
+  // The digest written for `bytes` found by `detector`.
+  std::string Digest(absl::string_view detector, absl::string_view bytes) const;
+
+  uint64_t write_errors() const;
+
+ private:
+  AuditLog(AuditOptions options, std::string key, std::FILE* file);
+
+  const AuditOptions options_;
+  std::string key_;
+  mutable absl::Mutex mu_;
+  std::FILE* file_ ABSL_GUARDED_BY(mu_);
+  uint64_t write_errors_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace scrub::service
+
+#endif  // SCRUB_SERVICE_AUDIT_LOG_H_

@@ -1,0 +1,201 @@
+// scrubd: the Scrub sidecar. Serves scrub.v1.Scrub over gRPC (unix socket
+// and/or TCP), with health, reflection, metrics and an audit log.
+// Run `scrubd --help` for the flags; see README.md ("The scrubd sidecar").
+//
+// Signals: SIGHUP reloads the policy (a bad one is logged without its
+// content, counted, and the old one keeps serving) and reopens the audit
+// log; SIGTERM/SIGINT report NOT_SERVING, drain in-flight calls for up to
+// --drain_timeout and exit 0.
+#include <csignal>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "scrub/scanner.h"
+#include "scrub/version.h"
+#include "service/audit_log.h"
+#include "service/flags.h"
+#include "service/logging.h"
+#include "service/metrics.h"
+#include "service/policy_loader.h"
+#include "service/scrubd_config.h"
+#include "service/server.h"
+#include "service/signal_thread.h"
+
+namespace scrub::service {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+
+std::string PolicyName(const scrub::Scanner& scanner) {
+  return absl::StrCat("\"", scanner.policy().name(), "\" version \"",
+                      scanner.policy().version(), "\"");
+}
+
+const char* SignalName(int signo) {
+  switch (signo) {
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGINT:
+      return "SIGINT";
+    default:
+      return "signal";
+  }
+}
+
+std::string PolicySource(const ScrubdConfig& config) {
+  return config.policy_path.empty() ? "the built-in default policy" : config.policy_path;
+}
+
+int Run(const ScrubdConfig& config) {
+  absl::StatusOr<v1::Policy> policy =
+      LoadEffectivePolicy(config.policy_path, config.limits);
+  if (!policy.ok()) {
+    LogError(absl::StrCat("cannot load ", PolicySource(config), ": ",
+                          DescribePolicyError(policy.status()),
+                          " (run `scrub policy check` on it for details)"));
+    return kExitError;
+  }
+  absl::StatusOr<std::shared_ptr<const scrub::Scanner>> scanner =
+      scrub::Scanner::Create(*policy);
+  if (!scanner.ok()) {
+    LogError(absl::StrCat("invalid policy in ", PolicySource(config), ": ",
+                          DescribePolicyError(scanner.status()),
+                          " (run `scrub policy check` on it for details)"));
+    return kExitError;
+  }
+
+  std::vector<ServiceObserver*> observers;
+  std::unique_ptr<Metrics> metrics;
+  if (!config.metrics_listen.empty()) {
+    metrics = Metrics::Create();
+    metrics->SetPolicy((*scanner)->policy());
+    if (absl::Status serve = metrics->Serve(config.metrics_listen); !serve.ok()) {
+      LogError(std::string(serve.message()));
+      return kExitError;
+    }
+    const std::string host =
+        config.metrics_listen.substr(0, config.metrics_listen.rfind(':'));
+    LogInfo(absl::StrCat("metrics on http://", host, ":", metrics->port(), "/metrics"));
+    observers.push_back(metrics.get());
+  }
+  std::unique_ptr<AuditLog> audit;
+  if (!config.audit.path.empty()) {
+    absl::StatusOr<std::unique_ptr<AuditLog>> opened = AuditLog::Open(config.audit);
+    if (!opened.ok()) {
+      LogError(std::string(opened.status().message()));
+      return kExitError;
+    }
+    audit = *std::move(opened);
+    LogInfo(absl::StrCat("audit log: ", config.audit.path, " (key id ",
+                         config.audit.key_id, ")"));
+    observers.push_back(audit.get());
+  }
+
+  absl::StatusOr<std::unique_ptr<ScrubServer>> server =
+      ScrubServer::Start(config.server, *scanner, scrub::Scanner::Options(), observers);
+  if (!server.ok()) {
+    LogError(std::string(server.status().message()));
+    return kExitError;
+  }
+  for (const std::string& address : (*server)->listening()) {
+    LogInfo(absl::StrCat("listening on ", address));
+  }
+  for (const ListenAddress& a : config.server.listen) {
+    const std::string host = a.target.substr(0, a.target.rfind(':'));
+    const bool loopback = absl::StartsWith(host, "127.") || host == "localhost" ||
+                          host == "[::1]" || host == "ipv6:[::1]";
+    if (a.kind == ListenAddress::kTcp && config.server.tls.cert.empty() && !loopback) {
+      LogWarning(
+          absl::StrCat("TCP listener ", a.target,
+                       " is plaintext: use it on loopback only, or set --tls_cert"));
+    }
+  }
+  if (absl::Status test = (*server)->self_test_status(); test.ok()) {
+    LogInfo(
+        absl::StrCat("serving policy ", PolicyName(**scanner), " (self-test passed)"));
+  } else {
+    LogError(absl::StrCat("NOT_SERVING: ", test.message()));
+  }
+
+  absl::Notification terminate;
+  int terminate_signal = 0;
+  SignalThread signals(SignalThread::Handlers{
+      /*on_reload=*/
+      [&] {
+        LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySource(config)));
+        absl::Status reload =
+            (*server)->ReloadPolicyFromFile(config.policy_path, config.limits);
+        const std::shared_ptr<const scrub::Scanner> current =
+            (*server)->current_scanner();
+        if (reload.ok()) {
+          LogInfo(absl::StrCat("policy reloaded: serving ", PolicyName(*current)));
+        } else {
+          LogError(absl::StrCat("policy reload failed: ", DescribePolicyError(reload),
+                                "; still serving ", PolicyName(*current)));
+        }
+        if (audit != nullptr) {
+          if (absl::Status reopen = audit->Reopen(); reopen.ok()) {
+            LogInfo(absl::StrCat("audit log reopened (", audit->write_errors(),
+                                 " write errors so far)"));
+          } else {
+            LogError(absl::StrCat(reopen.message(), "; still writing to the old file"));
+          }
+        }
+      },
+      /*on_terminate=*/
+      [&](int signo) {
+        terminate_signal = signo;
+        terminate.Notify();
+      },
+  });
+
+  terminate.WaitForNotification();
+  LogInfo(absl::StrCat(SignalName(terminate_signal),
+                       ": NOT_SERVING; draining in-flight calls", " (grace ",
+                       absl::FormatDuration(config.drain_grace), ", timeout ",
+                       absl::FormatDuration(config.drain_timeout), ")"));
+  (*server)->Shutdown(config.drain_timeout, config.drain_grace);
+  LogInfo("stopped");
+  return kExitOk;
+}
+
+}  // namespace
+}  // namespace scrub::service
+
+int main(int argc, char** argv) {
+  // Before any thread exists, so that every thread inherits the mask.
+  scrub::service::SignalThread::BlockSignals();
+
+  absl::FlagsUsageConfig usage;
+  usage.version_string = [] { return absl::StrCat("scrubd ", scrub::kVersion, "\n"); };
+  usage.contains_help_flags = [](absl::string_view file) {
+    return absl::StrContains(file, "service/flags.cc");
+  };
+  absl::SetFlagsUsageConfig(usage);
+  absl::SetProgramUsageMessage(
+      "scrubd: the Scrub DLP sidecar (gRPC service scrub.v1.Scrub).\n"
+      "  scrubd [--listen=unix:///tmp/scrubd.sock] [--policy=FILE] [flags]\n"
+      "Exit codes: 0 stopped by SIGTERM/SIGINT after draining; 1 bad flags, policy or "
+      "listener.");
+  const std::vector<char*> args = absl::ParseCommandLine(argc, argv);
+  if (args.size() > 1) {
+    scrub::service::LogError(absl::StrCat("unexpected argument \"", args[1],
+                                          "\" (scrubd takes flags only; see --help)"));
+    return 1;
+  }
+  absl::StatusOr<scrub::service::ScrubdConfig> config = scrub::service::ConfigFromFlags();
+  if (!config.ok()) {
+    scrub::service::LogError(std::string(config.status().message()));
+    return 1;
+  }
+  return scrub::service::Run(*config);
+}

@@ -1,0 +1,262 @@
+#include "service/scrub_service.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "service/batch_scan.h"
+#include "service/wire.h"
+
+namespace scrub::service {
+// One ScanStream call. At most one operation is outstanding at any time —
+// a read, a scan or a write — so the stream holds one request in memory.
+class ScrubService::StreamReactor final
+    : public grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse> {
+ public:
+  StreamReactor(ScrubService* service, grpc::CallbackServerContext* context)
+      : service_(service),
+        context_(context),
+        deadline_(
+            CallDeadline::FromContext(*context, service->options_.deadline_margin)) {
+    StartRead(&request_);
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {  // the client half-closed (or the call is cancelled)
+      Finish(grpc::Status::OK);
+      return;
+    }
+    const absl::Time arrival = absl::Now();
+    if (first_request_) {
+      options_ = request_.options();
+      first_request_ = false;
+    }
+    if (grpc::Status admit = service_->Admit(Rpc::kScanStream, arrival); !admit.ok()) {
+      Finish(std::move(admit));
+      return;
+    }
+    const bool queued = service_->executor_->TrySubmit(
+        [this, arrival](scrub::Scratch* scratch) { Scan(arrival, scratch); });
+    if (!queued) Finish(service_->Overloaded(Rpc::kScanStream, arrival));
+  }
+
+  void OnWriteDone(bool ok) override {
+    if (!ok) {
+      Finish(grpc::Status(grpc::StatusCode::CANCELLED, "stream write failed"));
+      return;
+    }
+    StartRead(&request_);  // flow control: the next request only now
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  void Scan(absl::Time arrival, scrub::Scratch* scratch) {
+    response_.Clear();
+    grpc::Status status = service_->RunStreamRequest(
+        context_, request_, options_, deadline_, arrival, scratch, &response_);
+    if (!status.ok()) {
+      Finish(std::move(status));
+      return;
+    }
+    StartWrite(&response_);
+  }
+
+  ScrubService* const service_;
+  grpc::CallbackServerContext* const context_;
+  const CallDeadline deadline_;
+  bool first_request_ = true;
+  v1::ScanOptions options_;
+  v1::ScanStreamRequest request_;
+  v1::ScanStreamResponse response_;
+};
+
+ScrubService::ScrubService(const scrub::PolicyStore* store, ScanExecutor* executor,
+                           const ServingState* serving,
+                           std::vector<ServiceObserver*> observers, Options options)
+    : store_(store),
+      executor_(executor),
+      serving_(serving),
+      observers_(std::move(observers)),
+      options_(options) {}
+
+grpc::ServerUnaryReactor* ScrubService::ScanBatch(grpc::CallbackServerContext* context,
+                                                  const v1::ScanBatchRequest* request,
+                                                  v1::ScanBatchResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  const absl::Time arrival = absl::Now();
+  if (grpc::Status admit = Admit(Rpc::kScanBatch, arrival); !admit.ok()) {
+    reactor->Finish(std::move(admit));
+    return reactor;
+  }
+  const CallDeadline deadline =
+      CallDeadline::FromContext(*context, options_.deadline_margin);
+  const bool queued = executor_->TrySubmit([=](scrub::Scratch* scratch) {
+    reactor->Finish(RunBatch(context, *request, deadline, arrival, scratch, response));
+  });
+  if (!queued) reactor->Finish(Overloaded(Rpc::kScanBatch, arrival));
+  return reactor;
+}
+
+grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse>*
+ScrubService::ScanStream(grpc::CallbackServerContext* context) {
+  return new StreamReactor(this, context);
+}
+
+grpc::Status ScrubService::Admit(Rpc rpc, absl::Time arrival) {
+  if (!serving_->accepting_scans()) {
+    return Fail(rpc, grpc::StatusCode::UNAVAILABLE, "not_serving",
+                "scrubd is not serving: the policy self-test has not passed", arrival);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status ScrubService::Overloaded(Rpc rpc, absl::Time arrival) {
+  return Fail(rpc, grpc::StatusCode::RESOURCE_EXHAUSTED, "overloaded",
+              "scrubd is overloaded: its scan queue is full (max_queued_scans); "
+              "retry with backoff",
+              arrival);
+}
+
+grpc::Status ScrubService::Fail(Rpc rpc, grpc::StatusCode code, absl::string_view reason,
+                                std::string message, absl::Time arrival) {
+  ScanReport report;
+  report.rpc = rpc;
+  report.code = code;
+  report.error_reason = reason;
+  report.latency = absl::Now() - arrival;
+  Report(report);
+  return grpc::Status(code, std::move(message));
+}
+
+namespace {
+
+absl::string_view ReasonFor(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument:
+      return "batch_limit";
+    case absl::StatusCode::kDeadlineExceeded:
+      return "deadline";
+    default:
+      return "internal";
+  }
+}
+
+grpc::Status MissingId(absl::string_view field, int index) {
+  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                      absl::StrCat(field, "[", index, "].id is required"));
+}
+
+}  // namespace
+
+grpc::Status ScrubService::ScanInputs(Rpc rpc, grpc::CallbackServerContext* context,
+                                      const Inputs& in, const CallDeadline& deadline,
+                                      absl::Time arrival, scrub::Scratch* scratch,
+                                      std::shared_ptr<const scrub::Scanner>* scanner,
+                                      std::vector<RecordResult>* results) {
+  if (context->IsCancelled()) {
+    return Fail(rpc, grpc::StatusCode::CANCELLED, "cancelled",
+                "the call was cancelled before its scan started", arrival);
+  }
+  *scanner = store_->Get();
+  absl::StatusOr<std::vector<RecordResult>> scanned =
+      ScanAll(**scanner, in.texts, in.formats, deadline, scratch);
+  ScanReport report;
+  report.rpc = rpc;
+  report.inputs = in.inputs;
+  report.policy = &(*scanner)->policy();
+  report.bytes = in.bytes;
+  if (!scanned.ok()) {
+    report.code = static_cast<grpc::StatusCode>(scanned.status().code());
+    report.error_reason = ReasonFor(scanned.status().code());
+    report.latency = absl::Now() - arrival;
+    Report(report);
+    return ToGrpcStatus(scanned.status());
+  }
+  *results = *std::move(scanned);
+  report.results = *results;
+  report.latency = absl::Now() - arrival;
+  Report(report);
+  return grpc::Status::OK;
+}
+
+grpc::Status ScrubService::RunBatch(grpc::CallbackServerContext* context,
+                                    const v1::ScanBatchRequest& request,
+                                    const CallDeadline& deadline, absl::Time arrival,
+                                    scrub::Scratch* scratch,
+                                    v1::ScanBatchResponse* response) {
+  const int n = request.messages_size();
+  Inputs in;
+  in.inputs.reserve(n);
+  in.texts.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    const v1::ChatMessage& m = request.messages(i);
+    if (m.id().empty()) {
+      grpc::Status missing = MissingId("messages", i);
+      return Fail(Rpc::kScanBatch, missing.error_code(), "missing_id",
+                  missing.error_message(), arrival);
+    }
+    in.inputs.push_back({m.id(), m.conversation_id(), m.text()});
+    in.texts.push_back(m.text());
+    in.bytes += m.text().size();
+  }
+  std::shared_ptr<const scrub::Scanner> scanner;
+  std::vector<RecordResult> results;
+  grpc::Status status = ScanInputs(Rpc::kScanBatch, context, in, deadline, arrival,
+                                   scratch, &scanner, &results);
+  if (!status.ok()) return status;
+
+  response->mutable_results()->Reserve(n);
+  for (int i = 0; i < n; ++i) {
+    v1::MessageResult* out = response->add_results();
+    ToWireResult(request.messages(i).id(), std::move(results[i]), request.options(), out);
+    AddUninspectedAttachments(request.messages(i), out);
+  }
+  ToWirePolicy(scanner->policy(), response->mutable_policy());
+  return grpc::Status::OK;
+}
+
+grpc::Status ScrubService::RunStreamRequest(grpc::CallbackServerContext* context,
+                                            const v1::ScanStreamRequest& request,
+                                            const v1::ScanOptions& options,
+                                            const CallDeadline& deadline,
+                                            absl::Time arrival, scrub::Scratch* scratch,
+                                            v1::ScanStreamResponse* response) {
+  const int n = request.records_size();
+  Inputs in;
+  in.inputs.reserve(n);
+  in.texts.reserve(n);
+  in.formats.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    const v1::Record& r = request.records(i);
+    if (r.id().empty()) {
+      grpc::Status missing = MissingId("records", i);
+      return Fail(Rpc::kScanStream, missing.error_code(), "missing_id",
+                  missing.error_message(), arrival);
+    }
+    in.inputs.push_back({r.id(), absl::string_view(), r.text()});
+    in.texts.push_back(r.text());
+    in.formats.push_back(EffectiveFormat(r.format(), request.format()));
+    in.bytes += r.text().size();
+  }
+  std::shared_ptr<const scrub::Scanner> scanner;
+  std::vector<RecordResult> results;
+  grpc::Status status = ScanInputs(Rpc::kScanStream, context, in, deadline, arrival,
+                                   scratch, &scanner, &results);
+  if (!status.ok()) return status;
+
+  response->mutable_results()->Reserve(n);
+  for (int i = 0; i < n; ++i) {
+    ToWireResult(request.records(i).id(), std::move(results[i]), options,
+                 response->add_results());
+  }
+  ToWirePolicy(scanner->policy(), response->mutable_policy());
+  return grpc::Status::OK;
+}
+
+void ScrubService::Report(const ScanReport& report) const {
+  for (ServiceObserver* o : observers_) o->OnScan(report);
+}
+
+}  // namespace scrub::service

@@ -1,0 +1,114 @@
+// File: service/scrub_service.h
+// -----------------------------------------------------------------------------
+//
+// scrub.v1.Scrub on gRPC's callback API. The handlers only translate: they
+// take a scanner snapshot from the PolicyStore per request, hand the texts
+// to the library (through ScanAll / ScanRecord) via the ScanExecutor (on
+// the gRPC thread itself when a scan slot is idle, else on a scan thread),
+// and turn
+// the library's results into wire results. Policy, limits and failure
+// semantics all live in the library; this class adds the server's own
+// refusals:
+//
+//   UNAVAILABLE         the self-test has not passed (see ServingState)
+//   RESOURCE_EXHAUSTED  the scan queue is full (ScanExecutor)
+//   INVALID_ARGUMENT    a message or record without an id; a batch over a
+//                       limit (from the library)
+//   DEADLINE_EXCEEDED   the caller's deadline minus the margin (CallDeadline)
+//
+// ScanStream reads a request, scans it, writes the response, and only then
+// reads the next request: at most one request per stream is held in memory,
+// however slowly the client reads.
+//
+//   ScrubService service(&store, &executor, &serving, {&metrics, &audit}, {});
+//   builder.RegisterService(&service);
+#ifndef SCRUB_SERVICE_SCRUB_SERVICE_H_
+#define SCRUB_SERVICE_SCRUB_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "proto/scrub/v1/scrub.grpc.pb.h"
+#include "proto/scrub/v1/scrub.pb.h"
+#include "scrub/policy_store.h"
+#include "scrub/scanner.h"
+#include "service/call_deadline.h"
+#include "service/scan_executor.h"
+#include "service/service_observer.h"
+#include "service/serving_state.h"
+
+namespace scrub::service {
+
+class ScrubService final : public v1::Scrub::CallbackService {
+ public:
+  struct Options {
+    // Answers must be ready this long before the caller's deadline.
+    absl::Duration deadline_margin = absl::Milliseconds(2);
+  };
+
+  // Every pointer must outlive the service; observers may be empty.
+  ScrubService(const scrub::PolicyStore* store, ScanExecutor* executor,
+               const ServingState* serving, std::vector<ServiceObserver*> observers,
+               Options options);
+
+  grpc::ServerUnaryReactor* ScanBatch(grpc::CallbackServerContext* context,
+                                      const v1::ScanBatchRequest* request,
+                                      v1::ScanBatchResponse* response) override;
+
+  grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse>* ScanStream(
+      grpc::CallbackServerContext* context) override;
+
+ private:
+  class StreamReactor;
+
+  // Why a request is refused before it is scanned; OK when it may be queued.
+  grpc::Status Admit(Rpc rpc, absl::Time arrival);
+  // Refuses with `code`, reporting it to the observers.
+  grpc::Status Fail(Rpc rpc, grpc::StatusCode code, absl::string_view reason,
+                    std::string message, absl::Time arrival);
+  grpc::Status Overloaded(Rpc rpc, absl::Time arrival);
+
+  // The texts of one request, as the library and the observers see them.
+  struct Inputs {
+    std::vector<ScannedInput> inputs;
+    std::vector<absl::string_view> texts;
+    std::vector<v1::RecordFormat> formats;  // empty for chat messages
+    uint64_t bytes = 0;
+  };
+
+  // Run where the ScanExecutor runs scans.
+  grpc::Status RunBatch(grpc::CallbackServerContext* context,
+                        const v1::ScanBatchRequest& request, const CallDeadline& deadline,
+                        absl::Time arrival, scrub::Scratch* scratch,
+                        v1::ScanBatchResponse* response);
+  grpc::Status RunStreamRequest(grpc::CallbackServerContext* context,
+                                const v1::ScanStreamRequest& request,
+                                const v1::ScanOptions& options,
+                                const CallDeadline& deadline, absl::Time arrival,
+                                scrub::Scratch* scratch,
+                                v1::ScanStreamResponse* response);
+
+  // Scans `in` (all or nothing) with one scanner snapshot and reports the
+  // outcome. On OK, *results is parallel to in.inputs.
+  grpc::Status ScanInputs(Rpc rpc, grpc::CallbackServerContext* context, const Inputs& in,
+                          const CallDeadline& deadline, absl::Time arrival,
+                          scrub::Scratch* scratch,
+                          std::shared_ptr<const scrub::Scanner>* scanner,
+                          std::vector<RecordResult>* results);
+
+  void Report(const ScanReport& report) const;
+
+  const scrub::PolicyStore* store_;
+  ScanExecutor* executor_;
+  const ServingState* serving_;
+  const std::vector<ServiceObserver*> observers_;
+  const Options options_;
+};
+
+}  // namespace scrub::service
+
+#endif  // SCRUB_SERVICE_SCRUB_SERVICE_H_

@@ -1,0 +1,37 @@
+// File: service/scrubd_config.h
+// -----------------------------------------------------------------------------
+//
+// Everything scrubd is told on its command line, validated, in one value:
+// the server's options, the policy source and limit overrides, shutdown
+// timing, and the optional metrics endpoint and audit log. Built by
+// ConfigFromFlags() (service/flags.h).
+#ifndef SCRUB_SERVICE_SCRUBD_CONFIG_H_
+#define SCRUB_SERVICE_SCRUBD_CONFIG_H_
+
+#include <string>
+
+#include "absl/time/time.h"
+#include "service/policy_loader.h"
+#include "service/server_options.h"
+
+namespace scrub::service {
+
+struct AuditOptions {
+  std::string path;      // empty: no audit log
+  std::string key_file;  // HMAC key for value digests (at least 32 bytes)
+  std::string key_id = "k1";
+};
+
+struct ScrubdConfig {
+  ServerOptions server;
+  std::string policy_path;  // empty: the built-in default policy
+  LimitOverrides limits;
+  absl::Duration drain_timeout = absl::Seconds(10);
+  absl::Duration drain_grace = absl::ZeroDuration();
+  std::string metrics_listen;  // "host:port"; empty: no metrics endpoint
+  AuditOptions audit;
+};
+
+}  // namespace scrub::service
+
+#endif  // SCRUB_SERVICE_SCRUBD_CONFIG_H_

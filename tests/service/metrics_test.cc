@@ -1,0 +1,154 @@
+// Metrics: every family counts what the service reports, /metrics serves
+// the text, and no label or value carries message content.
+#include "service/metrics.h"
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "scrub/policy.h"
+#include "tests/service/http_get.h"
+#include "tests/service/test_server.h"
+
+namespace scrub::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class MetricsTest : public ::testing::Test {
+ protected:
+  void StartWith(const v1::Policy& policy) {
+    metrics_ = service::Metrics::Create();
+    metrics_->SetPolicy(policy);
+    server_ = StartServer(policy, InProcessOptions(), &fault_, {metrics_.get()});
+    ASSERT_NE(server_, nullptr);
+    stub_ = InProcessStub(*server_);
+  }
+
+  grpc::Status Batch(std::vector<v1::ChatMessage> messages) {
+    v1::ScanBatchRequest request;
+    for (auto& m : messages) *request.add_messages() = std::move(m);
+    v1::ScanBatchResponse response;
+    auto context = ContextWithTimeout(absl::Seconds(10));
+    return stub_->ScanBatch(context.get(), request, &response);
+  }
+
+  double Value(const std::string& series) {
+    return MetricValue(metrics_->Text(), series);
+  }
+
+  EngineFault fault_;
+  std::unique_ptr<service::Metrics> metrics_;
+  std::unique_ptr<service::ScrubServer> server_;
+  std::unique_ptr<v1::Scrub::Stub> stub_;
+};
+
+TEST_F(MetricsTest, CountsRequestsMessagesBytesFindingsAndErrors) {
+  StartWith(scrub::DefaultPolicy());
+  ASSERT_TRUE(Batch({Message("a", "你好"), Message("b", "电话138-1234-5678"),
+                     Message("c", "身份证11010519491231002X，手机13912345678"),
+                     Message("d", std::string("x\xff", 2))})
+                  .ok());
+  EXPECT_EQ(Value("scrubd_requests_total{code=\"OK\",rpc=\"ScanBatch\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"ALLOW\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"REDACTED\"}"), 2);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"BLOCKED\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"ALLOW\"}"), 0);
+  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_MOBILE\"}"), 2);
+  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_RESIDENT_ID\"}"), 1);
+  EXPECT_EQ(Value("scrubd_errors_total{reason=\"invalid_utf8\"}"), 1);
+  const double bytes =
+      std::string("你好").size() + std::string("电话138-1234-5678").size() +
+      std::string("身份证11010519491231002X，手机13912345678").size() + 2;
+  EXPECT_EQ(Value("scrubd_bytes_scanned_total{rpc=\"ScanBatch\"}"), bytes);
+  EXPECT_EQ(Value("scrubd_request_duration_seconds_count{rpc=\"ScanBatch\"}"), 1);
+  EXPECT_EQ(Value("scrubd_fail_open_total"), 0);
+
+  EXPECT_FALSE(Batch({Message("", "x")}).ok());
+  EXPECT_EQ(Value("scrubd_requests_total{code=\"INVALID_ARGUMENT\",rpc=\"ScanBatch\"}"),
+            1);
+  EXPECT_EQ(Value("scrubd_errors_total{reason=\"missing_id\"}"), 1);
+  EXPECT_EQ(Value("scrubd_request_duration_seconds_count{rpc=\"ScanBatch\"}"), 2);
+
+  // Nothing a message said appears anywhere in the text.
+  const std::string text = metrics_->Text();
+  for (const char* value :
+       {"138-1234-5678", "13912345678", "11010519491231002X", "你好"}) {
+    EXPECT_THAT(text, Not(HasSubstr(value)));
+  }
+}
+
+TEST_F(MetricsTest, StreamRequestsAreCountedUnderScanStream) {
+  StartWith(scrub::DefaultPolicy());
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  auto stream = stub_->ScanStream(context.get());
+  v1::ScanStreamRequest request;
+  *request.add_records() = Record("r1", "电话138-1234-5678");
+  *request.add_records() = Record("r2", "{}", v1::RECORD_FORMAT_JSON);
+  ASSERT_TRUE(stream->Write(request));
+  v1::ScanStreamResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  stream->WritesDone();
+  ASSERT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(Value("scrubd_requests_total{code=\"OK\",rpc=\"ScanStream\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"REDACTED\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"BLOCKED\"}"), 1);
+  EXPECT_EQ(Value("scrubd_errors_total{reason=\"unsupported_format\"}"), 1);
+}
+
+TEST_F(MetricsTest, FailOpenPassesAndEngineErrorsAreCounted) {
+  v1::Policy policy = scrub::DefaultPolicy();
+  policy.set_failure_mode(v1::FAIL_OPEN);
+  StartWith(policy);
+  fault_.SetFailing(true);
+  ASSERT_TRUE(Batch({Message("a", "x"), Message("b", "y")}).ok());
+  EXPECT_EQ(Value("scrubd_fail_open_total"), 2);
+  EXPECT_EQ(Value("scrubd_errors_total{reason=\"engine_error\"}"), 2);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"ALLOW\"}"), 2);
+}
+
+TEST_F(MetricsTest, ReloadsAreCountedAndPolicyInfoFollowsTheServingPolicy) {
+  StartWith(scrub::DefaultPolicy());
+  const std::string initial =
+      absl::StrCat("scrubd_policy_info{name=\"scrub-default\",version=\"",
+                   scrub::DefaultPolicy().version(), "\"}");
+  EXPECT_EQ(Value(initial), 1);
+  v1::Policy next = scrub::DefaultPolicy();
+  next.set_name("chat");
+  next.set_version("7");
+  ASSERT_TRUE(server_->ReloadPolicy(next).ok());
+  v1::Policy bad = next;
+  bad.add_rules()->set_detector("NOPE");
+  EXPECT_FALSE(server_->ReloadPolicy(bad).ok());
+  EXPECT_EQ(Value("scrubd_policy_reloads_total{result=\"ok\"}"), 1);
+  EXPECT_EQ(Value("scrubd_policy_reloads_total{result=\"failed\"}"), 1);
+  EXPECT_EQ(Value("scrubd_policy_info{name=\"chat\",version=\"7\"}"), 1);
+  EXPECT_EQ(Value(initial), -1) << "the old policy's series is removed";
+}
+
+TEST_F(MetricsTest, MetricsAreServedOverHttp) {
+  StartWith(scrub::DefaultPolicy());
+  ASSERT_TRUE(metrics_->Serve("127.0.0.1:0").ok());
+  ASSERT_GT(metrics_->port(), 0);
+  ASSERT_TRUE(Batch({Message("a", "hello")}).ok());
+  absl::StatusOr<std::string> body = HttpGet(metrics_->port(), "/metrics");
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_EQ(
+      MetricValue(*body, "scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"ALLOW\"}"),
+      1);
+  EXPECT_THAT(*body, HasSubstr("# TYPE scrubd_request_duration_seconds histogram"));
+}
+
+TEST_F(MetricsTest, ServingOnABadAddressIsAnErrorNamingIt) {
+  StartWith(scrub::DefaultPolicy());
+  absl::Status s = metrics_->Serve("256.0.0.1:0");
+  EXPECT_EQ(s.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(s.message()),
+              HasSubstr("--metrics_listen: cannot serve metrics on 256.0.0.1:0"));
+}
+
+}  // namespace
+}  // namespace scrub::testing

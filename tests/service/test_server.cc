@@ -1,0 +1,135 @@
+#include "tests/service/test_server.h"
+
+#include <utility>
+
+#include "gtest/gtest.h"
+#include "scrub/scanner.h"
+
+namespace scrub::testing {
+
+scrub::Scanner::Options EngineFault::ScannerOptions() {
+  scrub::Scanner::Options options;
+  options.engine_fault_for_testing = [this] { return Hook(); };
+  return options;
+}
+
+absl::Status EngineFault::Hook() {
+  absl::MutexLock lock(&mu_);
+  ++scans_;
+  ++waiting_;
+  mu_.Await(absl::Condition(&gate_open_));
+  --waiting_;
+  if (failing_) return absl::InternalError("injected engine fault");
+  return absl::OkStatus();
+}
+
+void EngineFault::SetFailing(bool failing) {
+  absl::MutexLock lock(&mu_);
+  failing_ = failing;
+}
+
+void EngineFault::CloseGate() {
+  absl::MutexLock lock(&mu_);
+  gate_open_ = false;
+}
+
+void EngineFault::OpenGate() {
+  absl::MutexLock lock(&mu_);
+  gate_open_ = true;
+}
+
+bool EngineFault::AwaitWaiting(int n, absl::Duration timeout) {
+  absl::MutexLock lock(&mu_);
+  auto enough = [this, n]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return !gate_open_ && waiting_ >= n;
+  };
+  return mu_.AwaitWithTimeout(absl::Condition(&enough), timeout);
+}
+
+int EngineFault::scans() const {
+  absl::MutexLock lock(&mu_);
+  return scans_;
+}
+
+void RecordingObserver::OnScan(const service::ScanReport& report) {
+  absl::MutexLock lock(&mu_);
+  reports_.push_back({report.rpc, report.code, std::string(report.error_reason),
+                      report.inputs.size(), report.results.size()});
+}
+
+void RecordingObserver::OnPolicy(const service::PolicyEvent& event) {
+  absl::MutexLock lock(&mu_);
+  (event.ok ? ok_ : failed_)++;
+}
+
+std::vector<Reported> RecordingObserver::reports() const {
+  absl::MutexLock lock(&mu_);
+  return reports_;
+}
+
+int RecordingObserver::policy_events_ok() const {
+  absl::MutexLock lock(&mu_);
+  return ok_;
+}
+
+int RecordingObserver::policy_events_failed() const {
+  absl::MutexLock lock(&mu_);
+  return failed_;
+}
+
+bool RecordingObserver::AwaitReports(size_t n, absl::Duration timeout) const {
+  absl::MutexLock lock(&mu_);
+  auto enough = [this, n]()
+                    ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return reports_.size() >= n; };
+  return mu_.AwaitWithTimeout(absl::Condition(&enough), timeout);
+}
+
+service::ServerOptions InProcessOptions() {
+  service::ServerOptions options;
+  options.scan_threads = 2;
+  return options;
+}
+
+std::unique_ptr<service::ScrubServer> StartServer(
+    const v1::Policy& policy, const service::ServerOptions& options, EngineFault* fault,
+    std::vector<service::ServiceObserver*> observers) {
+  scrub::Scanner::Options scanner_options =
+      fault != nullptr ? fault->ScannerOptions() : scrub::Scanner::Options();
+  auto scanner = scrub::Scanner::Create(policy, scanner_options);
+  EXPECT_TRUE(scanner.ok()) << scanner.status();
+  if (!scanner.ok()) return nullptr;
+  auto server = service::ScrubServer::Start(options, *scanner, scanner_options,
+                                            std::move(observers));
+  EXPECT_TRUE(server.ok()) << server.status();
+  if (!server.ok()) return nullptr;
+  return *std::move(server);
+}
+
+std::unique_ptr<v1::Scrub::Stub> InProcessStub(service::ScrubServer& server) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);
+  return v1::Scrub::NewStub(server.InProcessChannel(args));
+}
+
+v1::ChatMessage Message(absl::string_view id, absl::string_view text) {
+  v1::ChatMessage m;
+  m.set_id(std::string(id));
+  m.set_text(std::string(text));
+  return m;
+}
+
+v1::Record Record(absl::string_view id, absl::string_view text, v1::RecordFormat format) {
+  v1::Record r;
+  r.set_id(std::string(id));
+  r.set_text(std::string(text));
+  r.set_format(format);
+  return r;
+}
+
+std::unique_ptr<grpc::ClientContext> ContextWithTimeout(absl::Duration timeout) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  return context;
+}
+
+}  // namespace scrub::testing
