@@ -38,8 +38,10 @@ bool ServingState::shutting_down() const {
 void ServingState::PublishLocked() {
   if (health_ == nullptr) return;
   const bool serving = self_test_passed_ && !shutting_down_;
-  health_->SetServingStatus("", serving);
+  // The specific service first, the overall status last: a client that sees
+  // "" change can rely on "scrub.v1.Scrub" having changed already.
   health_->SetServingStatus(kScrubServiceName, serving);
+  health_->SetServingStatus("", serving);
 }
 
 }  // namespace scrub::service
