@@ -75,16 +75,36 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
                   const ContextHints& hints, std::vector<KeywordHit>* hits,
                   std::vector<RawFinding>* findings) {
   hits->clear();
-  if (policy.context_words().keyword_count() > 0) {
-    policy.context_words().ForEachMatch(view, [&](int k, size_t s, size_t e) {
-      // A word is not context inside a longer ASCII word ("QQ" in "XQQH",
-      // "card" in "discard", or after an underscore as in the redaction
-      // "[BANK_CARD]"); digits, Han characters and a trailing underscore may
-      // touch it ("QQ号", "QQ12345", "order_no").
-      if (IsAsciiLetter(view[s]) && s > 0 && IsWordLetter(view[s - 1])) return;
-      if (IsAsciiLetter(view[e - 1]) && e < view.size() && IsAsciiLetter(view[e])) return;
-      hits->push_back({k, s, e});
-    });
+  const KeywordAutomaton& words = policy.context_words();
+  if (words.keyword_count() > 0) {
+    // Only the windows around the findings are searched (merged, and widened
+    // by the longest word so that a word overlapping a window's edge is seen).
+    std::vector<std::pair<size_t, size_t>> windows;
+    for (const RawFinding& f : *findings) {
+      const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
+      const size_t reach_before = ctx.window_before + words.max_keyword_length();
+      const size_t reach_after = ctx.window_after + words.max_keyword_length();
+      windows.push_back({f.view_start > reach_before ? f.view_start - reach_before : 0,
+                         std::min(view.size(), f.view_end + reach_after)});
+    }
+    std::sort(windows.begin(), windows.end());
+    size_t searched = 0;  // view[0, searched) is done
+    for (const auto& [lo, hi] : windows) {
+      const size_t from = std::max(lo, searched);
+      if (from >= hi) continue;
+      words.ForEachMatch(view.substr(from, hi - from), [&](int k, size_t s, size_t e) {
+        s += from;
+        e += from;
+        // A word is not context inside a longer ASCII word ("QQ" in "XQQH",
+        // "card" in "discard", or after an underscore as in the redaction
+        // "[BANK_CARD]"); digits, Han characters and a trailing underscore
+        // may touch it ("QQ号", "QQ12345", "order_no").
+        if (IsAsciiLetter(view[s]) && s > 0 && IsWordLetter(view[s - 1])) return;
+        if (IsAsciiLetter(view[e - 1]) && e < view.size() && IsAsciiLetter(view[e])) return;
+        hits->push_back({k, s, e});
+      });
+      searched = hi;
+    }
   }
   const auto& meanings = policy.context_meanings();
   constexpr size_t kFar = SIZE_MAX;

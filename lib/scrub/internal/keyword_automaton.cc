@@ -32,6 +32,7 @@ KeywordAutomaton KeywordAutomaton::Builder::Build() && {
   for (size_t k = 0; k < keywords_.size(); ++k) {
     const std::string& word = keywords_[k];
     a.lengths_.push_back(static_cast<uint32_t>(word.size()));
+    a.max_length_ = std::max(a.max_length_, word.size());
     if (word.empty()) continue;
     int32_t state = 0;
     for (char c : word) {

@@ -42,6 +42,8 @@ class KeywordAutomaton {
   KeywordAutomaton() = default;
 
   size_t keyword_count() const { return lengths_.size(); }
+  // Length in bytes of the longest keyword (0 when there is none).
+  size_t max_keyword_length() const { return max_length_; }
   size_t state_count() const { return nodes_.size(); }
 
   // Calls fn(keyword_index, start, end) for every occurrence, in order of
@@ -64,6 +66,7 @@ class KeywordAutomaton {
   std::vector<Node> nodes_;
   std::vector<int32_t> root_next_;  // 256 entries
   std::vector<uint32_t> lengths_;   // per keyword, in bytes
+  size_t max_length_ = 0;
 };
 
 template <typename Fn>
