@@ -62,6 +62,25 @@ TEST(KeywordAutomaton, ScalesToLargeDictionaries) {
             (std::vector<Hit>{{99999, 2, 12}, {5, 15, 21}}));
 }
 
+TEST(KeywordAutomaton, DenseAndSparseTransitionsAgree) {
+  // A small dictionary gets a complete transition table, a large one keeps
+  // sparse transitions; both must report exactly the same occurrences.
+  std::vector<std::string> words = {"ab", "abc", "bca", "c", "caab", "身份", "份证",
+                                    "\xff\x01", "aaaa"};
+  KeywordAutomaton::Builder small(true);
+  for (const auto& w : words) small.Add(w);
+  KeywordAutomaton dense = std::move(small).Build();
+  KeywordAutomaton::Builder large(true);
+  for (const auto& w : words) large.Add(w);
+  for (int i = 0; i < 60000; ++i) large.Add("zz" + std::to_string(i) + "q");
+  KeywordAutomaton sparse = std::move(large).Build();
+  ASSERT_GT(sparse.state_count() * 40, size_t{1} << 20);  // too big for a table
+  const std::string text = "xxABCAABcaaab身份证aaaaa\xff\x01" "bca";
+  std::vector<Hit> a = All(dense, text), b = All(sparse, text);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a.size(), 17u);
+}
+
 TEST(KeywordAutomaton, EmptyAutomatonFindsNothing) {
   KeywordAutomaton a;
   EXPECT_TRUE(All(a, "anything").empty());

@@ -81,6 +81,45 @@ KeywordAutomaton KeywordAutomaton::Builder::Build() && {
       queue.push_back(child);
     }
   }
+
+  a.has_output_.resize(a.nodes_.size());
+  for (size_t s = 0; s < a.nodes_.size(); ++s) {
+    a.has_output_[s] = !a.nodes_[s].outputs.empty() || a.nodes_[s].output_link >= 0;
+  }
+
+  // Complete transitions over byte classes, when small enough. States are
+  // numbered in creation order, but a failure target is always shallower, so
+  // filling the table breadth first finds every fail state's row done.
+  std::vector<int> class_of(256, 0);
+  size_t classes = 1;
+  for (const Node& node : a.nodes_) {
+    for (const auto& [byte, child] : node.edges) {
+      if (class_of[byte] == 0) class_of[byte] = static_cast<int>(classes++);
+    }
+  }
+  // A byte in no keyword is class 0 and always leads back to the root; so at
+  // most 255 other classes fit in a uint8_t.
+  if (classes <= 256 && a.nodes_.size() * classes <= kMaxDenseEntries) {
+    a.class_of_.assign(class_of.begin(), class_of.end());
+    std::vector<uint8_t> byte_of(classes, 0);
+    for (int b = 0; b < 256; ++b) byte_of[a.class_of_[b]] = static_cast<uint8_t>(b);
+    a.classes_ = classes;
+    a.dense_.assign(a.nodes_.size() * classes, 0);
+    for (size_t c = 1; c < classes; ++c) a.dense_[c] = a.root_next_[byte_of[c]];
+    std::deque<int32_t> order;
+    for (const auto& [byte, child] : a.nodes_[0].edges) order.push_back(child);
+    while (!order.empty()) {
+      const int32_t s = order.front();
+      order.pop_front();
+      const size_t row = static_cast<size_t>(s) * classes;
+      const size_t fail_row = static_cast<size_t>(a.nodes_[s].fail) * classes;
+      for (size_t c = 1; c < classes; ++c) a.dense_[row + c] = a.dense_[fail_row + c];
+      for (const auto& [byte, child] : a.nodes_[s].edges) {
+        a.dense_[row + a.class_of_[byte]] = child;
+        order.push_back(child);
+      }
+    }
+  }
   return a;
 }
 

@@ -1,8 +1,11 @@
 // A multi-keyword matcher (Aho-Corasick) over bytes: finds every occurrence
 // of every keyword in one pass, in time linear in the text plus the number of
 // occurrences, whatever the number of keywords. Used for context words and
-// keyword dictionaries; unlike a DFA, its size grows only linearly with the
-// dictionary, so a large one cannot exhaust a memory budget at match time.
+// keyword dictionaries. Its size is fixed at Build() and grows linearly with
+// the dictionary, so no keyword list can exhaust a memory budget at match
+// time. A small automaton (context words) also gets a complete transition
+// table over byte classes — one lookup per byte; a large one (a big keyword
+// dictionary) keeps sparse transitions and follows failure links instead.
 //
 //   KeywordAutomaton::Builder b(/*ascii_case_insensitive=*/true);
 //   b.Add("phone");   // keyword 0
@@ -62,6 +65,13 @@ class KeywordAutomaton {
 
   int32_t Next(int32_t state, uint8_t byte) const;
 
+  // Complete transitions, when built: dense_[state * classes_ + class_of_[b]].
+  static constexpr size_t kMaxDenseEntries = size_t{1} << 20;
+  std::vector<int32_t> dense_;
+  std::vector<uint8_t> class_of_;  // 256 entries; 0 = a byte in no keyword
+  size_t classes_ = 0;
+  std::vector<uint8_t> has_output_;  // per state: outputs or an output link
+
   bool case_insensitive_ = false;
   std::vector<Node> nodes_;
   std::vector<int32_t> root_next_;  // 256 entries
@@ -76,7 +86,12 @@ void KeywordAutomaton::ForEachMatch(absl::string_view text, Fn&& fn) const {
   for (size_t i = 0; i < text.size(); ++i) {
     uint8_t byte = static_cast<uint8_t>(text[i]);
     if (case_insensitive_) byte = absl::ascii_tolower(byte);
-    state = Next(state, byte);
+    if (!dense_.empty()) {
+      state = dense_[static_cast<size_t>(state) * classes_ + class_of_[byte]];
+      if (!has_output_[state]) continue;
+    } else {
+      state = Next(state, byte);
+    }
     for (int32_t s = nodes_[state].outputs.empty() ? nodes_[state].output_link
                                                    : state;
          s >= 0; s = nodes_[s].output_link) {
