@@ -99,13 +99,16 @@ KeywordAutomaton KeywordAutomaton::Builder::Build() && {
   }
   // A byte in no keyword is class 0 and always leads back to the root; so at
   // most 255 other classes fit in a uint8_t.
-  if (classes <= 256 && a.nodes_.size() * classes <= kMaxDenseEntries) {
+  if (classes <= 256 && a.nodes_.size() <= 65536 &&
+      a.nodes_.size() * classes <= kMaxDenseEntries) {
     a.class_of_.assign(class_of.begin(), class_of.end());
     std::vector<uint8_t> byte_of(classes, 0);
     for (int b = 0; b < 256; ++b) byte_of[a.class_of_[b]] = static_cast<uint8_t>(b);
     a.classes_ = classes;
     a.dense_.assign(a.nodes_.size() * classes, 0);
-    for (size_t c = 1; c < classes; ++c) a.dense_[c] = a.root_next_[byte_of[c]];
+    for (size_t c = 1; c < classes; ++c) {
+      a.dense_[c] = static_cast<uint16_t>(a.root_next_[byte_of[c]]);
+    }
     std::deque<int32_t> order;
     for (const auto& [byte, child] : a.nodes_[0].edges) order.push_back(child);
     while (!order.empty()) {
@@ -115,7 +118,7 @@ KeywordAutomaton KeywordAutomaton::Builder::Build() && {
       const size_t fail_row = static_cast<size_t>(a.nodes_[s].fail) * classes;
       for (size_t c = 1; c < classes; ++c) a.dense_[row + c] = a.dense_[fail_row + c];
       for (const auto& [byte, child] : a.nodes_[s].edges) {
-        a.dense_[row + a.class_of_[byte]] = child;
+        a.dense_[row + a.class_of_[byte]] = static_cast<uint16_t>(child);
         order.push_back(child);
       }
     }

@@ -66,8 +66,9 @@ class KeywordAutomaton {
   int32_t Next(int32_t state, uint8_t byte) const;
 
   // Complete transitions, when built: dense_[state * classes_ + class_of_[b]].
+  // 16-bit states keep the table small enough to stay in cache.
   static constexpr size_t kMaxDenseEntries = size_t{1} << 20;
-  std::vector<int32_t> dense_;
+  std::vector<uint16_t> dense_;
   std::vector<uint8_t> class_of_;  // 256 entries; 0 = a byte in no keyword
   size_t classes_ = 0;
   std::vector<uint8_t> has_output_;  // per state: outputs or an output link
