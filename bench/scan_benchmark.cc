@@ -2,6 +2,7 @@
 // the same bytes (the ceiling) in the same run. Build with -c opt:
 //   bazel run -c opt //bench:scan_benchmark
 #include <cstring>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,9 @@ void BM_MemchrBaseline(benchmark::State& state) {
 }
 BENCHMARK(BM_MemchrBaseline);
 
-void BM_ScanDefaultPolicy(benchmark::State& state) {
-  auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy());
+// Scans every message once per iteration with a scanner of `options`.
+void ScanMessages(benchmark::State& state, scrub::Scanner::Options options) {
+  auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy(), std::move(options));
   if (!scanner.ok()) {
     state.SkipWithError(std::string(scanner.status().message()).c_str());
     return;
@@ -53,6 +55,8 @@ void BM_ScanDefaultPolicy(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * TotalBytes());
   state.SetItemsProcessed(state.iterations() * messages.size());
 }
+
+void BM_ScanDefaultPolicy(benchmark::State& state) { ScanMessages(state, {}); }
 BENCHMARK(BM_ScanDefaultPolicy);
 
 // The same with the automaton's budget at RE2's default 8 MiB, to show why
@@ -60,20 +64,7 @@ BENCHMARK(BM_ScanDefaultPolicy);
 void BM_ScanDefaultPolicySmallDfaBudget(benchmark::State& state) {
   scrub::Scanner::Options options;
   options.engine_max_mem = 8 << 20;
-  auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy(), options);
-  if (!scanner.ok()) {
-    state.SkipWithError(std::string(scanner.status().message()).c_str());
-    return;
-  }
-  const auto& messages = Messages();
-  scrub::Scratch scratch;
-  for (auto _ : state) {
-    for (const std::string& m : messages) {
-      benchmark::DoNotOptimize((*scanner)->Scan(m, &scratch));
-    }
-  }
-  state.SetBytesProcessed(state.iterations() * TotalBytes());
-  state.SetItemsProcessed(state.iterations() * messages.size());
+  ScanMessages(state, options);
 }
 BENCHMARK(BM_ScanDefaultPolicySmallDfaBudget);
 

@@ -12,7 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "bench/chat_corpus.h"
+#include "bench/chat_messages.h"
 #include "benchmark/benchmark.h"
 #include "proto/scrub/v1/scrub.pb.h"
 #include "scrub/policy.h"

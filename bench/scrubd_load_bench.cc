@@ -45,7 +45,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
-#include "bench/chat_corpus.h"
+#include "bench/chat_messages.h"
 #include "proto/scrub/v1/scrub.grpc.pb.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
