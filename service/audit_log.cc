@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "rapidjson/document.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
 #include "scrub/internal/tokenizer.h"
@@ -70,6 +71,39 @@ absl::string_view ActionName(v1::Action action) {
   }
 }
 
+// The bytes of `text` a finding's digest is computed over, into `*bytes`;
+// false when they cannot be recovered (then no digest is written). A text
+// finding: its span. A JSON finding: its span inside the unescaped value, so
+// that a value has one digest whether it was a plain string, an escaped one
+// ("\u0031..."), a number or part of a chat message.
+bool FindingBytes(absl::string_view text, const scrub::Finding& f,
+                  const JsonLocation* at, std::string* bytes) {
+  if (f.start > f.end || f.end > text.size()) return false;
+  const absl::string_view token = text.substr(f.start, f.end - f.start);
+  if (at == nullptr) {
+    bytes->assign(token.data(), token.size());
+    return true;
+  }
+  absl::string_view value = token;  // a number (or literal): its text
+  std::string decoded;
+  if (!token.empty() && token[0] == '"') {
+    // A JSON string token decodes in place: its unescaped value is never
+    // copied to memory that is not cleansed.
+    decoded.assign(token.data(), token.size());
+    rapidjson::Document d;
+    d.ParseInsitu(&decoded[0]);
+    if (d.HasParseError() || !d.IsString()) {
+      internal::Cleanse(&decoded);
+      return false;
+    }
+    value = absl::string_view(d.GetString(), d.GetStringLength());
+  }
+  const bool ok = at->value_start <= at->value_end && at->value_end <= value.size();
+  if (ok) bytes->assign(value.data() + at->value_start, at->value_end - at->value_start);
+  internal::Cleanse(&decoded);
+  return ok;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const AuditOptions& options) {
@@ -123,7 +157,9 @@ void AuditLog::OnScan(const ScanReport& report) {
   rapidjson::StringBuffer buffer;
   for (size_t i = 0; i < report.results.size() && i < report.inputs.size(); ++i) {
     const ScannedInput& in = report.inputs[i];
-    const scrub::ScanResult& r = report.results[i].scan;
+    const RecordResult& record = report.results[i];
+    const scrub::ScanResult& r = record.scan;
+    const bool located = record.json_locations.size() == r.findings.size();
     JsonWriter w(buffer);
     w.StartObject();
     Key(w, "time");
@@ -137,7 +173,7 @@ void AuditLog::OnScan(const ScanReport& report) {
     Key(w, "verdict");
     String(w, scrub::VerdictName(r.verdict));
     Key(w, "reason");
-    String(w, report.results[i].reason);
+    String(w, record.reason);
     Key(w, "failed_open");
     w.Bool(r.failed_open);
     Key(w, "policy");
@@ -146,7 +182,9 @@ void AuditLog::OnScan(const ScanReport& report) {
     String(w, report.policy != nullptr ? report.policy->version() : "");
     Key(w, "findings");
     w.StartArray();
-    for (const scrub::Finding& f : r.findings) {
+    for (size_t j = 0; j < r.findings.size(); ++j) {
+      const scrub::Finding& f = r.findings[j];
+      const JsonLocation* at = located ? &record.json_locations[j] : nullptr;
       w.StartObject();
       Key(w, "detector");
       String(w, f.detector);
@@ -154,12 +192,22 @@ void AuditLog::OnScan(const ScanReport& report) {
       w.Uint64(f.start);
       Key(w, "end");
       w.Uint64(f.end);
+      if (at != nullptr) {  // offsets only: never the pointer (see the header)
+        Key(w, "in_key");
+        w.Bool(at->in_key);
+        Key(w, "value_start");
+        w.Uint64(at->value_start);
+        Key(w, "value_end");
+        w.Uint64(at->value_end);
+      }
       Key(w, "action");
       String(w, ActionName(f.action));
-      if (f.start <= f.end && f.end <= in.text.size()) {
+      std::string bytes;
+      if (FindingBytes(in.text, f, at, &bytes)) {
         Key(w, "digest");
-        String(w, Digest(f.detector, in.text.substr(f.start, f.end - f.start)));
+        String(w, Digest(f.detector, bytes));
       }
+      internal::Cleanse(&bytes);
       w.EndObject();
     }
     w.EndArray();

@@ -18,6 +18,21 @@
 // space is enumerable in seconds). Message and conversation ids are the
 // caller's identifiers and are written as given (JSON-escaped).
 //
+// A record scanned as JSON (ScanStream, RECORD_FORMAT_JSON/AUTO) gets the
+// same line; each finding's start/end is then the raw token's span in the
+// record, and three more fields locate it inside the token's unescaped value:
+//
+//    "findings":[{"detector":"CN_MOBILE","start":9,"end":20,"in_key":false,
+//    "value_start":0,"value_end":11,"action":"REDACT","digest":"k1:..."}]
+//
+// Its digest is over the finding's bytes in the unescaped value, so a value
+// has one digest whether it was a JSON string, an escaped string
+// ("\u0031..."), a JSON number or part of a chat message. The JSON pointer
+// the caller receives is NOT written here: a pointer is made of the record's
+// keys, and although the library redacts keys that hold findings, a key may
+// hold personal data no detector recognised (a person's name used as a key).
+// The audit log stays ids, offsets and digests only.
+//
 // A write error does not fail scans (the audit log is a record, not a gate);
 // it is counted (write_errors()).
 //

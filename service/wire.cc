@@ -51,13 +51,22 @@ void ToWireResult(absl::string_view id, RecordResult&& result,
   out->set_failed_open(scan.failed_open);
   if (options.include_findings()) {
     out->mutable_findings()->Reserve(static_cast<int>(scan.findings.size()));
-    for (scrub::Finding& f : scan.findings) {
+    const bool located = result.json_locations.size() == scan.findings.size();
+    for (size_t i = 0; i < scan.findings.size(); ++i) {
+      scrub::Finding& f = scan.findings[i];
       v1::Finding* w = out->add_findings();
       w->set_detector(std::move(f.detector));
       w->set_start(f.start);
       w->set_end(f.end);
       w->set_confidence(f.confidence);
       w->set_action(ToWireAction(f.action));
+      if (located) {
+        JsonLocation& at = result.json_locations[i];
+        w->set_json_pointer(std::move(at.pointer));
+        w->set_value_start(at.value_start);
+        w->set_value_end(at.value_end);
+        w->set_in_key(at.in_key);
+      }
     }
   }
 }

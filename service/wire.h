@@ -28,8 +28,9 @@ v1::Verdict ToWireVerdict(scrub::Verdict verdict);
 v1::FindingAction ToWireAction(v1::Action action);
 
 // Fills `out` from `result` for the input with id `id`. Findings are copied
-// only when options.include_findings; redacted text only when REDACTED and
-// not options.dry_run.
+// only when options.include_findings (with json_pointer, in_key,
+// value_start and value_end when the record was scanned as JSON); redacted
+// text only when REDACTED and not options.dry_run.
 void ToWireResult(absl::string_view id, RecordResult&& result,
                   const v1::ScanOptions& options, v1::MessageResult* out);
 

@@ -110,6 +110,77 @@ TEST_F(AuditLogTest, OneLinePerDecisionWithOffsetsAndKeyedDigestsButNoValues) {
   }
 }
 
+TEST_F(AuditLogTest, JsonRecordsLogOffsetsAndValueDigestsButNoPointers) {
+  Start();
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  auto stream = stub_->ScanStream(context.get());
+  v1::ScanStreamRequest request;
+  request.set_format(v1::RECORD_FORMAT_JSON);
+  // One phone number as a JSON number, behind \u escapes inside a longer
+  // string, in a key, and in a text record.
+  *request.add_records() = Record("number", R"({"phone":13812345678})");
+  *request.add_records() =
+      Record("escaped", R"({"msg":"call \u0031\u0033\u0038\u0031\u0032\u0033)"
+                        R"(\u0034\u0035\u0036\u0037\u0038 now"})");
+  *request.add_records() = Record("key", R"({"13812345678":1})");
+  *request.add_records() = Record("text", "电话13812345678", v1::RECORD_FORMAT_TEXT);
+  ASSERT_TRUE(stream->Write(request));
+  v1::ScanStreamResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  stream->WritesDone();
+  ASSERT_TRUE(stream->Finish().ok());
+
+  const std::vector<std::string> lines = Lines(options_.path);
+  ASSERT_EQ(lines.size(), 4u);
+  const std::string digest = audit_->Digest("CN_MOBILE", "13812345678");
+  struct Expected {
+    const char* id;
+    const char* verdict;
+    const char* reason;
+    uint64_t start, end;
+    bool json, in_key;
+    uint64_t value_start, value_end;
+    const char* action;
+  };
+  const Expected expected[] = {
+      {"number", "REDACTED", "", 9, 20, true, false, 0, 11, "REDACT"},
+      {"escaped", "REDACTED", "", 7, 84, true, false, 5, 16, "REDACT"},
+      {"key", "BLOCKED", "json_key_finding", 1, 14, true, true, 0, 11, "BLOCK"},
+      {"text", "REDACTED", "", 6, 17, false, false, 0, 0, "REDACT"},
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    SCOPED_TRACE(lines[i]);
+    const Expected& e = expected[i];
+    rapidjson::Document d;
+    ASSERT_FALSE(d.Parse(lines[i].c_str()).HasParseError());
+    EXPECT_STREQ(d["rpc"].GetString(), "ScanStream");
+    EXPECT_STREQ(d["message_id"].GetString(), e.id);
+    EXPECT_STREQ(d["verdict"].GetString(), e.verdict);
+    EXPECT_STREQ(d["reason"].GetString(), e.reason);
+    ASSERT_EQ(d["findings"].Size(), 1u);
+    const auto& f = d["findings"][0];
+    EXPECT_STREQ(f["detector"].GetString(), "CN_MOBILE");
+    EXPECT_EQ(f["start"].GetUint64(), e.start);
+    EXPECT_EQ(f["end"].GetUint64(), e.end);
+    EXPECT_STREQ(f["action"].GetString(), e.action);
+    ASSERT_EQ(f.HasMember("in_key"), e.json);
+    if (e.json) {
+      EXPECT_EQ(f["in_key"].GetBool(), e.in_key);
+      EXPECT_EQ(f["value_start"].GetUint64(), e.value_start);
+      EXPECT_EQ(f["value_end"].GetUint64(), e.value_end);
+    }
+    EXPECT_FALSE(f.HasMember("json_pointer"));
+    // The same value has one digest in every form.
+    EXPECT_EQ(std::string(f["digest"].GetString()), digest);
+  }
+
+  const std::string all = ReadFile(options_.path);
+  for (const char* value : {"13812345678", "u0031", "call", "/phone", "/msg", "pointer",
+                            "[CN_MOBILE]"}) {
+    EXPECT_THAT(all, Not(HasSubstr(value)));
+  }
+}
+
 TEST_F(AuditLogTest, DigestsDependOnTheKey) {
   Start();
   const std::string with_k = audit_->Digest("CN_MOBILE", "13812345678");

@@ -11,6 +11,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "proto/scrub/v1/scrub.grpc.pb.h"
@@ -49,6 +50,13 @@ std::string FullWidth(const std::string& digits) {
   return out;
 }
 
+// Every byte of an ASCII string as a JSON \u escape ("1" -> "\u0031").
+std::string JsonEscaped(const std::string& ascii) {
+  std::string out;
+  for (char c : ascii) out += absl::StrFormat("\\u%04x", static_cast<int>(c));
+  return out;
+}
+
 class CanaryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -70,6 +78,8 @@ class CanaryTest : public ::testing::Test {
                 card_grouped_,
                 ip_,
                 "canary.leak"};
+    // The forms only JSON records hide them in.
+    json_needles_ = {JsonEscaped(id_), JsonEscaped(mobile_)};
   }
 
   // Appends everything a caller could see of a response or status.
@@ -84,14 +94,17 @@ class CanaryTest : public ::testing::Test {
 
   std::vector<std::string> Leaks(const std::string& haystack) const {
     std::vector<std::string> hits;
-    for (const std::string& n : needles_) {
-      if (absl::StrContains(haystack, n)) hits.push_back(n);
+    for (const std::vector<std::string>* list : {&needles_, &json_needles_}) {
+      for (const std::string& n : *list) {
+        if (absl::StrContains(haystack, n)) hits.push_back(n);
+      }
     }
     return hits;
   }
 
   std::string id_, mobile_, email_, card_, card_grouped_, ip_;
-  std::vector<std::string> needles_;
+  std::vector<std::string> needles_;       // every form, in texts
+  std::vector<std::string> json_needles_;  // forms in JSON records only
   std::string seen_;  // responses and error messages
 };
 
@@ -191,7 +204,9 @@ TEST_F(CanaryTest, NoValueAppearsInLogsAuditMetricsResponsesOrErrors) {
     Keep(status);
   }
 
-  // ScanStream: text records, a JSON record, then a record without an id.
+  // ScanStream: text records, then JSON records through every JSON path
+  // (the request's format JSON, a record's own AUTO), then a record without
+  // an id.
   {
     auto context = ContextWithTimeout(absl::Seconds(10));
     auto stream = stub->ScanStream(context.get());
@@ -200,14 +215,79 @@ TEST_F(CanaryTest, NoValueAppearsInLogsAuditMetricsResponsesOrErrors) {
     for (size_t i = 0; i < texts.size(); ++i) {
       *request.add_records() = Record(absl::StrCat("rec-", i), texts[i]);
     }
-    *request.add_records() =
-        Record("json", absl::StrCat("{\"phone\":\"", mobile_, "\",\"id\":\"", id_, "\"}"),
-               v1::RECORD_FORMAT_JSON);
     ASSERT_TRUE(stream->Write(request));
     v1::ScanStreamResponse response;
     ASSERT_TRUE(stream->Read(&response));
-    ASSERT_EQ(response.results_size(), static_cast<int>(texts.size()) + 1);
-    EXPECT_EQ(response.results(texts.size()).block_reason(), "unsupported_format");
+    ASSERT_EQ(response.results_size(), static_cast<int>(texts.size()));
+    Keep(response);
+
+    // The JSON records, with what each must come back as.
+    struct JsonCase {
+      std::string id, record;
+      v1::RecordFormat format;  // UNSPECIFIED: the request's (JSON)
+      v1::Verdict verdict;
+      std::string redacted_or_reason;
+    };
+    const std::string deep = absl::StrCat(std::string(70, '['), "\"", mobile_, "\"",
+                                          std::string(70, ']'));
+    const std::vector<JsonCase> cases = {
+        {"json-number-escaped",
+         absl::StrCat("{\"user\":{\"phone\":", mobile_, "},\"id_card\":\"",
+                      JsonEscaped(id_), "\"}"),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::REDACTED,
+         R"({"user":{"phone":"[CN_MOBILE]"},"id_card":"[CN_RESIDENT_ID]"})"},
+        {"json-nested",
+         absl::StrCat("{\"pay\":{\"bank_card\":[\"", card_grouped_, "\"],\"ip\":\"", ip_,
+                      "\"},\"note\":\"手机 ", FullWidth(mobile_), "\"}"),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::REDACTED,
+         R"({"pay":{"bank_card":["[BANK_CARD]"],"ip":"[IP_ADDRESS]"},)"
+         R"("note":"手机 [CN_MOBILE]"})"},
+        {"json-auto", absl::StrCat("  {\"mobile\":\"", JsonEscaped(mobile_), "\"}"),
+         v1::RECORD_FORMAT_AUTO, v1::REDACTED, R"(  {"mobile":"[CN_MOBILE]"})"},
+        {"json-email", absl::StrCat("{\"contact\":{\"email\":\"", email_, "\"}}"),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::BLOCKED, "detector_action"},
+        {"json-key", absl::StrCat("{\"", mobile_, "\":{\"ok\":true}}"),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::BLOCKED, "json_key_finding"},
+        {"json-malformed", absl::StrCat("{\"id_card\":\"", id_, "\",\"phone\" ", mobile_),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::BLOCKED, "malformed_json"},
+        {"json-deep", deep, v1::RECORD_FORMAT_UNSPECIFIED, v1::BLOCKED, "json_too_deep"},
+        {"json-utf8", absl::StrCat("{\"phone\":\"", mobile_, "\xff\"}"),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::BLOCKED, "invalid_utf8"},
+        {"json-large",
+         absl::StrCat("{\"id_card\":\"", id_, "\",\"pad\":\"", std::string(600, '.'),
+                      "\"}"),
+         v1::RECORD_FORMAT_UNSPECIFIED, v1::BLOCKED, "message_too_large"},
+    };
+    v1::ScanStreamRequest json;
+    json.set_format(v1::RECORD_FORMAT_JSON);
+    for (const JsonCase& c : cases) {
+      *json.add_records() = Record(c.id, c.record, c.format);
+    }
+    ASSERT_THAT(Leaks(json.SerializeAsString()),
+                ::testing::IsSupersetOf({id_, mobile_, JsonEscaped(id_),
+                                         JsonEscaped(mobile_), FullWidth(mobile_),
+                                         card_grouped_, ip_, email_}))
+        << "precondition: the JSON records hold the values";
+    ASSERT_TRUE(stream->Write(json));
+    ASSERT_TRUE(stream->Read(&response));
+    ASSERT_EQ(response.results_size(), static_cast<int>(cases.size()));
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const v1::MessageResult& r = response.results(i);
+      EXPECT_EQ(r.id(), cases[i].id);
+      EXPECT_EQ(r.verdict(), cases[i].verdict) << cases[i].id;
+      if (cases[i].verdict == v1::REDACTED) {
+        EXPECT_EQ(r.redacted_text(), cases[i].redacted_or_reason) << cases[i].id;
+      } else {
+        EXPECT_EQ(r.block_reason(), cases[i].redacted_or_reason) << cases[i].id;
+      }
+    }
+    // Findings located in JSON: pointers, never values.
+    ASSERT_GE(response.results(0).findings_size(), 2);
+    EXPECT_EQ(response.results(0).findings(0).json_pointer(), "/user/phone");
+    EXPECT_EQ(response.results(0).findings(1).json_pointer(), "/id_card");
+    ASSERT_GE(response.results(4).findings_size(), 1);
+    EXPECT_EQ(response.results(4).findings(0).json_pointer(), "/[CN_MOBILE]");
+    EXPECT_TRUE(response.results(4).findings(0).in_key());
     Keep(response);
     v1::ScanStreamRequest bad;
     *bad.add_records() = Record("", texts[0]);

@@ -81,22 +81,42 @@ TEST_F(MetricsTest, CountsRequestsMessagesBytesFindingsAndErrors) {
   }
 }
 
-TEST_F(MetricsTest, StreamRequestsAreCountedUnderScanStream) {
+TEST_F(MetricsTest, StreamRequestsAndTheirJsonRecordsAreCountedUnderScanStream) {
   StartWith(scrub::DefaultPolicy());
   auto context = ContextWithTimeout(absl::Seconds(10));
   auto stream = stub_->ScanStream(context.get());
   v1::ScanStreamRequest request;
   *request.add_records() = Record("r1", "电话138-1234-5678");
-  *request.add_records() = Record("r2", "{}", v1::RECORD_FORMAT_JSON);
+  *request.add_records() =
+      Record("r2", R"({"phone":13812345678,"id":"\u0031\u0031\u0030\u0031\u0030)"
+                   R"(\u0035\u0031\u0039\u0034\u0039\u0031\u0032\u0033\u0031\u0030)"
+                   R"(\u0030\u0032X"})",
+             v1::RECORD_FORMAT_JSON);
+  *request.add_records() = Record("r3", R"({"msg":"ok"})", v1::RECORD_FORMAT_AUTO);
+  *request.add_records() = Record("r4", R"({"phone":)", v1::RECORD_FORMAT_JSON);
+  *request.add_records() = Record("r5", "x", static_cast<v1::RecordFormat>(42));
   ASSERT_TRUE(stream->Write(request));
   v1::ScanStreamResponse response;
   ASSERT_TRUE(stream->Read(&response));
   stream->WritesDone();
   ASSERT_TRUE(stream->Finish().ok());
   EXPECT_EQ(Value("scrubd_requests_total{code=\"OK\",rpc=\"ScanStream\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"REDACTED\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"BLOCKED\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"ALLOW\"}"), 1);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"REDACTED\"}"), 2);
+  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"BLOCKED\"}"), 2);
+  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_MOBILE\"}"), 2);
+  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_RESIDENT_ID\"}"), 1);
+  EXPECT_EQ(Value("scrubd_errors_total{reason=\"malformed_json\"}"), 1);
   EXPECT_EQ(Value("scrubd_errors_total{reason=\"unsupported_format\"}"), 1);
+  double bytes = 0;
+  for (const v1::Record& r : request.records()) bytes += r.text().size();
+  EXPECT_EQ(Value("scrubd_bytes_scanned_total{rpc=\"ScanStream\"}"), bytes);
+  // No value, key or pointer of a record appears in the text.
+  const std::string text = metrics_->Text();
+  for (const char* value : {"138-1234-5678", "13812345678", "11010519491231002X",
+                            "u0031", "/phone", "/id"}) {
+    EXPECT_THAT(text, Not(HasSubstr(value)));
+  }
 }
 
 TEST_F(MetricsTest, FailOpenPassesAndEngineErrorsAreCounted) {

@@ -90,6 +90,32 @@ class ScrubdFromPythonTest(unittest.TestCase):
             self.assertEqual(response.results[0].verdict, scrub_pb2.ALLOW)
             self.assertEqual(response.results[1].redacted_text.decode(), "邮箱 [EMAIL]")
 
+    def test_scan_stream_redacts_json_records_as_json(self):
+        # A phone number as a JSON number, another behind \u escapes.
+        record = (rb'{"user":{"phone":13812345678},'
+                  rb'"msg":"\u0031\u0033\u0039\u0031\u0032\u0033'
+                  rb'\u0034\u0035\u0036\u0037\u0038",'
+                  rb'"n":1.50}')
+        request = scrub_pb2.ScanStreamRequest(
+            format=scrub_pb2.RECORD_FORMAT_JSON,
+            options=scrub_pb2.ScanOptions(include_findings=True),
+            records=[scrub_pb2.Record(id="j1", text=record),
+                     scrub_pb2.Record(id="j2", text=b'{"phone":')])
+        responses = list(self.stub.ScanStream(iter([request]), timeout=10))
+        self.assertEqual(len(responses), 1)
+        ok, bad = responses[0].results
+        self.assertEqual(ok.verdict, scrub_pb2.REDACTED)
+        self.assertEqual(ok.redacted_text,
+                         b'{"user":{"phone":"[CN_MOBILE]"},"msg":"[CN_MOBILE]","n":1.50}')
+        self.assertEqual(
+            [(f.detector, f.json_pointer, f.start, f.end, f.value_start, f.value_end,
+              f.in_key) for f in ok.findings],
+            [("CN_MOBILE", "/user/phone", 17, 28, 0, 11, False),
+             ("CN_MOBILE", "/msg", 36, 104, 0, 11, False)])
+        self.assertEqual(bad.verdict, scrub_pb2.BLOCKED)
+        self.assertEqual(bad.block_reason, "malformed_json")
+        self.assertEqual(bad.block_detail, "malformed JSON at byte 9: Invalid value.")
+
     def test_missing_id_is_invalid_argument(self):
         with self.assertRaises(grpc.RpcError) as caught:
             self.stub.ScanBatch(scrub_pb2.ScanBatchRequest(

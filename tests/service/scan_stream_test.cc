@@ -86,35 +86,124 @@ TEST_F(ScanStreamTest, OneResponsePerRequestWithOneResultPerRecordInOrder) {
   EXPECT_EQ(responses[2].policy().name(), "scrub-default");
 }
 
-TEST_F(ScanStreamTest, JsonAndAutoRecordsAreBlockedAsUnsupportedFormatForNow) {
+TEST_F(ScanStreamTest, JsonRecordsAreRedactedAsJsonWithTheirLocations) {
   StartWith(scrub::DefaultPolicy());
+  // A phone number as a JSON number, a resident ID behind \u escapes.
+  const std::string json =
+      R"({"user":{"phone":13812345678,"note":"hi"},)"
+      R"("id_card":"\u0031\u0031\u0030\u0031\u0030\u0035\u0031\u0039\u0034)"
+      R"(\u0039\u0031\u0032\u0033\u0031\u0030\u0030\u0032X","n":1.50})";
+  v1::ScanStreamRequest request = Request({Record("j1", json, v1::RECORD_FORMAT_JSON)});
+  request.mutable_options()->set_include_findings(true);
   std::vector<v1::ScanStreamResponse> responses;
-  const std::string json = R"({"phone":"13812345678"})";
+  grpc::Status status = Exchange({request}, &responses);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(responses.size(), 1u);
+  ASSERT_EQ(responses[0].results_size(), 1);
+  const v1::MessageResult& r = responses[0].results(0);
+  EXPECT_EQ(r.id(), "j1");
+  EXPECT_EQ(r.verdict(), v1::REDACTED);
+  // Valid JSON, same keys in the same order, untouched values byte-identical.
+  EXPECT_EQ(r.redacted_text(),
+            R"({"user":{"phone":"[CN_MOBILE]","note":"hi"},)"
+            R"("id_card":"[CN_RESIDENT_ID]","n":1.50})");
+  EXPECT_EQ(r.block_reason(), "");
+  ASSERT_EQ(r.findings_size(), 2);
+  EXPECT_EQ(r.findings(0).detector(), "CN_MOBILE");
+  EXPECT_EQ(r.findings(0).json_pointer(), "/user/phone");
+  EXPECT_EQ(r.findings(0).start(), 17u);  // the raw number token
+  EXPECT_EQ(r.findings(0).end(), 28u);
+  EXPECT_EQ(r.findings(0).value_start(), 0u);
+  EXPECT_EQ(r.findings(0).value_end(), 11u);
+  EXPECT_FALSE(r.findings(0).in_key());
+  EXPECT_EQ(r.findings(1).detector(), "CN_RESIDENT_ID");
+  EXPECT_EQ(r.findings(1).json_pointer(), "/id_card");
+  EXPECT_EQ(r.findings(1).start(), 52u);  // the raw string token, quotes included
+  EXPECT_EQ(r.findings(1).end(), 157u);
+  EXPECT_EQ(r.findings(1).value_start(), 0u);  // in the unescaped value
+  EXPECT_EQ(r.findings(1).value_end(), 18u);
+}
+
+TEST_F(ScanStreamTest, RecordFormatIsTheRecordsElseTheRequestsElseText) {
+  StartWith(scrub::DefaultPolicy());
+  const std::string json = R"({"phone":13812345678})";
+  const std::string json_redacted = R"({"phone":"[CN_MOBILE]"})";
+  std::vector<v1::ScanStreamResponse> responses;
   grpc::Status status = Exchange(
-      {Request({Record("json", json, v1::RECORD_FORMAT_JSON),
-                Record("auto", json, v1::RECORD_FORMAT_AUTO),
+      {// No request format: each record's own, else TEXT.
+       Request({Record("json", json, v1::RECORD_FORMAT_JSON),
+                Record("auto-json", json, v1::RECORD_FORMAT_AUTO),
+                Record("auto-text", kMobileText, v1::RECORD_FORMAT_AUTO),
                 Record("text", kMobileText, v1::RECORD_FORMAT_TEXT),
                 Record("default", kMobileText)}),
        // The request's format applies to records without their own.
-       Request(
-           {Record("inherits", json), Record("own", kMobileText, v1::RECORD_FORMAT_TEXT)},
-           v1::RECORD_FORMAT_JSON)},
+       Request({Record("inherits-json", json),
+                Record("own-text", kMobileText, v1::RECORD_FORMAT_TEXT)},
+               v1::RECORD_FORMAT_JSON),
+       Request({Record("auto-1", json), Record("auto-2", kMobileText),
+                Record("auto-3", "{\"phone\":")},
+               v1::RECORD_FORMAT_AUTO)},
       &responses);
   ASSERT_TRUE(status.ok()) << status.error_message();
-  ASSERT_EQ(responses.size(), 2u);
+  ASSERT_EQ(responses.size(), 3u);
   const auto& a = responses[0].results();
-  EXPECT_EQ(a[0].verdict(), v1::BLOCKED);
-  EXPECT_EQ(a[0].block_reason(), "unsupported_format");
-  EXPECT_EQ(a[0].block_detail(),
-            "record format RECORD_FORMAT_JSON is not supported by this scrubd yet");
-  EXPECT_EQ(a[1].verdict(), v1::BLOCKED);
-  EXPECT_EQ(a[1].block_reason(), "unsupported_format");
-  EXPECT_EQ(a[2].verdict(), v1::REDACTED);
-  EXPECT_EQ(a[3].verdict(), v1::REDACTED);
+  EXPECT_EQ(a[0].verdict(), v1::REDACTED);
+  EXPECT_EQ(a[0].redacted_text(), json_redacted);
+  EXPECT_EQ(a[1].redacted_text(), json_redacted);
+  EXPECT_EQ(a[2].redacted_text(), "电话[CN_MOBILE]");
+  EXPECT_EQ(a[3].redacted_text(), "电话[CN_MOBILE]");
+  EXPECT_EQ(a[4].redacted_text(), "电话[CN_MOBILE]");
   const auto& b = responses[1].results();
-  EXPECT_EQ(b[0].verdict(), v1::BLOCKED);
-  EXPECT_EQ(b[0].block_reason(), "unsupported_format");
-  EXPECT_EQ(b[1].verdict(), v1::REDACTED);
+  EXPECT_EQ(b[0].verdict(), v1::REDACTED);
+  EXPECT_EQ(b[0].redacted_text(), json_redacted);
+  EXPECT_EQ(b[1].redacted_text(), "电话[CN_MOBILE]");
+  const auto& c = responses[2].results();
+  EXPECT_EQ(c[0].redacted_text(), json_redacted);
+  EXPECT_EQ(c[1].redacted_text(), "电话[CN_MOBILE]");
+  EXPECT_EQ(c[2].verdict(), v1::BLOCKED);
+  EXPECT_EQ(c[2].block_reason(), "malformed_json");
+  EXPECT_EQ(c[2].block_detail(), "malformed JSON at byte 9: Invalid value.");
+}
+
+TEST_F(ScanStreamTest, MalformedJsonRecordIsBlockedAloneNamingTheByteOffset) {
+  StartWith(scrub::DefaultPolicy());
+  std::vector<v1::ScanStreamResponse> responses;
+  grpc::Status status =
+      Exchange({Request({Record("ok", R"({"a":1})"),
+                         Record("bad", R"({"phone":13812345678 "x":1})"),
+                         Record("next", R"({"b":2})")},
+                        v1::RECORD_FORMAT_JSON)},
+               &responses);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(responses.size(), 1u);
+  EXPECT_THAT(Ids(responses[0]), ElementsAre("ok", "bad", "next"));
+  const auto& r = responses[0].results();
+  EXPECT_EQ(r[0].verdict(), v1::ALLOW);
+  EXPECT_EQ(r[1].verdict(), v1::BLOCKED);
+  EXPECT_EQ(r[1].block_reason(), "malformed_json");
+  EXPECT_EQ(r[1].block_detail(),
+            "malformed JSON at byte 21: Missing a comma or '}' after an object member.");
+  EXPECT_EQ(r[1].redacted_text(), "");
+  EXPECT_EQ(r[2].verdict(), v1::ALLOW);
+}
+
+TEST_F(ScanStreamTest, UnknownRecordFormatIsBlockedNeverPassed) {
+  StartWith(scrub::DefaultPolicy());
+  std::vector<v1::ScanStreamResponse> responses;
+  // A format value from a newer client: proto3 keeps the unknown number.
+  grpc::Status status = Exchange(
+      {Request({Record("future", "hello", static_cast<v1::RecordFormat>(42)),
+                Record("inherits", "hello")},
+               static_cast<v1::RecordFormat>(7))},
+      &responses);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(responses.size(), 1u);
+  const auto& r = responses[0].results();
+  EXPECT_EQ(r[0].verdict(), v1::BLOCKED);
+  EXPECT_EQ(r[0].block_reason(), "unsupported_format");
+  EXPECT_EQ(r[0].block_detail(), "record format 42 is not known to this scrubd");
+  EXPECT_EQ(r[1].verdict(), v1::BLOCKED);
+  EXPECT_EQ(r[1].block_detail(), "record format 7 is not known to this scrubd");
 }
 
 TEST_F(ScanStreamTest, OptionsComeFromTheFirstRequestOnly) {
@@ -173,9 +262,12 @@ TEST_F(ScanStreamTest, EngineErrorBlocksEveryRecordNeverAllows) {
   fault_.SetFailing(true);
   std::vector<v1::ScanStreamResponse> responses;
   ASSERT_TRUE(
-      Exchange({Request({Record("a", kCleanText), Record("b", kMobileText)})}, &responses)
+      Exchange({Request({Record("a", kCleanText), Record("b", kMobileText),
+                         Record("c", R"({"msg":"ok"})", v1::RECORD_FORMAT_JSON)})},
+               &responses)
           .ok());
   ASSERT_EQ(responses.size(), 1u);
+  ASSERT_EQ(responses[0].results_size(), 3);
   for (const v1::MessageResult& r : responses[0].results()) {
     EXPECT_EQ(r.verdict(), v1::BLOCKED);
     EXPECT_EQ(r.block_reason(), "engine_error");
