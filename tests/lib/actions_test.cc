@@ -139,7 +139,9 @@ TEST_P(OverlapTest, TheMostProtectiveActionWinsOnTheUnion) {
                 " } tokenize { key_file: \"set-by-test\" }");
   ScanResult r = s->Scan("13800138000@example.com!");
   EXPECT_EQ(r.verdict, c.verdict);
-  if (c.output != nullptr) EXPECT_EQ(r.output, c.output);
+  if (c.output != nullptr) {
+    EXPECT_EQ(r.output, c.output);
+  }
   ASSERT_EQ(r.findings.size(), 2u);
   for (const Finding& f : r.findings) EXPECT_EQ(f.action, c.applied) << f.detector;
 }
