@@ -4,6 +4,7 @@
 // context word only.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 
 namespace scrub::internal {
@@ -18,9 +19,7 @@ DetectorSpec CnHomeReturnPermitDetector() {
   d.score = [](absl::string_view, const ValidationContext&) { return 0.8; };
   d.context.positive = {"回乡证", "回鄉證", "回乡卡", "回鄉卡", "通行证", "通行證",
                         "来往内地", "來往內地", "permit", "home return"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model"};
+  d.context.negative = context_words::ReferenceOrProductCodes();
   d.context.required = true;
   return d;
 }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/region_codes.h"
 
@@ -65,9 +66,7 @@ DetectorSpec CnLandlineDetector() {
   d.context.positive = {"电话", "電話", "座机", "座機", "固话", "固話", "传真",
                         "傳真", "联系", "聯繫", "聯絡", "致电", "区号", "區號",
                         "tel", "phone", "fax", "landline"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號",
-                        "快递", "快遞", "order", "tracking", "transaction",
-                        "trace_id", "request_id", "timestamp"};
+  d.context.negative = context_words::ReferenceNumbers();
   d.context.boost = 0.2;
   d.context.required_below = kRequiredBelow;
   d.grouped_number = true;

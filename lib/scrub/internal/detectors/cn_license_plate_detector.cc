@@ -5,6 +5,7 @@
 // Moderate confidence: plates identify a car more than a person.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 
 namespace scrub::internal {
@@ -45,9 +46,7 @@ DetectorSpec CnLicensePlateDetector() {
   d.score = ScoreLicensePlate;
   d.context.positive = {"车牌", "車牌", "号牌", "號牌", "车号", "車號", "行驶证",
                         "行駛證", "plate", "license plate"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model"};
+  d.context.negative = context_words::ReferenceOrProductCodes();
   d.form = ValueForm::kExact;
   return d;
 }

@@ -4,6 +4,7 @@
 // unallocated segment is still found.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/validators/cn_mobile_validator.h"
 
@@ -42,9 +43,7 @@ DetectorSpec CnMobileDetector() {
   d.context.positive = {"手机", "手機", "电话", "電話", "联系", "聯繫", "聯絡",
                         "致电", "来电", "號碼", "号码", "短信", "簡訊", "tel",
                         "phone", "mobile", "cell", "call", "whatsapp", "sms"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號",
-                        "快递", "快遞", "order", "tracking", "transaction",
-                        "trace_id", "request_id", "timestamp"};
+  d.context.negative = context_words::ReferenceNumbers();
   d.grouped_number = true;
   return d;
 }

@@ -5,6 +5,7 @@
 // DE, SE, PE + 7 digits. Upper or lower case.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 
 namespace scrub::internal {
@@ -29,9 +30,7 @@ DetectorSpec CnPassportDetector() {
   d.case_insensitive = true;
   d.score = ScoreCnPassport;
   d.context.positive = {"护照", "護照", "passport", "旅行证件", "旅行證件"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model"};
+  d.context.negative = context_words::ReferenceOrProductCodes();
   d.context.required = true;
   return d;
 }

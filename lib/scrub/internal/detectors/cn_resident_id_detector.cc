@@ -5,6 +5,7 @@
 // + YYMMDD + 3, no check digit), only next to a context word.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/region_codes.h"
 #include "scrub/internal/validators/resident_id_validator.h"
@@ -68,9 +69,7 @@ DetectorSpec CnResidentIdDetector() {
       "身份证", "身分證", "身份證", "身分证", "身份号", "证件号", "证件號", "證件",
       "证件", "公民身份", "居民身份", "居住证", "居住證", "居留证", "居留證",
       "id card", "id no", "idcard", "id number", "identity", "citizen id"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號",
-                        "快递", "快遞", "order", "tracking", "transaction",
-                        "trace_id", "request_id", "timestamp"};
+  d.context.negative = context_words::ReferenceNumbers();
   d.context.penalty = 0.3;  // a valid check character is strong evidence
   d.context.required_below = kRequiredBelow;
   d.grouped_number = true;

@@ -5,6 +5,7 @@
 // GB/T 2260 raises confidence.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/validators/resident_id_validator.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/region_codes.h"
@@ -43,9 +44,7 @@ DetectorSpec CnUsccDetector() {
   d.context.positive = {"统一社会信用代码", "統一社會信用代碼", "信用代码", "信用代碼",
                         "营业执照", "營業執照", "纳税人识别号", "納稅人識別號", "税号",
                         "稅號", "uscc", "credit code", "tax id"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model"};
+  d.context.negative = context_words::ReferenceOrProductCodes();
   d.context.penalty = 0.3;  // two check characters are strong evidence
   return d;
 }

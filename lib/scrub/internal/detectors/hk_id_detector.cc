@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/validators/hk_id_validator.h"
 
@@ -33,11 +34,9 @@ DetectorSpec HkIdDetector() {
   d.score = ScoreHkId;
   d.context.positive = {"香港身份证", "香港身份證", "身份證", "身份证", "身分證",
                         "hkid", "hk id", "identity card", "id card"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model",
-                        // Passports share the shape (SE1234567 = S E 123456 (7)).
-                        "passport", "护照", "護照"};
+  // Passports share the shape (SE1234567 = S E 123456 (7)).
+  d.context.negative =
+      context_words::ReferenceOrProductCodes({"passport", "护照", "護照"});
   return d;
 }
 

@@ -3,6 +3,7 @@
 // length are everywhere.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 
 namespace scrub::internal {
@@ -15,9 +16,7 @@ DetectorSpec QqNumberDetector() {
   d.pattern = absl::StrCat(kDigitsStart, "([1-9]\\d{4,10})", kDigitsEnd);
   d.score = [](absl::string_view, const ValidationContext&) { return 0.55; };
   d.context.positive = {"qq", "扣扣", "企鹅号", "企鵝號", "企鹅", "企鵝", "q号", "q號"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp"};
+  d.context.negative = context_words::ReferenceNumbers();
   d.context.boost = 0.3;
   d.context.required = true;
   // "QQ号码是：12345678" — the word comes first, a few characters before.

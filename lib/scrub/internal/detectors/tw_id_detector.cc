@@ -3,6 +3,7 @@
 // digits) and new style (letter + 8 or 9 + 8 digits); checksum verified.
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 #include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/validators/tw_id_validator.h"
 
@@ -35,9 +36,7 @@ DetectorSpec TwIdDetector() {
   d.context.positive = {"身分證", "身份證", "身分证", "身份证", "統一編號", "统一编号",
                         "居留證", "居留证", "統一證號", "台湾", "台灣", "national id",
                         "arc", "id no"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp", "sku", "型号", "型號", "model"};
+  d.context.negative = context_words::ReferenceOrProductCodes();
   return d;
 }
 

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/context_words.h"
 
 namespace scrub::internal {
 namespace {
@@ -37,9 +38,7 @@ DetectorSpec WechatIdDetector() {
   d.score = ScoreWechatId;
   d.context.positive = {"微信", "微信号", "微信號", "威信", "薇信", "v信", "wx", "vx",
                         "wechat", "weixin", "加v", "加微"};
-  d.context.negative = {"订单", "訂單", "单号", "單號", "流水号", "流水號", "快递", "快遞",
-                        "order", "tracking", "transaction", "trace_id", "request_id",
-                        "timestamp"};
+  d.context.negative = context_words::ReferenceNumbers();
   d.context.boost = 0.3;
   d.context.required = true;
   // "微信号：abc123" / "WeChat ID: abc123" — the word comes first, close by.
