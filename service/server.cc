@@ -96,7 +96,6 @@ ScrubServer::ScrubServer(const ServerOptions& options,
                          scrub::Scanner::Options scanner_options,
                          std::vector<ServiceObserver*> observers)
     : observers_(observers),
-      scanner_options_(scanner_options),
       store_(std::move(initial), std::move(scanner_options)),
       executor_(ScanExecutor::Options{
           options.scan_threads > 0
@@ -224,13 +223,8 @@ void ScrubServer::NotifyPolicy(bool ok) {
 
 absl::Status ScrubServer::ReloadPolicy(const v1::Policy& policy) {
   absl::MutexLock reload(&reload_mu_);
-  absl::Status status = [&]() -> absl::Status {
-    // Self-test the candidate before it can serve a single call.
-    auto candidate = scrub::Scanner::Create(policy, scanner_options_);
-    if (!candidate.ok()) return candidate.status();
-    if (absl::Status test = RunSelfTest(**candidate); !test.ok()) return test;
-    return store_.Reload(policy);
-  }();
+  // The candidate is self-tested before it can serve a single call.
+  const absl::Status status = store_.Reload(policy, RunSelfTest);
   if (status.ok()) SetSelfTest(absl::OkStatus());
   NotifyPolicy(status.ok());
   return status;

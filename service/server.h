@@ -101,7 +101,6 @@ class ScrubServer {
   void NotifyPolicy(bool ok);
 
   const std::vector<ServiceObserver*> observers_;
-  const scrub::Scanner::Options scanner_options_;
   scrub::PolicyStore store_;
   ServingState serving_;
   ScanExecutor executor_;

@@ -15,13 +15,14 @@ std::shared_ptr<const Scanner> PolicyStore::Get() const {
   return current_;
 }
 
-absl::Status PolicyStore::Reload(const v1::Policy& policy) {
-  // Compile outside the lock: scans keep running on the current scanner.
+absl::Status PolicyStore::Reload(const v1::Policy& policy, const AcceptCheck& accept) {
   auto scanner = Scanner::Create(policy, options_);
+  absl::Status status = scanner.status();
+  if (status.ok() && accept) status = accept(**scanner);
   std::lock_guard<std::mutex> lock(mu_);
-  if (!scanner.ok()) {
+  if (!status.ok()) {
     ++reloads_failed_;
-    return scanner.status();
+    return status;
   }
   current_ = *std::move(scanner);
   ++reloads_ok_;

@@ -18,6 +18,7 @@
 #define SCRUB_POLICY_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,9 +39,15 @@ class PolicyStore {
   // the result for the duration of one request.
   std::shared_ptr<const Scanner> Get() const;
 
-  // Compiles `policy` and, if valid, makes it current. On error the current
-  // scanner stays and the error (naming the field) is returned.
-  absl::Status Reload(const v1::Policy& policy);
+  // A last check of a freshly compiled scanner before it may serve (e.g. a
+  // self-test on known samples); a non-OK status rejects the reload.
+  using AcceptCheck = std::function<absl::Status(const Scanner&)>;
+
+  // Compiles `policy` and, if valid and `accept` (when given) passes, makes
+  // it current. On error the current scanner stays, the failure is counted
+  // and the error (naming the field) is returned. The policy is compiled
+  // once, outside the lock: scans keep running on the current scanner.
+  absl::Status Reload(const v1::Policy& policy, const AcceptCheck& accept = nullptr);
 
   // Loads, compiles and swaps in the policy file at `path` (errors are
   // prefixed with the path).

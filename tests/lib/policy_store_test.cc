@@ -44,6 +44,36 @@ TEST(PolicyStore, KeepsThePreviousScannerWhenAReloadFails) {
   EXPECT_EQ(store.reloads_failed(), 1u);
 }
 
+TEST(PolicyStore, AFailedAcceptCheckKeepsThePreviousScanner) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  int checked = 0;
+  absl::Status s = store.Reload(Tagged("B"), [&](const Scanner& candidate) {
+    ++checked;
+    EXPECT_EQ(candidate.Scan("13800138000").output, "[B]");
+    return absl::FailedPreconditionError("self-test: CN_MOBILE sample not detected");
+  });
+  EXPECT_EQ(checked, 1);
+  EXPECT_EQ(s, absl::FailedPreconditionError("self-test: CN_MOBILE sample not detected"));
+  EXPECT_EQ(store.Get()->Scan("13800138000").output, "[A]");
+  EXPECT_EQ(store.reloads_ok(), 0u);
+  EXPECT_EQ(store.reloads_failed(), 1u);
+}
+
+TEST(PolicyStore, APassedAcceptCheckSwapsTheCheckedScanner) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  const Scanner* checked = nullptr;
+  ASSERT_TRUE(store
+                  .Reload(Tagged("B"),
+                          [&](const Scanner& candidate) {
+                            checked = &candidate;
+                            return absl::OkStatus();
+                          })
+                  .ok());
+  EXPECT_EQ(store.Get().get(), checked);
+  EXPECT_EQ(store.Get()->Scan("13800138000").output, "[B]");
+  EXPECT_EQ(store.reloads_ok(), 1u);
+}
+
 TEST(PolicyStore, ReloadFromFileNamesTheFileInErrors) {
   PolicyStore store(*Scanner::Create(Tagged("A")));
   const std::string path = std::string(getenv("TEST_TMPDIR")) + "/bad.textproto";
