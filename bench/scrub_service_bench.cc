@@ -3,8 +3,8 @@
 // types and serializing the response — against Scanner::ScanBatch on the
 // same texts (the baseline), in the same binary and run.
 //
-//   bazel run -c opt //bench:scrub_service_bench -- \
-//       --benchmark_repetitions=10 --benchmark_enable_random_interleaving=true
+//   bazel run -c opt //bench:scrub_service_bench -- --benchmark_repetitions=10
+//       --benchmark_enable_random_interleaving=true   (one command line)
 #include <map>
 #include <memory>
 #include <string>

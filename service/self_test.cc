@@ -25,6 +25,8 @@ constexpr Sample kSamples[] = {
     {"EMAIL", "email: ", "self.test@example.org", " thanks"},
     {"BANK_CARD", "银行卡号 ", "4111111111111111", " 开户行"},
     {"IP_ADDRESS", "登录 IP ", "198.51.100.23", " 异常"},
+    // Also loads libphonenumber's metadata before the first call needs it.
+    {"PHONE", "London office: ", "+44 20 7946 0958", " (ext. 12)"},
 };
 
 constexpr char kClean[] = "今天天气不错，晚上一起吃饭吧？ See you at 7.";

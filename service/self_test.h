@@ -4,10 +4,11 @@
 // A built-in self-test run on every scanner before scrubd reports SERVING:
 // known personal-data samples (fake but valid values: a resident ID with a
 // correct check character, a mobile number, an e-mail address, a Luhn-valid
-// card number, an IPv4 address) must be detected and must not survive into
-// the text scrubd would tell a caller to persist. It catches a broken engine
-// (an automaton that cannot run, a detector that silently stopped matching)
-// before any caller relies on it.
+// card number, an IPv4 address, an international phone number) must be
+// detected and must not survive into the text scrubd would tell a caller to
+// persist. It catches a broken engine (an automaton that cannot run, a
+// detector that silently stopped matching, phone metadata that cannot load)
+// before any caller relies on it, and warms what loads on first use.
 //
 //   absl::Status st = RunSelfTest(*scanner);
 //   // OK, or FAILED_PRECONDITION "self-test: CN_MOBILE sample not detected"

@@ -108,11 +108,20 @@ exec 3>&-
 wait "$pid"
 expect_eq "live output after EOF" $'first [CN_MOBILE]\nsecond' "$(cat "$TMP/live.out")"
 
-# --- start-up time: well under 100 ms.
-start=$(date +%s%N)
-echo hi | "$SCRUB" redact > /dev/null
-elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-[ "$elapsed_ms" -lt 1000 ] || fail "start-up took ${elapsed_ms} ms"
+# --- start-up cost: a guard against a regression (a policy compile that
+# explodes), not the measurement. The figure comes from
+# bench/cli_startup_benchmark (-c opt): ~70-80 ms wall on the CI VM. Here the
+# binary may be built with sanitizers (~0.2 s of CPU under ASan) and share the
+# machine with other tests, so the guard counts CPU time (user + sys, which
+# does not grow while the process waits for a core), best of three runs.
+best_ms=999999
+for _ in 1 2 3; do
+  TIMEFORMAT='%3U %3S'
+  times=$( { time "$SCRUB" redact < /dev/null > /dev/null 2>&1; } 2>&1 )
+  cpu_ms=$(awk '{ printf "%d", ($1 + $2) * 1000 }' <<< "$times")
+  [ "$cpu_ms" -lt "$best_ms" ] && best_ms=$cpu_ms
+done
+[ "$best_ms" -lt 1000 ] || fail "start-up took ${best_ms} ms of CPU (best of 3)"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2

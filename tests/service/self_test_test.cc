@@ -57,6 +57,15 @@ TEST(SelfTestTest, DetectorThatMissesItsSampleFailsNamingIt) {
   EXPECT_EQ(status.message(), "self-test failed: CN_MOBILE sample not detected");
 }
 
+TEST(SelfTestTest, PhoneSampleIsCheckedThroughLibphonenumber) {
+  // PHONE's validation is libphonenumber's: a policy that allows the sample
+  // value shows the self-test runs it (and so loads the metadata).
+  v1::Policy allow = scrub::DefaultPolicy();
+  allow.mutable_allow()->add_values("+44 20 7946 0958");
+  absl::Status status = RunSelfTest(*Compile(allow));
+  EXPECT_EQ(status.message(), "self-test failed: PHONE sample not detected");
+}
+
 TEST(SelfTestTest, EngineErrorFailsWithoutQuotingSamples) {
   scrub::Scanner::Options options;
   options.engine_fault_for_testing = [] { return absl::InternalError("boom"); };

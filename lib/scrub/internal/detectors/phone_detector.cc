@@ -111,7 +111,8 @@ double ScoreInternational(absl::string_view value) {
 }  // namespace
 
 DetectorSpec PhoneDetector() {
-  InitPhoneNumberMetadata();
+  // libphonenumber's metadata loads on the first validation, not here: it
+  // would be most of the CLI's start-up (see InitPhoneNumberMetadata()).
   DetectorSpec d;
   d.id = "PHONE";
   d.summary = "Phone number (+country code; US and trunk-0 national formats)";

@@ -17,8 +17,11 @@ namespace scrub::internal {
 
 inline constexpr size_t kMaxPhoneCandidateBytes = 40;
 
-// Loads libphonenumber's metadata now (tens of milliseconds, once per
-// process) instead of on the first validation.
+// Loads libphonenumber's metadata now (~20 ms, once per process) instead of
+// on the first validation. Validation loads it on first use (thread-safe), so
+// a process that never meets a phone-number candidate (most `scrub` runs on
+// Chinese chat) does not pay for it at start-up; a server warms it before
+// serving instead (scrubd's self-test has a PHONE sample).
 void InitPhoneNumberMetadata();
 
 // True when `candidate` starts with '+' and libphonenumber parses it into a
