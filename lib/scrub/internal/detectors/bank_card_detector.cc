@@ -19,13 +19,10 @@ double ScoreBankCard(absl::string_view value, const ValidationContext& ctx) {
   if (!PassesLuhn(digits)) return 0.0;
   // A run of one repeated digit passes Luhn trivially for some lengths.
   if (digits.find_first_not_of(digits[0]) == std::string::npos) return 0.0;
-  // One in ten resident IDs passes Luhn too: leave those to CN_RESIDENT_ID
-  // (found here only next to a card word; the ID's higher confidence then
-  // names the union of the two spans).
-  if (digits.size() == 18 && IsValidResidentId(digits, ctx.today)) return 0.45;
-  // Shaped like a resident ID (region prefix and a real birth date) but with
-  // the wrong check character: a mistyped or invented ID far more often than
-  // an 18-digit card. Found with a card context word only.
+  // Shaped like a resident ID (region prefix and a real birth date): a valid
+  // ID (one in ten passes Luhn too; CN_RESIDENT_ID's higher confidence then
+  // names the union of the two spans) or a mistyped or invented one, far more
+  // often than an 18-digit card. Found with a card context word only.
   if (digits.size() == 18 && IsResidentIdRegionPrefix(digits) &&
       IsPlausibleBirthDate(digits.substr(6, 8), ctx.today)) {
     return 0.45;

@@ -12,13 +12,9 @@ namespace scrub::internal {
 namespace {
 
 double ScoreCnMobile(absl::string_view value, const ValidationContext&) {
-  std::string digits = NormalizeValue(value, ValueForm::kAlphanumeric);
-  const bool country_code = digits.size() > 11;
-  if (digits.size() == 13 && digits.compare(0, 2, "86") == 0) {
-    digits.erase(0, 2);
-  } else if (digits.size() == 15 && digits.compare(0, 4, "0086") == 0) {
-    digits.erase(0, 4);
-  }
+  const std::string all_digits = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const bool country_code = all_digits.size() > 11;
+  const absl::string_view digits = WithoutCnCountryCode(all_digits);
   if (!IsValidCnMobile(digits)) return 0.0;
   const bool allocated = IsAllocatedCnMobileSegment(digits);
   if (country_code) return allocated ? 0.95 : 0.8;

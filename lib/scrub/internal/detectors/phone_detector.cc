@@ -19,6 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/validators/cn_mobile_validator.h"
 #include "scrub/internal/validators/phone_number_validator.h"
 
 namespace scrub::internal {
@@ -82,12 +83,8 @@ bool MayBeInternationalNumber(absl::string_view v) {
 
 // "+86 1[3-9]x xxxx xxxx": CN_MOBILE's, validated there without libphonenumber.
 bool IsMainlandMobile(absl::string_view v) {
-  std::string digits;
-  for (char c : v) {
-    if (c >= '0' && c <= '9') digits.push_back(c);
-  }
-  return digits.size() == 13 && digits.compare(0, 2, "86") == 0 && digits[2] == '1' &&
-         digits[3] >= '3' && digits[3] <= '9';
+  const std::string digits = NormalizeValue(v, ValueForm::kAlphanumeric);
+  return digits.size() == 13 && IsValidCnMobile(WithoutCnCountryCode(digits));
 }
 
 double ScoreInternational(absl::string_view value) {

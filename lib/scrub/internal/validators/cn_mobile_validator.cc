@@ -10,6 +10,12 @@ bool IsValidCnMobile(absl::string_view digits) {
   return digits[0] == '1' && digits[1] >= '3' && digits[1] <= '9';
 }
 
+absl::string_view WithoutCnCountryCode(absl::string_view digits) {
+  if (digits.size() == 13 && digits.substr(0, 2) == "86") return digits.substr(2);
+  if (digits.size() == 15 && digits.substr(0, 4) == "0086") return digits.substr(4);
+  return digits;
+}
+
 bool IsAllocatedCnMobileSegment(absl::string_view digits) {
   if (!IsValidCnMobile(digits)) return false;
   const int segment = (digits[1] - '0') * 10 + (digits[2] - '0');  // 30 .. 99

@@ -10,6 +10,10 @@ namespace scrub::internal {
 // number, without +86/0086).
 bool IsValidCnMobile(absl::string_view digits);
 
+// `digits` without a leading country code: the last 11 of 13 digits starting
+// "86", or of 15 starting "0086"; otherwise `digits` unchanged.
+absl::string_view WithoutCnCountryCode(absl::string_view digits);
+
 // True when the first three digits of a valid mobile number are a segment
 // the MIIT has allocated to a carrier for 11-digit public mobile numbers
 // (China Mobile, Unicom, Telecom, Broadnet and the virtual operators):

@@ -6,17 +6,22 @@
 
 namespace scrub::internal {
 
-bool PassesMod11_2(absl::string_view value) {
-  if (value.size() < 2) return false;
+char Mod11_2CheckChar(absl::string_view digits) {
+  if (digits.empty()) return 0;
   int sum = 0;
-  for (size_t i = 0; i + 1 < value.size(); ++i) {
-    const char c = value[i];
-    if (c < '0' || c > '9') return false;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return 0;
     sum = ((sum + (c - '0')) * 2) % 11;
   }
   const int check = (12 - sum % 11) % 11;
-  const char last = absl::ascii_toupper(static_cast<unsigned char>(value.back()));
-  return check == 10 ? last == 'X' : last == '0' + check;
+  return check == 10 ? 'X' : static_cast<char>('0' + check);
+}
+
+bool PassesMod11_2(absl::string_view value) {
+  if (value.size() < 2) return false;
+  const char check = Mod11_2CheckChar(value.substr(0, value.size() - 1));
+  return check != 0 &&
+         absl::ascii_toupper(static_cast<unsigned char>(value.back())) == check;
 }
 
 bool PassesIbanMod97(absl::string_view value) {

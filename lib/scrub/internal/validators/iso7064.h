@@ -6,6 +6,10 @@
 
 namespace scrub::internal {
 
+// The MOD 11-2 check character ('0'-'9' or 'X') of `digits`, or 0 when
+// `digits` is empty or holds anything but ASCII digits.
+char Mod11_2CheckChar(absl::string_view digits);
+
 // MOD 11-2 (resident IDs): all characters but the last are digits and the
 // last is the check character ('0'-'9' or 'X'/'x'). At least 2 characters.
 bool PassesMod11_2(absl::string_view value);

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "scrub/internal/validators/iso7064.h"
 
 namespace scrub::internal {
 namespace {
@@ -22,14 +23,7 @@ bool AllDigits(absl::string_view s) {
 }  // namespace
 
 char ResidentIdCheckChar(absl::string_view first17) {
-  static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-                                       3, 7, 9, 10, 5, 8, 4, 2};
-  static constexpr char kCheck[11] = {'1', '0', 'X', '9', '8', '7',
-                                      '6', '5', '4', '3', '2'};
-  if (first17.size() != 17 || !AllDigits(first17)) return 0;
-  int sum = 0;
-  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
-  return kCheck[sum % 11];
+  return first17.size() == 17 ? Mod11_2CheckChar(first17) : 0;
 }
 
 bool IsResidentIdRegionPrefix(absl::string_view id) {
@@ -59,9 +53,7 @@ bool IsValidResidentId(absl::string_view id, absl::CivilDay today) {
   if (id.size() != 18) return false;
   if (!IsResidentIdRegionPrefix(id)) return false;
   if (!IsPlausibleBirthDate(id.substr(6, 8), today)) return false;
-  const char expected = ResidentIdCheckChar(id.substr(0, 17));
-  if (expected == 0) return false;
-  return absl::ascii_toupper(static_cast<unsigned char>(id[17])) == expected;
+  return PassesMod11_2(id);
 }
 
 bool IsValidLegacyResidentId(absl::string_view id, absl::CivilDay today) {
