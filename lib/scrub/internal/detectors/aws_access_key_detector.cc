@@ -1,6 +1,8 @@
 // AWS_ACCESS_KEY: AWS access key ids - a four-letter prefix naming the kind
 // of principal and 16 base32 characters ([A-Z2-7]).
+#include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/pattern_fragments.h"
 
 namespace scrub::internal {
 
@@ -13,10 +15,10 @@ DetectorSpec AwsAccessKeyDetector() {
   // (AGPA), users (AIDA), roles (AROA), instance profiles (AIPA), managed
   // policies (ANPA), managed policy versions (ANVA) and public keys (APKA).
   // Not inside a longer run of letters and digits.
-  d.pattern =
-      "(?:^|[^A-Za-z0-9])"
-      "((?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16})"
-      "(?:[^A-Za-z0-9]|$)";
+  d.pattern = absl::StrCat(
+      fragments::kAlnumStart,
+      "((?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16})",
+      fragments::kAlnumEnd);
   d.score = [](absl::string_view, const ValidationContext&) { return 0.9; };
   d.context.positive = {"aws", "access key", "access_key", "accesskey", "key id",
                         "key_id", "密钥"};

@@ -159,29 +159,33 @@ struct GazetteerHits {
   bool town = false;
 };
 
-const KeywordAutomaton& GazetteerAutomaton(std::vector<RegionLevel>** levels) {
-  static std::vector<RegionLevel>* const kLevels = new std::vector<RegionLevel>();
-  static const KeywordAutomaton* const kAutomaton = [] {
+// The province, prefecture and county names, and the level of each.
+struct Gazetteer {
+  KeywordAutomaton automaton;
+  std::vector<RegionLevel> levels;  // indexed by keyword
+};
+
+const Gazetteer& GetGazetteer() {
+  static const Gazetteer* const kGazetteer = [] {
     KeywordAutomaton::Builder b(/*ascii_case_insensitive=*/false);
+    std::vector<RegionLevel> levels;
     for (RegionLevel level :
          {RegionLevel::kProvince, RegionLevel::kPrefecture, RegionLevel::kCounty}) {
       for (const std::string& name : RegionNames(level)) {
         b.Add(name);
-        kLevels->push_back(level);
+        levels.push_back(level);
       }
     }
-    return new KeywordAutomaton(std::move(b).Build());
+    return new Gazetteer{std::move(b).Build(), std::move(levels)};
   }();
-  *levels = kLevels;
-  return *kAutomaton;
+  return *kGazetteer;
 }
 
 GazetteerHits FindGazetteerNames(absl::string_view value) {
   GazetteerHits hits;
-  std::vector<RegionLevel>* levels;
-  const KeywordAutomaton& automaton = GazetteerAutomaton(&levels);
-  automaton.ForEachMatch(value, [&](int keyword, size_t, size_t) {
-    switch ((*levels)[keyword]) {
+  const Gazetteer& gazetteer = GetGazetteer();
+  gazetteer.automaton.ForEachMatch(value, [&](int keyword, size_t, size_t) {
+    switch (gazetteer.levels[keyword]) {
       case RegionLevel::kProvince:
         hits.province = true;
         break;

@@ -17,15 +17,26 @@ namespace {
 // so the split between area code and local number is never ambiguous.
 constexpr char kArea[] = "(?:010|02\\d|0[3-9]\\d{2})";
 constexpr char kAreaAfterCountryCode[] = "(?:10|2\\d|[3-9]\\d{2})";
-constexpr char kLocal[] = "([1-9]\\d{2,3})[ .-]?(\\d{4})";
 constexpr char kExtension[] = "(?:(?:-|转|轉|ext\\.?|[xX])\\d{1,5})?";
 
 constexpr double kRequiredBelow = 0.5;
 
+// The number: area code (in parentheses, plain, or after +86/0086), local
+// number, extension. With `capture`, the parser's groups: parenthesised area,
+// plain area, area after the country code, separator, local head and tail.
+std::string LandlineNumber(bool capture) {
+  using fragments::kSep;
+  const auto group = [capture](absl::string_view body) {
+    return absl::StrCat(capture ? "(" : "(?:", body, ")");
+  };
+  return absl::StrCat("(?:\\(", group(kArea), "\\)|", group(kArea), "|(?:\\+|00)86",
+                      kSep, "(?:\\(0\\))?", group(kAreaAfterCountryCode), ")",
+                      group(kSep), group("[1-9]\\d{2,3}"), kSep, group("\\d{4}"),
+                      kExtension);
+}
+
 const RE2& ParseRegex() {
-  static const RE2* const kRe = new RE2(absl::StrCat(
-      "(?:\\((", kArea, ")\\)|(", kArea, ")|(?:\\+|00)86[ .-]?(?:\\(0\\))?(",
-      kAreaAfterCountryCode, "))([ .-]?)", kLocal, kExtension));
+  static const RE2* const kRe = new RE2(LandlineNumber(/*capture=*/true));
   return *kRe;
 }
 
@@ -38,8 +49,6 @@ double ScoreCnLandline(absl::string_view value, const ValidationContext&) {
   }
   if (!paren_area.empty()) area = paren_area;
   if (!intl_area.empty()) area = absl::StrCat("0", intl_area);
-  const size_t local_digits = local_head.size() + local_tail.size();
-  if (local_digits < 7 || local_digits > 8) return 0.0;
   // Written as a phone number: the area code set apart or a country code.
   const bool formatted =
       !paren_area.empty() || !intl_area.empty() || !separator.empty();
@@ -57,11 +66,8 @@ DetectorSpec CnLandlineDetector() {
   DetectorSpec d;
   d.id = "CN_LANDLINE";
   d.summary = "Mainland China landline number (area code + 7-8 digits)";
-  d.pattern = absl::StrCat(
-      "(?:^|[^0-9+])(",
-      "(?:\\(", kArea, "\\)|", kArea, "|(?:\\+|00)86[ .-]?(?:\\(0\\))?",
-      kAreaAfterCountryCode, ")[ .-]?", "[1-9]\\d{2,3}[ .-]?\\d{4}", kExtension,
-      ")", kDigitsEnd);
+  d.pattern = absl::StrCat("(?:^|[^0-9+])(", LandlineNumber(/*capture=*/false), ")",
+                           kDigitsEnd);
   d.score = ScoreCnLandline;
   d.context.positive = {"电话", "電話", "座机", "座機", "固话", "固話", "传真",
                         "傳真", "联系", "聯繫", "聯絡", "致电", "区号", "區號",

@@ -63,7 +63,7 @@ DetectorSpec CnResidentIdDetector() {
       // Ending in a digit (18 characters, or 15 digits 6-6-3): the digit run
       // must end there.
       "|(", first17, "\\d|\\d{6}", kSep, "\\d{6}", kSep, "\\d{3}",
-      ")(?:[^0-9A-Za-z]|$))");
+      ")", kAlnumEnd, ")");
   d.score = ScoreResidentId;
   d.context.positive = {
       "身份证", "身分證", "身份證", "身分证", "身份号", "证件号", "证件號", "證件",

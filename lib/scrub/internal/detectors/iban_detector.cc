@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/validators/iban_validator.h"
 
 namespace scrub::internal {
@@ -36,8 +37,8 @@ DetectorSpec IbanDetector() {
   DetectorSpec d;
   d.id = "IBAN";
   d.summary = "International Bank Account Number (MOD 97, per-country length)";
-  d.pattern = absl::StrCat("(?:^|[^A-Za-z0-9])(", IbanAlternatives(),
-                           ")(?:[^A-Za-z0-9]|$)");
+  d.pattern = absl::StrCat(fragments::kAlnumStart, "(", IbanAlternatives(), ")",
+                           fragments::kAlnumEnd);
   d.case_insensitive = true;  // "de89 3704 ..." is seen too
   d.score = [](absl::string_view value, const ValidationContext&) {
     return IsValidIban(NormalizeValue(value, ValueForm::kAlphanumeric)) ? 0.95 : 0.0;

@@ -19,6 +19,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/detectors/pattern_fragments.h"
 #include "scrub/internal/validators/cn_mobile_validator.h"
 #include "scrub/internal/validators/phone_number_validator.h"
 
@@ -43,8 +44,8 @@ constexpr char kNationalEnd[] = "(?:[^0-9. -]|[ .-][^0-9]|[ .-]$|$)";
 std::string PhonePattern() {
   return absl::StrCat(
       // +CC and up to six groups, each 1-5 digits, optionally parenthesised.
-      "(?:^|[^0-9A-Za-z+])(\\+[1-9][0-9]{0,3}(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,6})"
-      "(?:[^0-9]|$)",
+      "(?:^|[^0-9A-Za-z+])(\\+[1-9][0-9]{0,3}(?:[ .-]?\\(?[0-9]{1,5}\\)?){1,6})",
+      fragments::kDigitsEnd,
       // North American Numbering Plan.
       "|", kNationalStart,
       "((?:1[ .-]?)?(?:\\([2-9][0-9]{2}\\) ?|[2-9][0-9]{2}[ .-])"

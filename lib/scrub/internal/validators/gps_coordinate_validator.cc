@@ -70,25 +70,22 @@ class Cursor {
     return true;
   }
 
-  // A hemisphere letter or word: its axis and sign, or false.
-  bool TakeHemisphere(bool allow_words, Axis* axis, bool* negative) {
+  // A hemisphere letter or word: its axis, or false. (The sign does not
+  // change the range checks.)
+  bool TakeHemisphere(bool allow_words, Axis* axis) {
     static const struct {
       absl::string_view token;
       Axis axis;
-      bool negative;
     } kHemispheres[] = {
-        {"北纬", Axis::kLatitude, false},  {"北緯", Axis::kLatitude, false},
-        {"南纬", Axis::kLatitude, true},   {"南緯", Axis::kLatitude, true},
-        {"东经", Axis::kLongitude, false}, {"東經", Axis::kLongitude, false},
-        {"西经", Axis::kLongitude, true},  {"西經", Axis::kLongitude, true},
-        {"N", Axis::kLatitude, false},     {"S", Axis::kLatitude, true},
-        {"E", Axis::kLongitude, false},    {"W", Axis::kLongitude, true},
+        {"北纬", Axis::kLatitude},  {"北緯", Axis::kLatitude},  {"南纬", Axis::kLatitude},
+        {"南緯", Axis::kLatitude},  {"东经", Axis::kLongitude}, {"東經", Axis::kLongitude},
+        {"西经", Axis::kLongitude}, {"西經", Axis::kLongitude}, {"N", Axis::kLatitude},
+        {"S", Axis::kLatitude},     {"E", Axis::kLongitude},    {"W", Axis::kLongitude},
     };
     for (const auto& h : kHemispheres) {
       if (!allow_words && h.token.size() > 1) continue;
       if (Take(h.token)) {
         *axis = h.axis;
-        *negative = h.negative;
         return true;
       }
     }
@@ -108,13 +105,12 @@ constexpr absl::string_view kSecondMarks[] = {"''", "\"", "\xE2\x80\xB3", "\xE2\
 
 bool ParseAngle(Cursor* c, Angle* angle) {
   Axis prefix_axis = Axis::kUnknown;
-  bool negative = false;
-  const bool has_prefix =
-      c->TakeHemisphere(/*allow_words=*/true, &prefix_axis, &negative);
+  const bool has_prefix = c->TakeHemisphere(/*allow_words=*/true, &prefix_axis);
   c->SkipSpaces();
-  if (c->Take("-")) {
+  // A sign and a hemisphere exclude each other ("N-39.9", "-39.9N").
+  const bool minus = c->Take("-");
+  if (minus) {
     if (has_prefix) return false;
-    negative = true;
   } else {
     c->Take("+");
   }
@@ -156,19 +152,15 @@ bool ParseAngle(Cursor* c, Angle* angle) {
   const size_t before_suffix = c->pos();
   c->SkipSpaces();
   Axis suffix_axis = Axis::kUnknown;
-  bool suffix_negative = false;
   // After a prefix ("N39.9 E116.4") a letter is the next angle's prefix.
-  if (!has_prefix &&
-      c->TakeHemisphere(/*allow_words=*/false, &suffix_axis, &suffix_negative)) {
-    if (negative) return false;
-    negative = suffix_negative;
+  if (!has_prefix && c->TakeHemisphere(/*allow_words=*/false, &suffix_axis)) {
+    if (minus) return false;
   } else {
     c->Rewind(before_suffix);  // the spaces separate this angle from the next
   }
   angle->axis = has_prefix ? prefix_axis : suffix_axis;
   angle->marked = degree_mark || angle->axis != Axis::kUnknown;
   angle->degrees = degrees;
-  (void)negative;  // the sign does not change the range checks
   return true;
 }
 
