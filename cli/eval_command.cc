@@ -1,24 +1,34 @@
 #include "cli/eval_command.h"
 
-#include <fstream>
+#include <cstddef>
 #include <iostream>
-#include <sstream>
 
-#include "absl/strings/match.h"
 #include "cli/corpus_eval.h"
 #include "cli/filter_command.h"
+#include "cli/flag_value.h"
 #include "cli/policy_command.h"
+#include "scrub/internal/file_reader.h"
 
 namespace scrub::cli {
+namespace {
+
+// A labelled corpus is read whole; 1 GiB is far beyond any hand-labelled one.
+constexpr size_t kMaxCorpusBytes = size_t{1} << 30;
+
+}  // namespace
 
 int RunEvalCommand(const std::vector<std::string>& args) {
   std::string policy_path;
   std::string corpus;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--policy" && i + 1 < args.size()) {
-      policy_path = args[++i];
-    } else if (absl::StartsWith(args[i], "--policy=")) {
-      policy_path = args[i].substr(9);
+    std::string value;
+    if (const FlagValue got = TakeFlagValue(args, &i, "--policy", &value);
+        got != FlagValue::kNotThisFlag) {
+      if (got == FlagValue::kMissing || value.empty()) {
+        std::cerr << "scrub: --policy needs a FILE\n";
+        return kExitUsage;
+      }
+      policy_path = value;
     } else if (!args[i].empty() && args[i][0] == '-') {
       std::cerr << "scrub: unknown flag " << args[i] << "\n";
       return kExitUsage;
@@ -38,14 +48,14 @@ int RunEvalCommand(const std::vector<std::string>& args) {
     std::cerr << "scrub: " << scanner.status().message() << "\n";
     return kExitUsage;
   }
-  std::ifstream in(corpus, std::ios::binary);
-  if (!in) {
-    std::cerr << "scrub: cannot open " << corpus << "\n";
+  absl::StatusOr<std::string> content =
+      internal::ReadRegularFile(corpus, kMaxCorpusBytes);
+  if (!content.ok()) {
+    std::cerr << "scrub: cannot read " << corpus << ": " << content.status().message()
+              << "\n";
     return kExitInput;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  auto report = EvaluateCorpus(**scanner, buffer.str());
+  auto report = EvaluateCorpus(**scanner, *content);
   if (!report.ok()) {
     std::cerr << "scrub: " << corpus << ": " << report.status().message() << "\n";
     return kExitUsage;

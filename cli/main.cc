@@ -10,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "cli/eval_command.h"
 #include "cli/filter_command.h"
+#include "cli/flag_value.h"
 #include "cli/policy_command.h"
 #include "scrub/detectors.h"
 #include "scrub/policy.h"
@@ -78,33 +79,25 @@ int RunFilterCommand(scrub::cli::FilterMode mode, const std::vector<std::string>
   scrub::cli::FilterOptions options;
   options.mode = mode;
   std::string policy_path;
-  // A flag's value: "--flag=VALUE" or "--flag VALUE".
-  size_t i = 0;
-  auto value_of = [&](absl::string_view flag, std::string* value) -> int {
-    const std::string& a = args[i];
-    if (absl::StartsWith(a, flag) && a.size() > flag.size() && a[flag.size()] == '=') {
-      *value = a.substr(flag.size() + 1);
-      return 1;
-    }
-    if (a != flag) return 0;
-    if (i + 1 >= args.size()) return -1;
-    *value = args[++i];
-    return 1;
-  };
-  for (; i < args.size(); ++i) {
+  using scrub::cli::FlagValue;
+  using scrub::cli::TakeFlagValue;
+  for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     std::string value;
-    int got = 0;
-    if ((got = value_of("--policy", &value)) != 0) {
-      if (got < 0) return Usage("--policy needs a FILE");
+    FlagValue got;
+    if ((got = TakeFlagValue(args, &i, "--policy", &value)) != FlagValue::kNotThisFlag) {
+      // An empty value ("--policy=$UNSET") must not mean the default policy.
+      if (got == FlagValue::kMissing || value.empty()) return Usage("--policy needs a FILE");
       policy_path = value;
-    } else if ((got = value_of("--format", &value)) != 0) {
-      if (got < 0) return Usage("--format needs text, jsonl or auto");
+    } else if ((got = TakeFlagValue(args, &i, "--format", &value)) !=
+               FlagValue::kNotThisFlag) {
+      if (got == FlagValue::kMissing) return Usage("--format needs text, jsonl or auto");
       auto format = scrub::cli::ParseRecordFormat(value);
       if (!format.ok()) return Usage(format.status().message());
       options.format = *format;
-    } else if ((got = value_of("--summary", &value)) != 0) {
-      if (got < 0 || value.empty()) return Usage("--summary needs a FILE");
+    } else if ((got = TakeFlagValue(args, &i, "--summary", &value)) !=
+               FlagValue::kNotThisFlag) {
+      if (got == FlagValue::kMissing || value.empty()) return Usage("--summary needs a FILE");
       options.summary_path = value;
     } else if (a == "--progress") {
       options.progress = scrub::cli::ProgressMode::kOn;

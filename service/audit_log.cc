@@ -5,8 +5,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -111,14 +109,13 @@ absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const AuditOptions& opt
     return absl::InvalidArgumentError(absl::StrCat(
         "--audit_key_id: must be 1 to 16 of [a-z0-9], got \"", options.key_id, "\""));
   }
-  std::ifstream in(options.key_file, std::ios::binary);
-  if (!in) {
+  // Read like a tokenize key: straight into the key's buffer, no copies left.
+  absl::StatusOr<std::string> read = internal::ReadKeyFile(options.key_file);
+  if (!read.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "--audit_key_file: cannot read ", options.key_file, ": ", std::strerror(errno)));
+        "--audit_key_file: cannot read ", options.key_file, ": ", read.status().message()));
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string key = content.str();
+  std::string key = *std::move(read);
   if (key.size() < kMinKeyBytes) {
     internal::Cleanse(&key);
     return absl::InvalidArgumentError(absl::StrCat(
@@ -145,6 +142,7 @@ std::string AuditLog::Digest(absl::string_view detector, absl::string_view bytes
   std::string data = absl::StrCat(detector, "\x1f", bytes);
   const std::string mac = internal::HmacSha256(key_, data);
   internal::Cleanse(&data);
+  if (mac.empty()) return std::string();  // no digest rather than a wrong one
   return absl::StrCat(
       options_.key_id, ":",
       absl::BytesToHexString(absl::string_view(mac).substr(0, kDigestBytes)));
@@ -204,8 +202,10 @@ void AuditLog::OnScan(const ScanReport& report) {
       String(w, ActionName(f.action));
       std::string bytes;
       if (FindingBytes(in.text, f, at, &bytes)) {
-        Key(w, "digest");
-        String(w, Digest(f.detector, bytes));
+        if (const std::string digest = Digest(f.detector, bytes); !digest.empty()) {
+          Key(w, "digest");
+          String(w, digest);
+        }
       }
       internal::Cleanse(&bytes);
       w.EndObject();

@@ -74,6 +74,7 @@ class AuditLog final : public ServiceObserver {
   absl::Status Reopen();
 
   // The digest written for `bytes` found by `detector`.
+  // "" if the MAC cannot be computed (the record then has no digest).
   std::string Digest(absl::string_view detector, absl::string_view bytes) const;
 
   uint64_t write_errors() const;

@@ -54,12 +54,14 @@ std::string DescribePolicyError(const absl::Status& status) {
   // Our own self-test names detectors only.
   if (absl::StartsWith(message, "self-test failed: "))
     return absl::StrCat(code, ": ", message);
-  // "cannot read: <strerror>" and "read error" come after "<path>: ".
-  if (const size_t at = message.find(": cannot read: "); at != absl::string_view::npos) {
+  // A file that cannot be read: "<path>: cannot read: <reason>", the reason
+  // from errno or ReadRegularFile. (Parse errors are INVALID_ARGUMENT and may
+  // quote the file, so they never take this branch.)
+  if (const size_t at = message.find(": cannot read: ");
+      status.code() != absl::StatusCode::kInvalidArgument && at != absl::string_view::npos) {
     return absl::StrCat(code, ": cannot read the file (",
                         message.substr(at + sizeof(": cannot read: ") - 1), ")");
   }
-  if (absl::EndsWith(message, ": read error")) return absl::StrCat(code, ": read error");
   if (absl::StrContains(message, ": invalid JSON policy: ")) {
     return absl::StrCat(code, ": invalid JSON");
   }

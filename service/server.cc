@@ -9,34 +9,34 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "scrub/internal/file_reader.h"
 #include "service/self_test.h"
 
 namespace scrub::service {
 namespace {
 
+// Certificate chains and keys are kilobytes.
+constexpr size_t kMaxPemBytes = size_t{1} << 20;
+
 // Room for ids, conversation ids, metadata and framing above the text bytes.
 constexpr int64_t kReceiveHeadroomBytes = int64_t{1} << 20;
 
 absl::StatusOr<std::string> ReadPem(absl::string_view flag, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  absl::StatusOr<std::string> content = internal::ReadRegularFile(path, kMaxPemBytes);
+  if (!content.ok()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(flag, ": cannot read ", path, ": ", std::strerror(errno)));
+        absl::StrCat(flag, ": cannot read ", path, ": ", content.status().message()));
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (content.str().empty()) {
+  if (content->empty()) {
     return absl::InvalidArgumentError(absl::StrCat(flag, ": ", path, " is empty"));
   }
-  return content.str();
+  return content;
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TcpCredentials(

@@ -275,6 +275,7 @@ class RecordScan : public internal::JsonTokenVisitor {
     }
     if (!CheckFindingCount(s_.placed.size())) return false;
     internal::Redaction redaction = internal::ApplyActions(policy_, text, s_.placed);
+    if (!redaction.error.ok()) return EngineError(redaction.error);
     const std::string pointer = DisplayPointer();
     for (size_t i = 0; i < s_.placed.size(); ++i) {
       const PlacedFinding& f = s_.placed[i];

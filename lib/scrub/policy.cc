@@ -1,9 +1,6 @@
 #include "scrub/policy.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
+#include <cstddef>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -13,10 +10,15 @@
 #include "google/protobuf/util/json_util.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/file_reader.h"
 #include "scrub/version.h"
 
 namespace scrub {
 namespace {
+
+// Policies with large keyword dictionaries are megabytes; nothing valid is
+// this large.
+constexpr size_t kMaxPolicyFileBytes = size_t{64} << 20;
 
 // Collects the text-format parser's errors as "source:line:col: message".
 class ErrorCollector : public google::protobuf::io::ErrorCollector {
@@ -100,21 +102,14 @@ absl::StatusOr<v1::Policy> ParsePolicy(absl::string_view content, PolicyFormat f
 }
 
 absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    const std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(err));
-    if (err == EACCES) return absl::PermissionDeniedError(message);
-    return absl::NotFoundError(message);
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    return absl::DataLossError(absl::StrCat(path, ": read error"));
+  absl::StatusOr<std::string> content = internal::ReadRegularFile(path, kMaxPolicyFileBytes);
+  if (!content.ok()) {
+    return absl::Status(content.status().code(),
+                        absl::StrCat(path, ": cannot read: ", content.status().message()));
   }
   const PolicyFormat format =
       absl::EndsWith(path, ".json") ? PolicyFormat::kJson : PolicyFormat::kTextProto;
-  auto policy = ParsePolicy(buffer.str(), format, path);
+  auto policy = ParsePolicy(*content, format, path);
   if (!policy.ok()) return policy;
   // A relative key file is relative to the policy file, not to the process.
   const std::string& key_file = policy->tokenize().key_file();

@@ -46,7 +46,9 @@ absl::StatusOr<v1::Policy> ParsePolicy(absl::string_view content,
 
 // Reads and parses a policy file; the format comes from the extension
 // (.json is JSON; anything else is text format). A file that cannot be read
-// gives NOT_FOUND or PERMISSION_DENIED naming the path. A relative
+// gives "<path>: cannot read: <reason>" with NOT_FOUND or PERMISSION_DENIED,
+// FAILED_PRECONDITION (a directory or other non-regular file),
+// RESOURCE_EXHAUSTED (over 64 MiB) or DATA_LOSS (a read error). A relative
 // tokenize.key_file is resolved against the policy file's directory.
 absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path);
 

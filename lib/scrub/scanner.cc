@@ -147,6 +147,9 @@ ScanResult Scanner::Scan(absl::string_view text, const ScanHints& hints,
   }
 
   internal::Redaction redaction = internal::ApplyActions(*compiled_, text, s.placed);
+  if (!redaction.error.ok()) {
+    return engine_failure(BlockReason::kEngineError, std::move(redaction.error));
+  }
 
   ScanResult r;
   r.findings.reserve(s.placed.size());

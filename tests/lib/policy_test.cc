@@ -93,6 +93,13 @@ TEST(LoadPolicyFile, NamesAMissingFile) {
             "/nonexistent/policy.textproto: cannot read: No such file or directory");
 }
 
+TEST(LoadPolicyFile, RefusesADirectoryInsteadOfLoadingAnEmptyPolicy) {
+  const std::string dir = getenv("TEST_TMPDIR");
+  auto p = LoadPolicyFile(dir);
+  EXPECT_EQ(p.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(p.status().message(), dir + ": cannot read: is a directory");
+}
+
 TEST(LoadPolicyFile, ResolvesARelativeKeyFileAgainstThePolicyDirectory) {
   const std::string path = TempFile("k.textproto", "tokenize { key_file: \"my.key\" }");
   auto p = LoadPolicyFile(path);

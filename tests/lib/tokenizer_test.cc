@@ -1,6 +1,8 @@
 // Keyed tokens: HMAC-SHA-256 against RFC 4231, token format, key rotation.
 #include "scrub/internal/tokenizer.h"
 
+#include <fstream>
+#include <memory>
 #include <string>
 
 #include "absl/strings/escaping.h"
@@ -10,6 +12,14 @@ namespace scrub::internal {
 namespace {
 
 std::string Hex(absl::string_view bytes) { return absl::BytesToHexString(bytes); }
+
+// The token, failing the test if it could not be computed.
+std::string Tok(const std::unique_ptr<Tokenizer>& t, absl::string_view detector,
+                absl::string_view value) {
+  absl::StatusOr<std::string> token = t->Token(detector, value);
+  EXPECT_TRUE(token.ok()) << token.status();
+  return token.value_or("");
+}
 
 // RFC 4231 section 4.2-4.7 (HMAC-SHA-256 column).
 TEST(HmacSha256, MatchesRfc4231TestCase1) {
@@ -55,7 +65,7 @@ const std::string kKey2(32, 'K');
 TEST(Tokenizer, FormatsTokensWithDetectorAndKeyId) {
   auto t = Tokenizer::FromKey(kKey1, "k1", 16);
   ASSERT_TRUE(t.ok());
-  const std::string token = (*t)->Token("CN_MOBILE", "13800138000");
+  const std::string token = Tok(*t, "CN_MOBILE", "13800138000");
   const std::string mac = Hex(HmacSha256(kKey1, std::string("CN_MOBILE\x1f") + "13800138000"));
   EXPECT_EQ(token, "tok_cn_mobile_k1_" + mac.substr(0, 16));
 }
@@ -65,17 +75,17 @@ TEST(Tokenizer, IsStableForAKeyAndChangesWithTheKey) {
   auto b = Tokenizer::FromKey(kKey1, "k1", 16);
   auto c = Tokenizer::FromKey(kKey2, "k2", 16);
   ASSERT_TRUE(a.ok() && b.ok() && c.ok());
-  EXPECT_EQ((*a)->Token("EMAIL", "a@b.cn"), (*b)->Token("EMAIL", "a@b.cn"));
-  EXPECT_NE((*a)->Token("EMAIL", "a@b.cn").substr(19), (*c)->Token("EMAIL", "a@b.cn").substr(19));
-  EXPECT_NE((*a)->Token("EMAIL", "a@b.cn"), (*a)->Token("EMAIL", "a@b.co"));
+  EXPECT_EQ(Tok(*a, "EMAIL", "a@b.cn"), Tok(*b, "EMAIL", "a@b.cn"));
+  EXPECT_NE(Tok(*a, "EMAIL", "a@b.cn").substr(19), Tok(*c, "EMAIL", "a@b.cn").substr(19));
+  EXPECT_NE(Tok(*a, "EMAIL", "a@b.cn"), Tok(*a, "EMAIL", "a@b.co"));
   // The detector is part of the MAC: the same digits in two detectors differ.
-  EXPECT_NE((*a)->Token("CN_MOBILE", "1").substr(17), (*a)->Token("BANK_CARD", "1").substr(17));
+  EXPECT_NE(Tok(*a, "CN_MOBILE", "1").substr(17), Tok(*a, "BANK_CARD", "1").substr(17));
 }
 
 TEST(Tokenizer, KeepsTheRequestedNumberOfHexCharacters) {
   auto t = Tokenizer::FromKey(kKey1, "k9", 64);
   ASSERT_TRUE(t.ok());
-  EXPECT_EQ((*t)->Token("EMAIL", "x").size(), std::string("tok_email_k9_").size() + 64);
+  EXPECT_EQ(Tok(*t, "EMAIL", "x").size(), std::string("tok_email_k9_").size() + 64);
 }
 
 TEST(Tokenizer, RefusesShortKeys) {
@@ -86,6 +96,16 @@ TEST(Tokenizer, RefusesShortKeys) {
 TEST(Tokenizer, NamesTheKeyFileItCannotRead) {
   auto t = Tokenizer::FromKeyFile("/nonexistent/scrub.key", "k1", 16);
   EXPECT_EQ(t.status().message(), "tokenize.key_file: cannot read \"/nonexistent/scrub.key\"");
+}
+
+TEST(Tokenizer, SaysWhyAKeyFileThatExistsCannotBeUsed) {
+  EXPECT_EQ(Tokenizer::FromKeyFile("/", "k1", 16).status().message(),
+            "tokenize.key_file: cannot read \"/\": is a directory");
+  const std::string path = std::string(getenv("TEST_TMPDIR")) + "/huge.key";
+  std::ofstream(path) << std::string(kMaxKeyFileBytes + 1, 'k');
+  EXPECT_EQ(Tokenizer::FromKeyFile(path, "k1", 16).status().message(),
+            "tokenize.key_file: cannot read \"" + path + "\": 65537 bytes, more than the " +
+                "65536 allowed");
 }
 
 TEST(Tokenizer, RefusesAKeyFileThatIsTooShort) {

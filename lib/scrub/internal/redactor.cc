@@ -128,11 +128,17 @@ Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
           r.output += MaskSpan(span, rule.keep_first, rule.keep_last, rule.mask_char);
           break;
         case v1::ACTION_TOKENIZE:
-          if (policy.tokenizer() != nullptr) {
-            r.output += policy.tokenizer()->Token(rule.spec.id,
-                                                  findings[winner].normalized);
-          } else {
+          if (policy.tokenizer() == nullptr) {
             r.output += rule.redact_template;  // unreachable: Compile requires a key
+          } else if (absl::StatusOr<std::string> token = policy.tokenizer()->Token(
+                         rule.spec.id, findings[winner].normalized);
+                     token.ok()) {
+            r.output += *token;
+          } else {
+            r.error = token.status();
+            r.modified = false;
+            r.output.clear();
+            return r;
           }
           break;
         default:

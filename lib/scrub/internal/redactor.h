@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "proto/scrub/v1/policy.pb.h"
 #include "scrub/internal/compiled_policy.h"
@@ -35,6 +36,9 @@ struct Redaction {
   bool modified = false;
   // The rewritten text (only when modified and not blocked).
   std::string output;
+  // Not OK when an action could not be applied (a token could not be
+  // computed): the caller must fail closed, `output` is then empty.
+  absl::Status error;
 };
 
 // Rank of an action in the protection order (higher wins).

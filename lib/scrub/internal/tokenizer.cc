@@ -4,20 +4,24 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include <fstream>
-
+#include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "scrub/internal/file_reader.h"
 
 namespace scrub::internal {
 
 std::string HmacSha256(absl::string_view key, absl::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(data.data()), data.size(), out,
-       &len);
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+           reinterpret_cast<const unsigned char*>(data.data()), data.size(), out,
+           &len) == nullptr ||
+      len != 32) {
+    OPENSSL_cleanse(out, sizeof(out));
+    return std::string();
+  }
   std::string result(reinterpret_cast<const char*>(out), len);
   OPENSSL_cleanse(out, sizeof(out));
   return result;
@@ -28,31 +32,21 @@ void Cleanse(std::string* s) {
   s->clear();
 }
 
+absl::StatusOr<std::string> ReadKeyFile(const std::string& path) {
+  return ReadRegularFile(path, kMaxKeyFileBytes);
+}
+
 absl::StatusOr<std::unique_ptr<Tokenizer>> Tokenizer::FromKeyFile(
     const std::string& key_file, std::string key_id, size_t hex_chars) {
-  std::ifstream in(key_file, std::ios::binary);
-  if (!in) {
+  absl::StatusOr<std::string> read = ReadKeyFile(key_file);
+  if (!read.ok()) {
+    const bool missing = absl::IsNotFound(read.status()) ||
+                         absl::IsPermissionDenied(read.status());
     return absl::InvalidArgumentError(
-        absl::StrCat("tokenize.key_file: cannot read \"", key_file, "\""));
+        absl::StrCat("tokenize.key_file: cannot read \"", key_file, "\"",
+                     missing ? "" : absl::StrCat(": ", read.status().message())));
   }
-  // Read straight into the key's own buffer (no stream buffer to leave a copy
-  // behind). Key files are small; anything over 64 KiB is refused.
-  constexpr std::streamoff kMaxKeyFile = 64 * 1024;
-  in.seekg(0, std::ios::end);
-  const std::streamoff file_size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (file_size < 0 || file_size > kMaxKeyFile) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "tokenize.key_file: \"", key_file, "\" is not a regular file of at most ",
-        kMaxKeyFile, " bytes"));
-  }
-  std::string key(static_cast<size_t>(file_size), '\0');
-  in.read(key.data(), file_size);
-  if (in.gcount() != file_size) {
-    Cleanse(&key);
-    return absl::InvalidArgumentError(
-        absl::StrCat("tokenize.key_file: cannot read \"", key_file, "\""));
-  }
+  std::string key = *std::move(read);
   if (key.size() < kMinKeyBytes) {
     const size_t size = key.size();
     Cleanse(&key);
@@ -79,10 +73,12 @@ Tokenizer::Tokenizer(std::string key, std::string key_id, size_t hex_chars)
 
 Tokenizer::~Tokenizer() { Cleanse(&key_); }
 
-std::string Tokenizer::Token(absl::string_view detector,
-                             absl::string_view normalized_value) const {
-  const std::string message = absl::StrCat(detector, "\x1f", normalized_value);
+absl::StatusOr<std::string> Tokenizer::Token(absl::string_view detector,
+                                             absl::string_view normalized_value) const {
+  std::string message = absl::StrCat(detector, "\x1f", normalized_value);
   std::string mac = HmacSha256(key_, message);
+  Cleanse(&message);
+  if (mac.empty()) return absl::InternalError("tokenize: HMAC-SHA-256 failed");
   std::string hex = absl::BytesToHexString(mac);
   Cleanse(&mac);
   hex.resize(std::min(hex.size(), hex_chars_));

@@ -17,8 +17,15 @@
 
 namespace scrub::internal {
 
-// HMAC-SHA-256 of `data` under `key`: 32 raw bytes.
+// HMAC-SHA-256 of `data` under `key`: 32 raw bytes, or "" if OpenSSL fails
+// (callers must not treat "" as a MAC).
 std::string HmacSha256(absl::string_view key, absl::string_view data);
+
+// The bytes of the key file at `path` (at most kMaxKeyFileBytes, read without
+// intermediate copies; see ReadRegularFile for the errors). The caller
+// cleanses them.
+inline constexpr size_t kMaxKeyFileBytes = 64 * 1024;
+absl::StatusOr<std::string> ReadKeyFile(const std::string& path);
 
 class Tokenizer {
  public:
@@ -36,8 +43,10 @@ class Tokenizer {
   Tokenizer(const Tokenizer&) = delete;
   Tokenizer& operator=(const Tokenizer&) = delete;
 
-  std::string Token(absl::string_view detector,
-                    absl::string_view normalized_value) const;
+  // The token, or INTERNAL if OpenSSL fails (then the caller fails closed:
+  // a constant token would pass every value as the same pseudonym).
+  absl::StatusOr<std::string> Token(absl::string_view detector,
+                                    absl::string_view normalized_value) const;
 
   const std::string& key_id() const { return key_id_; }
 

@@ -1,0 +1,26 @@
+// Reading small configuration files (policies, keys, certificates, corpora)
+// whole, with errors that say what is wrong.
+#ifndef SCRUB_INTERNAL_FILE_READER_H_
+#define SCRUB_INTERNAL_FILE_READER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace scrub::internal {
+
+// The contents of the regular file at `path`, read straight into the returned
+// string (no intermediate buffer holds a copy: safe for key files, which the
+// caller cleanses). An error's message is the reason alone, for the caller
+// to put after the path or the flag it reads:
+//   NOT_FOUND / PERMISSION_DENIED   open(2) failed: strerror ("No such file
+//                                   or directory")
+//   FAILED_PRECONDITION             "is a directory", "not a regular file"
+//   RESOURCE_EXHAUSTED              "N bytes, more than the M allowed"
+//   DATA_LOSS                       read(2) failed, or the file changed size
+absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_FILE_READER_H_
