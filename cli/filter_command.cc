@@ -117,6 +117,7 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
     lines.StartInput();
     LineReader reader(in.fd, in.name == "-" ? "standard input" : in.name, max_line);
     reader.set_before_blocking_read([&out] { out.Flush().IgnoreError(); });
+    reader.set_oversize_bytes([&lines](absl::string_view b) { lines.SkipOversizeBytes(b); });
     size_t line_number = 0;
     Line line;
     while (true) {

@@ -57,44 +57,53 @@ absl::StatusOr<bool> LineReader::Fill() {
 
 absl::StatusOr<bool> LineReader::Next(Line* line) {
   size_t scanned = 0;  // bytes of the current line already searched for '\n'
-  size_t skipped = 0;  // bytes of an oversize line already discarded
+  size_t skipped = 0;  // bytes of an oversize line already dropped
   bool oversize = false;
+  // Drops the oversize line's bytes buffer_[begin_, begin_ + len).
+  auto drop = [&](size_t len) {
+    const absl::string_view bytes(buffer_.data() + begin_, len);
+    if (!oversize) head_.assign(bytes.data(), std::min(len, kLineHeadBytes));
+    oversize = true;
+    if (oversize_bytes_ && !bytes.empty()) oversize_bytes_(bytes);
+  };
+  // Returns the line ending after buffer_[begin_, begin_ + len).
+  auto finish = [&](size_t len, bool has_newline) {
+    line->has_newline = has_newline;
+    line->bytes = skipped + len;
+    if (oversize || len > max_line_bytes_) {
+      drop(len);
+      line->oversize = true;
+      line->text = absl::string_view();
+      line->head = head_;
+    } else {
+      line->oversize = false;
+      line->text = absl::string_view(buffer_.data() + begin_, len);
+      line->head = line->text.substr(0, kLineHeadBytes);
+    }
+    begin_ += len + (has_newline ? 1 : 0);
+  };
   while (true) {
     const char* data = buffer_.data() + begin_;
     const size_t avail = end_ - begin_;
     const void* nl = avail > scanned ? std::memchr(data + scanned, '\n', avail - scanned)
                                      : nullptr;
     if (nl != nullptr) {
-      const size_t len = static_cast<const char*>(nl) - data;
-      line->has_newline = true;
-      line->oversize = oversize || len > max_line_bytes_;
-      line->bytes = skipped + len;
-      line->text = line->oversize ? absl::string_view() : absl::string_view(data, len);
-      line->head = oversize ? absl::string_view(head_)
-                            : absl::string_view(data, std::min(len, kLineHeadBytes));
-      begin_ += len + 1;
+      finish(static_cast<const char*>(nl) - data, /*has_newline=*/true);
       return true;
     }
     scanned = avail;
     if (avail > max_line_bytes_) {
       // Oversize: drop what we have (but its head) and keep looking for the
       // newline.
-      if (!oversize) head_.assign(data, std::min(avail, kLineHeadBytes));
-      oversize = true;
+      drop(avail);
       skipped += avail;
       begin_ = end_ = 0;
       scanned = 0;
     }
     if (eof_) {
-      if (avail == 0 && !oversize) return false;
-      line->has_newline = false;
-      line->oversize = oversize || avail > max_line_bytes_;
-      line->bytes = skipped + (oversize ? 0 : avail);
-      line->text = line->oversize ? absl::string_view() : absl::string_view(data, avail);
-      line->head = oversize ? absl::string_view(head_)
-                            : absl::string_view(data, std::min(avail, kLineHeadBytes));
-      begin_ = end_;
-      if (line->bytes == 0 && !line->oversize) return false;
+      const size_t rest = end_ - begin_;
+      if (rest == 0 && !oversize) return false;
+      finish(rest, /*has_newline=*/false);
       return true;
     }
     auto more = Fill();

@@ -42,6 +42,13 @@ class LineReader {
     before_blocking_read_ = std::move(hook);
   }
 
+  // Called with the bytes of an oversize line as they are dropped, in order,
+  // all of them (without the newline), before Next() returns the line. May
+  // be empty.
+  void set_oversize_bytes(std::function<void(absl::string_view)> hook) {
+    oversize_bytes_ = std::move(hook);
+  }
+
   // The next line, or nullopt-like false at end of input. Errors: a read
   // failure, as DATA_LOSS naming the input. The returned text stays valid
   // until the next call.
@@ -63,6 +70,7 @@ class LineReader {
   size_t bytes_read_ = 0;
   std::string head_;  // of an oversize line whose start was dropped
   std::function<void()> before_blocking_read_;
+  std::function<void(absl::string_view)> oversize_bytes_;
 };
 
 // Buffered writer to a file descriptor: whole blocks, explicit Flush().

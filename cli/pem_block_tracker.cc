@@ -1,5 +1,6 @@
 #include "cli/pem_block_tracker.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -69,15 +70,46 @@ size_t PemBlockTracker::FindEnd(absl::string_view line, size_t pos) {
   return FindMarker(line, pos, "END").second;
 }
 
-bool PemBlockTracker::InsideAfter(absl::string_view line, bool inside) {
+bool PemBlockTracker::InsideAfter(absl::string_view line, bool inside, size_t* consumed) {
   size_t pos = 0;
   while (true) {
     const size_t next =
         inside ? FindEnd(line, pos) : FindMarker(line, pos, "BEGIN").second;
-    if (next == absl::string_view::npos) return inside;
+    if (next == absl::string_view::npos) {
+      if (consumed != nullptr) *consumed = pos;
+      return inside;
+    }
     inside = !inside;
     pos = next;
   }
+}
+
+void PemBlockTracker::SkipBytes(absl::string_view bytes) {
+  if (!active_) return;
+  if (!skipping_) {
+    skipping_ = true;
+    skipped_inside_ = inside_;
+    skipped_tail_.clear();
+  }
+  skipped_tail_.append(bytes.data(), bytes.size());
+  size_t consumed = 0;
+  skipped_inside_ = InsideAfter(skipped_tail_, skipped_inside_, &consumed);
+  // Keep what may hold the start of a marker that the next bytes complete.
+  const size_t keep_from =
+      std::max(consumed, skipped_tail_.size() > kMaxMarkerBytes
+                             ? skipped_tail_.size() - kMaxMarkerBytes
+                             : size_t{0});
+  skipped_tail_.erase(0, keep_from);
+}
+
+void PemBlockTracker::EndSkippedLine() {
+  if (skipping_) inside_ = skipped_inside_;
+  DiscardSkippedLine();
+}
+
+void PemBlockTracker::DiscardSkippedLine() {
+  skipping_ = false;
+  skipped_tail_.clear();
 }
 
 void PemBlockTracker::Apply(absl::string_view line, Scratch* scratch,

@@ -63,18 +63,33 @@ class PemBlockTracker {
   // A BLOCKED result stays BLOCKED.
   void Apply(absl::string_view line, Scratch* scratch, ScanResult* result);
 
+  // A line too long to be read (BLOCKED as oversize, never buffered): its
+  // bytes in order, as the reader drops them, then EndSkippedLine() for a
+  // text line or DiscardSkippedLine() for a JSON record (whose markers do not
+  // count, as for any JSON record). A BEGIN marker in such a line still
+  // opens a block for the lines after it; markers longer than
+  // kMaxMarkerBytes split across two calls are not seen.
+  void SkipBytes(absl::string_view bytes);
+  void EndSkippedLine();
+  void DiscardSkippedLine();
+  static constexpr size_t kMaxMarkerBytes = 256;
+
   // True while a block is open (after a BEGIN line, before its END line).
   bool inside_block() const { return inside_; }
 
   // Forgets an open block (the next input starts outside any block).
-  void Reset() { inside_ = false; }
+  void Reset() {
+    inside_ = false;
+    DiscardSkippedLine();
+  }
 
  private:
   // Where the block that is open at `pos` ends on `line` (one past its END
   // marker), or npos. Updates nothing.
   static size_t FindEnd(absl::string_view line, size_t pos);
-  // The state after `line` when it starts in state `inside`.
-  static bool InsideAfter(absl::string_view line, bool inside);
+  // The state after `line` when it starts in state `inside`; with `consumed`,
+  // also where the last marker found ends (0 if none).
+  static bool InsideAfter(absl::string_view line, bool inside, size_t* consumed = nullptr);
 
   const Scanner& scanner_;
   bool active_ = false;  // PRIVATE_KEY enabled and not allowed by the policy
@@ -82,6 +97,11 @@ class PemBlockTracker {
   double confidence_ = 0;
   std::string replacement_;
   bool inside_ = false;
+  // A skipped line in progress: the state so far, and its bytes after the
+  // last marker found (at most kMaxMarkerBytes once trimmed).
+  bool skipping_ = false;
+  bool skipped_inside_ = false;
+  std::string skipped_tail_;
 };
 
 }  // namespace scrub::cli

@@ -42,6 +42,11 @@ const ScannedLine& LineScanner::Scan(const Line& line) {
       break;
   }
   if (line.oversize) {
+    if (current_.json) {
+      pem_blocks_.DiscardSkippedLine();
+    } else {
+      pem_blocks_.EndSkippedLine();
+    }
     const size_t limit = scanner_.policy().limits().max_message_bytes();
     const std::string what = current_.json ? "record" : "line";
     const absl::Status error = absl::ResourceExhaustedError(absl::StrCat(
@@ -64,7 +69,9 @@ const ScannedLine& LineScanner::Scan(const Line& line) {
   } else {
     current_.text = scanner_.Scan(line.text, &scratch_);
   }
-  if (!current_.json) pem_blocks_.Apply(line.text, &scratch_, &current_.text);
+  if (!current_.json && !line.oversize) {
+    pem_blocks_.Apply(line.text, &scratch_, &current_.text);
+  }
   return current_;
 }
 

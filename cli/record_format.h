@@ -65,6 +65,10 @@ class LineScanner {
   // previous input does not continue into this one.
   void StartInput() { pem_blocks_.Reset(); }
 
+  // The bytes of an oversize line as the reader drops them (before Scan()
+  // of that line): private-key markers in them still count.
+  void SkipOversizeBytes(absl::string_view bytes) { pem_blocks_.SkipBytes(bytes); }
+
   // Scans `line`. An oversize line (its text dropped by the reader) is
   // BLOCKED with kMessageTooLarge — even under FAIL_OPEN: the filter never
   // kept the bytes it would have to pass. Text lines inside a multi-line

@@ -229,5 +229,45 @@ TEST(PemBlockTracker, RunFilterKeepsLineCountAndOrder) {
             "[PRIVATE_KEY] mail [EMAIL]\ndone\n");
 }
 
+// An oversize line is never buffered: its bytes reach the tracker in pieces.
+TEST(PemBlockTracker, ABeginMarkerSplitAcrossTheBytesOfASkippedLineOpensABlock) {
+  const auto scanner = MakeScanner(v1::ACTION_REDACT);
+  PemBlockTracker tracker(*scanner);
+  tracker.SkipBytes(std::string(5000, 'a') + " -----BEGIN RSA PRI");
+  tracker.SkipBytes("VATE KEY-----");
+  tracker.SkipBytes(std::string(5000, 'b'));
+  EXPECT_FALSE(tracker.inside_block()) << "the line is not over yet";
+  tracker.EndSkippedLine();
+  EXPECT_TRUE(tracker.inside_block());
+
+  Scratch scratch;
+  ScanResult body = scanner->Scan("MIIEowIBAAKCAQEAu1SU1LfVLPHCozMx", &scratch);
+  tracker.Apply("MIIEowIBAAKCAQEAu1SU1LfVLPHCozMx", &scratch, &body);
+  EXPECT_EQ(body.verdict, Verdict::kRedacted);
+  EXPECT_EQ(body.output, "[PRIVATE_KEY]");
+}
+
+TEST(PemBlockTracker, ASkippedLineThatClosesItsBlockLeavesNoneOpen) {
+  const auto scanner = MakeScanner(v1::ACTION_REDACT);
+  PemBlockTracker tracker(*scanner);
+  tracker.SkipBytes("-----BEGIN PRIVATE KEY-----" + std::string(5000, 'k'));
+  tracker.SkipBytes("-----END PRIV");
+  tracker.SkipBytes("ATE KEY----- trailing text");
+  tracker.EndSkippedLine();
+  EXPECT_FALSE(tracker.inside_block());
+}
+
+TEST(PemBlockTracker, MarkersInASkippedJsonRecordDoNotCount) {
+  const auto scanner = MakeScanner(v1::ACTION_REDACT);
+  PemBlockTracker tracker(*scanner);
+  tracker.SkipBytes("{\"k\":\"-----BEGIN PRIVATE KEY-----\"}");
+  tracker.DiscardSkippedLine();
+  EXPECT_FALSE(tracker.inside_block());
+  // Nor do they leak into the next skipped line.
+  tracker.SkipBytes(std::string(10, 'x'));
+  tracker.EndSkippedLine();
+  EXPECT_FALSE(tracker.inside_block());
+}
+
 }  // namespace
 }  // namespace scrub::cli

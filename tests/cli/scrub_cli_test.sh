@@ -59,6 +59,15 @@ printf '\nafter 13800138000\n' >> "$TMP/long.txt"
 out=$("$SCRUB" redact "$TMP/long.txt")
 expect_eq "oversize line" $'[scrub:blocked]\nafter [CN_MOBILE]' "$out"
 
+# A private key whose BEGIN marker ends an oversize line: the line is BLOCKED,
+# and the key's body on the lines after it is still redacted.
+{ head -c 1100000 /dev/zero | tr '\0' a
+  printf -- ' -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMx\n'
+  printf -- '-----END RSA PRIVATE KEY----- after\n'; } > "$TMP/pem_oversize.txt"
+out=$("$SCRUB" redact "$TMP/pem_oversize.txt")
+expect_eq "key body after an oversize line" \
+  $'[scrub:blocked]\n[PRIVATE_KEY]\n[PRIVATE_KEY] after' "$out"
+
 # --- exit codes and messages.
 "$SCRUB" redact "$TMP/does-not-exist" > "$TMP/o" 2> "$TMP/e"
 expect_eq "unreadable file exit" 2 "$?"
