@@ -105,7 +105,9 @@ void BM_CandidateSet(benchmark::State& state) {
   std::vector<internal::CandidateEngine::Pattern> patterns;
   for (const internal::DetectorSpec& d : internal::BuiltinDetectors()) {
     if (state.range(0) == 0 && !PredatingDetectors().count(d.id)) continue;
-    patterns.push_back({d.pattern, d.case_insensitive});
+    // As CompiledPolicy builds them: the set holds a detector's prefilter
+    // (CN_ADDRESS's) instead of its full pattern.
+    patterns.push_back({d.pattern, d.case_insensitive, d.prefilter});
   }
   auto engine = internal::CandidateEngine::Create(patterns, {});
   if (!engine.ok()) std::abort();
