@@ -22,7 +22,7 @@ namespace {
 
 using internal::CompiledFieldRule;
 using internal::CompiledPolicy;
-using internal::JsonKeyContext;
+using internal::ContextHints;
 using internal::JsonToken;
 using internal::JsonTokenKind;
 using internal::PlacedFinding;
@@ -31,6 +31,9 @@ using internal::ScratchState;
 // Lone high surrogates repaired per record under INVALID_UTF8_REPLACE (each
 // repair re-reads the record).
 constexpr int kMaxSurrogateRepairs = 16;
+
+// Keys, and values under a key without context.
+const ContextHints kNoHints;
 
 // Why a record scan stopped before the end of the record.
 struct StopCause {
@@ -65,9 +68,8 @@ class RecordScan : public internal::JsonTokenVisitor {
     pending_display_.clear();
     if (!frames_.empty() && IsSkip(frames_.back().rule)) return true;
     if (s_.clean_json_keys.Contains(policy_.id(), pending_key_)) return true;
-    hints_.positive_rules.clear();
-    hints_.negative = false;
-    absl::Status status = internal::FindPlacedFindings(policy_, pending_key_, hints_, &s_);
+    absl::Status status =
+        internal::FindPlacedFindings(policy_, pending_key_, kNoHints, &s_);
     if (!status.ok()) return EngineError(status);
     if (s_.placed.empty()) {
       s_.clean_json_keys.Insert(policy_.id(), pending_key_);
@@ -144,14 +146,14 @@ class RecordScan : public internal::JsonTokenVisitor {
     bool is_array = false;
     size_t next_index = 0;
     const CompiledFieldRule* rule = nullptr;  // applies to everything inside
-    const JsonKeyContext* context = nullptr;  // arrays: their elements' key
+    const ContextHints* context = nullptr;  // arrays: their elements' key
     size_t pointer_size = 0;                  // to restore at the end
   };
 
   // The value being read.
   struct Node {
     const CompiledFieldRule* rule = nullptr;
-    const JsonKeyContext* context = nullptr;
+    const ContextHints* context = nullptr;
     size_t pointer_size = 0;
   };
 
@@ -257,15 +259,9 @@ class RecordScan : public internal::JsonTokenVisitor {
              internal::NormalizeValue(internal::FoldForDetection(text), r.spec.form)});
       }
     } else {
-      // Reuses the hint buffer across the record's values.
-      hints_.positive_rules.clear();
-      hints_.negative = false;
-      if (node.context != nullptr) {
-        hints_.positive_rules.assign(node.context->positive_rules.begin(),
-                                     node.context->positive_rules.end());
-        hints_.negative = node.context->negative;
-      }
-      absl::Status status = internal::FindPlacedFindings(policy_, text, hints_, &s_);
+      // The key's context, as the policy compiled it (no copy per value).
+      absl::Status status = internal::FindPlacedFindings(
+          policy_, text, node.context != nullptr ? *node.context : kNoHints, &s_);
       if (!status.ok()) return EngineError(status);
     }
 
@@ -360,7 +356,6 @@ class RecordScan : public internal::JsonTokenVisitor {
   std::string pending_key_;      // the last key read (unescaped)
   std::string pending_display_;  // its redacted form, if it holds findings
   std::string repaired_value_;
-  internal::ContextHints hints_;
 
   std::vector<JsonFinding> findings_;
   std::vector<PlacedFinding> placed_;  // detector findings, for block rules

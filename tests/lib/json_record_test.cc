@@ -276,14 +276,14 @@ TEST(JsonRules, BuiltinListsSkipDetectorsNotInTheCatalogue) {
       v1::JsonOptions(), [](absl::string_view id) { return id == "CN_MOBILE"; },
       [](absl::string_view id) { return id == "CN_MOBILE" ? 0 : -1; });
   ASSERT_TRUE(rules.ok()) << rules.status();
-  const internal::JsonKeyContext* name = rules->ContextOf("name");
+  const internal::ContextHints* name = rules->ContextOf("name");
   ASSERT_NE(name, nullptr);
   EXPECT_TRUE(name->positive_rules.empty());
-  const internal::JsonKeyContext* phone = rules->ContextOf("user.Phone_Number");
+  const internal::ContextHints* phone = rules->ContextOf("user.Phone_Number");
   ASSERT_NE(phone, nullptr);
   EXPECT_THAT(phone->positive_rules, ElementsAre(0));
   EXPECT_FALSE(phone->negative);
-  const internal::JsonKeyContext* order = rules->ContextOf("Order-ID");
+  const internal::ContextHints* order = rules->ContextOf("Order-ID");
   ASSERT_NE(order, nullptr);
   EXPECT_TRUE(order->negative);
   EXPECT_EQ(rules->ContextOf("phonebook"), nullptr);

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "scrub/internal/compiled_policy.h"
+#include "scrub/internal/context_hints.h"
 
 namespace scrub::internal {
 
@@ -21,13 +22,6 @@ struct RawFinding {
   double confidence = 0;
 };
 
-// Context the caller knows about the whole text (e.g. the JSON key it sits
-// under): rules treated as if a positive (or negative) context word were near
-// every candidate.
-struct ContextHints {
-  std::vector<int> positive_rules;
-  bool negative = false;  // every rule's negative context applies
-};
 
 struct KeywordHit {
   int keyword = 0;

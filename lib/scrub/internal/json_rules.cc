@@ -77,7 +77,7 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
   // Built-in keys: detectors not in this catalogue (or disabled) are skipped.
   for (const BuiltinKeyContext& entry : BuiltinKeyContexts()) {
     for (absl::string_view key : entry.keys) {
-      JsonKeyContext& ctx = out.context_[key];
+      ContextHints& ctx = out.context_[key];
       for (absl::string_view id : entry.detectors) {
         const int rule = rule_index(id);
         if (rule >= 0) AddRule(&ctx.positive_rules, rule);
@@ -98,7 +98,7 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
     if (k.detectors().empty()) {
       return FieldError(absl::StrCat(field, ".detectors"), "needs at least one detector");
     }
-    JsonKeyContext& ctx = out.context_[key];
+    ContextHints& ctx = out.context_[key];
     for (int j = 0; j < k.detectors_size(); ++j) {
       if (!is_detector(k.detectors(j))) {
         return FieldError(absl::StrCat(field, ".detectors[", j, "]"),
@@ -185,7 +185,7 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
   return out;
 }
 
-const JsonKeyContext* JsonRules::ContextOf(absl::string_view key) const {
+const ContextHints* JsonRules::ContextOf(absl::string_view key) const {
   char buf[kMaxKeyBytes];
   size_t len = 0;
   if (NormalizeInto(key, buf, &len)) {

@@ -13,14 +13,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/scrub/v1/policy.pb.h"
+#include "scrub/internal/context_hints.h"
 
 namespace scrub::internal {
 
-// What a key says about the values under it.
-struct JsonKeyContext {
-  std::vector<int> positive_rules;  // rule indexes whose context is raised
-  bool negative = false;            // negative context (order_no, trace_id, ...)
-};
 
 // One json.field_rules entry.
 struct CompiledFieldRule {
@@ -48,7 +44,7 @@ class JsonRules {
   // The context of values under `key` (the unescaped key), or null. A key
   // not listed itself is looked up by its last dotted segment, so
   // "user.phone" is a "phone".
-  const JsonKeyContext* ContextOf(absl::string_view key) const;
+  const ContextHints* ContextOf(absl::string_view key) const;
 
   // The field rule selecting a value by its pointer, else by its key (only
   // for object members), or null. Pointer rules win over key rules.
@@ -59,7 +55,7 @@ class JsonRules {
   bool has_pointer_rules() const { return !by_pointer_.empty(); }
 
  private:
-  absl::flat_hash_map<std::string, JsonKeyContext> context_;  // by normalised key
+  absl::flat_hash_map<std::string, ContextHints> context_;  // by normalised key
   absl::flat_hash_map<std::string, CompiledFieldRule> by_pointer_;
   absl::flat_hash_map<std::string, CompiledFieldRule> by_key_;  // exact keys
 };
