@@ -56,17 +56,6 @@ std::unique_ptr<ProgressMeter> MakeProgressMeter(const FilterOptions& options,
   return std::make_unique<ProgressMeter>(options.error_fd, files ? total : 0, terminal);
 }
 
-bool WriteFile(int fd, const std::string& data) {
-  size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<size_t>(n);
-  }
-  return true;
-}
-
 }  // namespace
 
 int RunFilter(const Scanner& scanner, const FilterOptions& options) {
@@ -153,7 +142,7 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
   if (summary_fd >= 0) {
     const std::string report =
         summary.ToJson(bytes_in, out.bytes_written(), absl::Now() - start);
-    if (!WriteFile(summary_fd, report) || close(summary_fd) != 0) {
+    if (!WriteAll(summary_fd, report) || close(summary_fd) != 0) {
       std::cerr << "scrub: cannot write summary " << options.summary_path << ": "
                 << std::strerror(errno) << "\n";
       exit_code = kExitInput;

@@ -112,6 +112,20 @@ absl::StatusOr<bool> LineReader::Next(Line* line) {
   }
 }
 
+bool WriteAll(int fd, absl::string_view data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) errno = EIO;
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 OutputWriter::OutputWriter(int fd, size_t capacity) : fd_(fd), capacity_(capacity) {
   buffer_.reserve(capacity_);
 }
@@ -134,19 +148,11 @@ void OutputWriter::Write(absl::string_view data) {
 
 absl::Status OutputWriter::Flush() {
   if (!status_.ok()) return status_;
-  size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = write(fd_, buffer_.data() + done, buffer_.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      status_ = absl::DataLossError(absl::StrCat("cannot write output: ", std::strerror(errno)));
-      buffer_.clear();
-      return status_;
-    }
-    done += static_cast<size_t>(n);
+  if (!WriteAll(fd_, buffer_)) {
+    status_ = absl::DataLossError(absl::StrCat("cannot write output: ", std::strerror(errno)));
   }
   buffer_.clear();
-  return absl::OkStatus();
+  return status_;
 }
 
 }  // namespace scrub::cli

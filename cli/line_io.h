@@ -73,6 +73,10 @@ class LineReader {
   std::function<void(absl::string_view)> oversize_bytes_;
 };
 
+// Writes all of `data` to `fd`, retrying short writes and EINTR. False on an
+// error, with errno saying which (EIO if write(2) wrote nothing).
+bool WriteAll(int fd, absl::string_view data);
+
 // Buffered writer to a file descriptor: whole blocks, explicit Flush().
 class OutputWriter {
  public:

@@ -1,12 +1,9 @@
 #include "cli/progress_meter.h"
 
-#include <unistd.h>
-
-#include <cerrno>
-
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "cli/line_io.h"
 
 namespace scrub::cli {
 namespace {
@@ -18,16 +15,6 @@ std::string Bytes(uint64_t bytes) {
   if (bytes < 1000 * 1000) return absl::StrFormat("%.1f kB", b / 1e3);
   if (bytes < uint64_t{1000} * 1000 * 1000) return absl::StrFormat("%.1f MB", b / 1e6);
   return absl::StrFormat("%.1f GB", b / 1e9);
-}
-
-void WriteAll(int fd, const std::string& s) {
-  size_t done = 0;
-  while (done < s.size()) {
-    const ssize_t n = write(fd, s.data() + done, s.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;  // progress is best effort
-    done += static_cast<size_t>(n);
-  }
 }
 
 }  // namespace
@@ -66,7 +53,7 @@ void ProgressMeter::Finish(uint64_t bytes, uint64_t records) { Draw(bytes, recor
 void ProgressMeter::Draw(uint64_t bytes, uint64_t records, bool final) {
   std::string text = Format(bytes, total_bytes_, records, absl::Now() - start_);
   if (!terminal_) {
-    WriteAll(fd_, text + "\n");
+    WriteAll(fd_, text + "\n");  // progress is best effort
     return;
   }
   // Redraw in place; pad over a longer previous line.
