@@ -128,6 +128,8 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
         if (line.has_newline) out.Write("\n");
       }
       if (progress) progress->Update(bytes_in + reader.bytes_read(), summary.records());
+      // Output failed (ENOSPC, a closed pipe): scanning the rest is wasted.
+      if (!out.status().ok()) break;
     }
     bytes_in += reader.bytes_read();
     if (in.name != "-") close(in.fd);

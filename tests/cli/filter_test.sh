@@ -139,6 +139,20 @@ expect_exit "unreadable input file" 2 "$SCRUB" redact "$DATA/mixed.txt" "$TMP/mi
 grep -q "scrub: cannot open $TMP/missing.txt: No such file or directory" "$TMP/err" ||
   fail "unreadable input message"
 
+# Output that cannot be written: exit 2 with the reason, and the input is not
+# read to its end (the summary counts only what was scanned before).
+if [ -w /dev/full ]; then
+  code=0
+  seq 1 200000 | "$SCRUB" redact --summary "$TMP/full.json" > /dev/full 2> "$TMP/full.err" ||
+    code=$?
+  [ "$code" -eq 2 ] || fail "unwritable output: exit $code"
+  grep -q "scrub: cannot write output: No space left on device" "$TMP/full.err" ||
+    fail "unwritable output message: $(cat "$TMP/full.err")"
+  records=$(sed -n 's/^  "records": \([0-9]*\),$/\1/p' "$TMP/full.json" || true)
+  [ -n "$records" ] && [ "$records" -lt 200000 ] ||
+    fail "scanning went on after the output failed: records=$records"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures failure(s)" >&2
   exit 1
