@@ -29,7 +29,6 @@ class CallDeadline {
                                   absl::Duration margin);
 
   bool Expired() const { return absl::Now() >= cutoff_; }
-  absl::Time cutoff() const { return cutoff_; }
 
   // DEADLINE_EXCEEDED naming the margin; never names content.
   absl::Status ExceededError() const;

@@ -25,11 +25,6 @@ bool ServingState::accepting_scans() const {
   return self_test_passed_;
 }
 
-bool ServingState::serving() const {
-  absl::MutexLock lock(&mu_);
-  return self_test_passed_ && !shutting_down_;
-}
-
 bool ServingState::shutting_down() const {
   absl::MutexLock lock(&mu_);
   return shutting_down_;

@@ -41,8 +41,6 @@ class ServingState {
 
   // True while scan calls are answered: the self-test has passed.
   bool accepting_scans() const;
-  // What health reports: self-test passed and not shutting down.
-  bool serving() const;
   bool shutting_down() const;
 
  private:

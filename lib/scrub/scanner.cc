@@ -31,12 +31,11 @@ absl::StatusOr<std::shared_ptr<const Scanner>> Scanner::Create(
   compile.engine_fault_for_testing = options.engine_fault_for_testing;
   auto compiled = internal::CompiledPolicy::Compile(policy, compile);
   if (!compiled.ok()) return compiled.status();
-  return std::shared_ptr<const Scanner>(
-      new Scanner(*std::move(compiled), std::move(options)));
+  return std::shared_ptr<const Scanner>(new Scanner(*std::move(compiled)));
 }
 
-Scanner::Scanner(std::unique_ptr<internal::CompiledPolicy> compiled, Options options)
-    : compiled_(std::move(compiled)), options_(std::move(options)) {}
+Scanner::Scanner(std::unique_ptr<internal::CompiledPolicy> compiled)
+    : compiled_(std::move(compiled)) {}
 
 Scanner::~Scanner() = default;
 

@@ -151,14 +151,13 @@ class Scanner {
  private:
   friend struct internal::ScannerAccess;
 
-  Scanner(std::unique_ptr<internal::CompiledPolicy> compiled, Options options);
+  explicit Scanner(std::unique_ptr<internal::CompiledPolicy> compiled);
 
   // Counts an input that failed (engine error, limit); returns true when the
   // policy's FAIL_OPEN lets it pass (and counts the pass).
   bool CountFailure(BlockReason reason) const;
 
   std::unique_ptr<internal::CompiledPolicy> compiled_;
-  Options options_;
   mutable std::atomic<uint64_t> engine_errors_{0};
   mutable std::atomic<uint64_t> fail_open_passes_{0};
 };

@@ -35,8 +35,6 @@ class ScrubdProcess {
   // SIGKILLs the process if it is still running.
   ~ScrubdProcess();
 
-  pid_t pid() const { return pid_; }
-  const std::string& log_path() const { return log_path_; }
   std::string log() const { return ReadFile(log_path_); }
 
   // Waits until the log contains `text`; false on timeout or early exit.

@@ -74,7 +74,6 @@ class CandidateEngine {
   absl::Status FindCandidates(absl::string_view view, std::vector<int>* flagged,
                               CandidateFn fn) const;
 
-  size_t pattern_count() const { return regexes_.size(); }
 
  private:
   CandidateEngine() = default;

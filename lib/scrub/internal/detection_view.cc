@@ -64,13 +64,6 @@ char FoldToAscii(char32_t cp) {
   }
 }
 
-bool HasNonAscii(absl::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
-
 // Length (in code points) of the run of Chinese numerals starting at `pos`,
 // ignoring dropped characters between them. Stops counting at kMinNumeralRun.
 size_t NumeralRunLength(absl::string_view text, size_t pos) {

@@ -52,7 +52,6 @@ class JsonRules {
                                         absl::string_view key, bool is_member) const;
 
   bool has_field_rules() const { return !by_pointer_.empty() || !by_key_.empty(); }
-  bool has_pointer_rules() const { return !by_pointer_.empty(); }
 
  private:
   absl::flat_hash_map<std::string, ContextHints> context_;  // by normalised key

@@ -48,8 +48,6 @@ class Tokenizer {
   absl::StatusOr<std::string> Token(absl::string_view detector,
                                     absl::string_view normalized_value) const;
 
-  const std::string& key_id() const { return key_id_; }
-
  private:
   Tokenizer(std::string key, std::string key_id, size_t hex_chars);
 

@@ -21,9 +21,6 @@ std::string ReplaceInvalidUtf8(absl::string_view text);
 // Sets *len to its length in bytes.
 char32_t DecodeUtf8(absl::string_view text, size_t pos, size_t* len);
 
-// Appends the UTF-8 encoding of `cp` to `out`.
-void AppendUtf8(char32_t cp, std::string* out);
-
 }  // namespace scrub::internal
 
 #endif  // SCRUB_INTERNAL_UTF8_H_
