@@ -4,6 +4,7 @@
 #include <atomic>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -514,17 +515,28 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
   }
   out->engine_ = *std::move(engine);
 
-  // Context words of every rule, one automaton.
+  // Context words of every rule, one automaton. A word several rules share
+  // ("订单", "order" ...) is one keyword with a meaning per rule, so that a
+  // scan finds it once, not once per rule.
   {
     KeywordAutomaton::Builder builder(/*ascii_case_insensitive=*/true);
+    absl::flat_hash_map<std::string, int> keyword_of;  // by ASCII-lowered word
     for (size_t r = 0; r < out->rules_.size(); ++r) {
       const ContextSpec& ctx = out->rules_[r].spec.context;
       for (bool positive : {true, false}) {
         for (const std::string& word : positive ? ctx.positive : ctx.negative) {
           const std::string folded = FoldForDetection(word);
           if (folded.empty()) continue;
-          builder.Add(folded);
-          out->context_meanings_.push_back({{static_cast<int>(r), positive}});
+          auto [it, added] = keyword_of.try_emplace(absl::AsciiStrToLower(folded), 0);
+          if (added) {
+            it->second = builder.Add(folded);
+            out->context_meanings_.emplace_back();
+          }
+          std::vector<ContextMeaning>& meanings = out->context_meanings_[it->second];
+          const ContextMeaning meaning{static_cast<int>(r), positive};
+          if (std::find(meanings.begin(), meanings.end(), meaning) == meanings.end()) {
+            meanings.push_back(meaning);
+          }
         }
       }
     }

@@ -53,6 +53,9 @@ struct DictionaryTerm {
 struct ContextMeaning {
   int rule = 0;
   bool positive = true;
+  bool operator==(const ContextMeaning& o) const {
+    return rule == o.rule && positive == o.positive;
+  }
 };
 
 // A block rule with detector ids resolved to rule indexes (-1: a detector
