@@ -120,8 +120,12 @@ TEST(Tokenizer, RefusesAKeyFileThatIsTooShort) {
 
 TEST(Cleanse, ZeroesAndEmptiesTheString) {
   std::string s = "secret key bytes that are long enough";
+  const size_t size = s.size();
+  const char* bytes = s.data();  // a heap buffer: clear() keeps it
   Cleanse(&s);
   EXPECT_TRUE(s.empty());
+  ASSERT_EQ(s.data(), bytes) << "the buffer moved; cannot check its bytes";
+  EXPECT_EQ(std::string(bytes, size), std::string(size, '\0'));
 }
 
 }  // namespace

@@ -213,10 +213,15 @@ TEST_F(SocketTest, StreamFlowControlStopsAServerWhoseClientDoesNotRead) {
     stream->WritesDone();
   });
 
-  // Wait until the server stops making progress.
-  size_t scanned = 0;
-  absl::Time last_change = absl::Now();
+  // Wait for the first scan (so a server that never started cannot pass),
+  // then until the server stops making progress.
   const absl::Time give_up = absl::Now() + absl::Seconds(60);
+  while (observer_.reports().empty() && absl::Now() < give_up) {
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  size_t scanned = observer_.reports().size();
+  ASSERT_GT(scanned, 0u) << "the server scanned nothing within 60 s";
+  absl::Time last_change = absl::Now();
   while (absl::Now() - last_change < absl::Milliseconds(750) && absl::Now() < give_up) {
     absl::SleepFor(absl::Milliseconds(50));
     const size_t now = observer_.reports().size();

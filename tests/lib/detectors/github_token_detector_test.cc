@@ -55,8 +55,9 @@ TEST(GithubTokenConfidence, ValidChecksumIsMoreConfidentThanWrongOne) {
   ASSERT_EQ(valid.size(), 1u);
   ASSERT_EQ(wrong.size(), 1u);
   EXPECT_EQ(valid[0].detector, "GITHUB_TOKEN");
-  EXPECT_GT(valid[0].confidence, wrong[0].confidence);
-  EXPECT_GE(wrong[0].confidence, 0.5);  // redacted by the default policy too
+  EXPECT_EQ(wrong[0].detector, "GITHUB_TOKEN");
+  EXPECT_DOUBLE_EQ(valid[0].confidence, 0.99);
+  EXPECT_DOUBLE_EQ(wrong[0].confidence, 0.75);  // redacted by the default policy too
 }
 
 }  // namespace
