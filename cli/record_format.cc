@@ -51,18 +51,17 @@ const ScannedLine& LineScanner::Scan(const Line& line) {
     const std::string what = current_.json ? "record" : "line";
     const absl::Status error = absl::ResourceExhaustedError(absl::StrCat(
         what, " has ", line.bytes, " bytes; limit max_message_bytes is ", limit));
+    auto block = [&error](auto* result) {  // a JsonRecordResult or a ScanResult
+      *result = {};
+      result->verdict = Verdict::kBlocked;
+      result->block_reason = BlockReason::kMessageTooLarge;
+      result->block_detail = std::string(error.message());
+      result->error = error;
+    };
     if (current_.json) {
-      current_.record = JsonRecordResult();
-      current_.record.verdict = Verdict::kBlocked;
-      current_.record.block_reason = BlockReason::kMessageTooLarge;
-      current_.record.block_detail = std::string(error.message());
-      current_.record.error = error;
+      block(&current_.record);
     } else {
-      current_.text = ScanResult();
-      current_.text.verdict = Verdict::kBlocked;
-      current_.text.block_reason = BlockReason::kMessageTooLarge;
-      current_.text.block_detail = std::string(error.message());
-      current_.text.error = error;
+      block(&current_.text);
     }
   } else if (current_.json) {
     current_.record = ScanJsonRecord(scanner_, line.text, &scratch_);

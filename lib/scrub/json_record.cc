@@ -302,7 +302,7 @@ class RecordScan : public internal::JsonTokenVisitor {
     // Only a \u escape can decode to something invalid.
     const absl::string_view raw = record_.substr(token.start, token.end - token.start);
     if (std::memchr(raw.data(), '\\', raw.size()) == nullptr) return true;
-    if (internal::FindInvalidUtf8(token.text) == token.text.size()) return true;
+    if (internal::IsValidUtf8(token.text)) return true;
     if (!replace_invalid_) {
       const std::string detail =
           absl::StrCat("lone surrogate escape in the string at byte ", token.start);

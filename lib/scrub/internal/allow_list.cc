@@ -11,7 +11,7 @@ absl::StatusOr<AllowList> AllowList::Compile(const v1::AllowList& list,
   AllowList out;
   for (int i = 0; i < list.values_size(); ++i) {
     const std::string& value = list.values(i);
-    if (value.empty() || FindInvalidUtf8(value) != value.size()) {
+    if (value.empty() || !IsValidUtf8(value)) {
       return absl::InvalidArgumentError(absl::StrCat(
           field, ".values[", i, "]: must be non-empty valid UTF-8"));
     }

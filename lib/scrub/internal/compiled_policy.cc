@@ -38,8 +38,6 @@ bool IsDetectorIdSyntax(absl::string_view id) {
   return true;
 }
 
-bool IsValidUtf8(absl::string_view s) { return FindInvalidUtf8(s) == s.size(); }
-
 absl::Status CheckConfidence(absl::string_view field, double value) {
   if (!(value >= 0.0 && value <= 1.0)) {
     return FieldError(field, absl::StrCat("must be in [0, 1], got ", value));

@@ -38,7 +38,7 @@ absl::Status CheckPointer(absl::string_view field, absl::string_view pointer) {
   if (pointer.empty() || pointer[0] != '/') {
     return FieldError(field, "must be a JSON pointer starting with '/'");
   }
-  if (FindInvalidUtf8(pointer) != pointer.size()) {
+  if (!IsValidUtf8(pointer)) {
     return FieldError(field, "must be valid UTF-8");
   }
   for (size_t i = 0; i < pointer.size(); ++i) {
@@ -90,7 +90,7 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
     const v1::KeyContext& k = options.key_context(i);
     const std::string field = absl::StrCat("json.key_context[", i, "]");
     const std::string key = NormalizeJsonKey(k.key());
-    if (key.empty() || key.size() > kMaxKeyBytes || FindInvalidUtf8(k.key()) != k.key().size()) {
+    if (key.empty() || key.size() > kMaxKeyBytes || !IsValidUtf8(k.key())) {
       return FieldError(absl::StrCat(field, ".key"),
                         absl::StrCat("required: valid UTF-8 of at most ", kMaxKeyBytes,
                                      " bytes besides '_', '-', '.' and spaces"));
@@ -112,7 +112,7 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
   for (int i = 0; i < options.negative_keys_size(); ++i) {
     const std::string key = NormalizeJsonKey(options.negative_keys(i));
     if (key.empty() || key.size() > kMaxKeyBytes ||
-        FindInvalidUtf8(options.negative_keys(i)) != options.negative_keys(i).size()) {
+        !IsValidUtf8(options.negative_keys(i))) {
       return FieldError(absl::StrCat("json.negative_keys[", i, "]"),
                         absl::StrCat("must be valid UTF-8 of at most ", kMaxKeyBytes,
                                      " bytes besides '_', '-', '.' and spaces"));
@@ -135,7 +135,7 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
         table = &out.by_pointer_;
         break;
       case v1::FieldRule::kKey:
-        if (f.key().empty() || FindInvalidUtf8(f.key()) != f.key().size()) {
+        if (f.key().empty() || !IsValidUtf8(f.key())) {
           return FieldError(absl::StrCat(field, ".key"),
                             "must be non-empty valid UTF-8");
         }

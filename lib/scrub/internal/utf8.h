@@ -14,6 +14,11 @@ namespace scrub::internal {
 // invalid), or text.size() when the whole text is valid.
 size_t FindInvalidUtf8(absl::string_view text);
 
+// True when all of `text` is valid UTF-8.
+inline bool IsValidUtf8(absl::string_view text) {
+  return FindInvalidUtf8(text) == text.size();
+}
+
 // Returns `text` with every maximal invalid subsequence replaced by U+FFFD.
 std::string ReplaceInvalidUtf8(absl::string_view text);
 
