@@ -90,6 +90,7 @@ class Metrics final : public ServiceObserver {
   // Hot-path series, resolved once: [rpc][verdict - 1].
   prometheus::Counter* messages_by_verdict_[2][3];
   prometheus::Counter* bytes_by_rpc_[2];
+  prometheus::Counter* requests_ok_[2];  // {rpc, code="OK"}
   prometheus::Histogram* latency_by_rpc_[2];
   prometheus::Counter* fail_open_total_;
   prometheus::Counter* reloads_ok_;

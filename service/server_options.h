@@ -3,7 +3,7 @@
 //
 // Everything about how scrubd serves that is not the policy: listeners, TLS,
 // gRPC transport settings, concurrency and deadlines. Filled from flags by
-// ServerOptionsFromFlags() (service/flags.h); tests fill it directly. The
+// ConfigFromFlags() (service/flags.h); tests fill it directly. The
 // defaults below are the flags' defaults.
 #ifndef SCRUB_SERVICE_SERVER_OPTIONS_H_
 #define SCRUB_SERVICE_SERVER_OPTIONS_H_
