@@ -38,7 +38,9 @@ const ScannedLine& LineScanner::Scan(const Line& line) {
       current_.json = line.oversize || !IsBlank(line.text);
       break;
     case RecordFormat::kAuto:
-      current_.json = LooksLikeJsonRecord(line.head);
+      // The whole line when it was read (as scrubd's RECORD_FORMAT_AUTO
+      // decides), its head when it is oversize.
+      current_.json = LooksLikeJsonRecord(line.oversize ? line.head : line.text);
       break;
   }
   if (line.oversize) {

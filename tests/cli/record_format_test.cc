@@ -88,6 +88,11 @@ TEST(LineScanner, AutoDecidesPerLine) {
   line = TextLine("tel 13812345678 {");
   EXPECT_FALSE(lines.Scan(line).json);
   EXPECT_EQ(lines.RedactedLine(line), "tel [CN_MOBILE] {");
+  // Indented beyond the 64-byte head: still a record, as for scrubd.
+  const std::string indented = std::string(100, ' ') + "{\"tel\":\"13812345678\"}";
+  line = TextLine(indented);
+  EXPECT_TRUE(lines.Scan(line).json);
+  EXPECT_EQ(lines.RedactedLine(line), std::string(100, ' ') + "{\"tel\":\"[CN_MOBILE]\"}");
 }
 
 TEST(LineScanner, OversizeLinesAreBlockedWithTheirFormatsPlaceholder) {
