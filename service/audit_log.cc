@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "rapidjson/document.h"
@@ -52,21 +53,10 @@ void String(JsonWriter& w, absl::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+// "REDACT", "MASK", ...: the policy enum's name without its prefix.
 absl::string_view ActionName(v1::Action action) {
-  switch (action) {
-    case v1::ACTION_REDACT:
-      return "REDACT";
-    case v1::ACTION_MASK:
-      return "MASK";
-    case v1::ACTION_TOKENIZE:
-      return "TOKENIZE";
-    case v1::ACTION_BLOCK:
-      return "BLOCK";
-    case v1::ACTION_REPORT:
-      return "REPORT";
-    default:
-      return "UNSPECIFIED";
-  }
+  const absl::string_view name = absl::StripPrefix(v1::Action_Name(action), "ACTION_");
+  return name.empty() ? "UNSPECIFIED" : name;
 }
 
 // The bytes of `text` a finding's digest is computed over, into `*bytes`;
