@@ -1,4 +1,4 @@
-// JSON records (scrub::ScanJsonRecord) beside the plain-text path
+// JSON records (Scanner::Scan with RecordFormat::kJson) beside the plain-text path
 // (Scanner::Scan on the same bytes), with the JSON libraries' parse-only
 // speed as baselines in the same run:
 //   BM_RapidJsonSaxParse    RapidJSON's SAX reader, null handler (the library
@@ -21,7 +21,6 @@
 #include "benchmark/benchmark.h"
 #include "rapidjson/reader.h"
 #include "scrub/internal/json_token_reader.h"
-#include "scrub/json_record.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
 #include "simdjson.h"
@@ -117,7 +116,7 @@ void BM_ScanJsonRecord(benchmark::State& state, bool large) {
   const Corpus& corpus = GetCorpus(large);
   Scratch scratch;
   RunOverCorpus(state, large, [&](size_t i) {
-    JsonRecordResult r = ScanJsonRecord(DefaultScanner(), corpus.records[i], &scratch);
+    ScanResult r = DefaultScanner().Scan({corpus.records[i], RecordFormat::kJson}, &scratch);
     benchmark::DoNotOptimize(r);
   });
 }

@@ -7,7 +7,8 @@
 #include "cli/filter_command.h"
 #include "cli/flag_value.h"
 #include "cli/policy_command.h"
-#include "scrub/internal/file_reader.h"
+#include "scrub/load_scanner.h"
+#include "scrub/file_reader.h"
 
 namespace scrub::cli {
 namespace {
@@ -43,13 +44,13 @@ int RunEvalCommand(const std::vector<std::string>& args) {
     std::cerr << "scrub: usage: scrub eval [--policy FILE] CORPUS\n";
     return kExitUsage;
   }
-  auto scanner = LoadScanner(policy_path);
+  auto scanner = LoadScanner({policy_path, {}});
   if (!scanner.ok()) {
     std::cerr << "scrub: " << scanner.status().message() << "\n";
     return kExitUsage;
   }
   absl::StatusOr<std::string> content =
-      internal::ReadRegularFile(corpus, kMaxCorpusBytes);
+      ReadRegularFile(corpus, kMaxCorpusBytes);
   if (!content.ok()) {
     std::cerr << "scrub: cannot read " << corpus << ": " << content.status().message()
               << "\n";

@@ -118,7 +118,7 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
       }
       if (!*more) break;
       ++line_number;
-      const ScannedLine& result = lines.Scan(line);
+      const ScanResult& result = lines.Scan(line);
       summary.Add(result);
       if (options.mode == FilterMode::kInspect) {
         const absl::string_view file = name_files ? absl::string_view(in.name) : "";
@@ -142,8 +142,9 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
     exit_code = kExitInput;
   }
   if (summary_fd >= 0) {
-    const std::string report =
-        summary.ToJson(bytes_in, out.bytes_written(), absl::Now() - start);
+    const std::string report = summary.ToJson(bytes_in, out.bytes_written(),
+                                              absl::Now() - start,
+                                              lines.pem_blocks_closed_early());
     if (!WriteAll(summary_fd, report) || close(summary_fd) != 0) {
       std::cerr << "scrub: cannot write summary " << options.summary_path << ": "
                 << std::strerror(errno) << "\n";

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/record_format.h"
+#include "cli/line_scanner.h"
+#include "scrub/record_format.h"
 #include "scrub/scanner.h"
 
 namespace scrub::cli {

@@ -14,26 +14,10 @@ void String(JsonWriter* w, absl::string_view s) {
   w->String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-void Common(JsonWriter* w, absl::string_view detector, size_t start, size_t end) {
-  w->Key("detector");
-  String(w, detector);
-  w->Key("start");
-  w->Uint64(start);
-  w->Key("end");
-  w->Uint64(end);
-}
-
-void Tail(JsonWriter* w, double confidence, v1::Action action) {
-  w->Key("confidence");
-  w->Double(std::round(confidence * 1000) / 1000);
-  w->Key("action");
-  String(w, v1::Action_Name(action));
-}
-
 }  // namespace
 
 void WriteInspectRecord(absl::string_view file, size_t line_number,
-                        const ScannedLine& line, bool show_format, OutputWriter* out) {
+                        const ScanResult& line, bool show_format, OutputWriter* out) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -45,54 +29,55 @@ void WriteInspectRecord(absl::string_view file, size_t line_number,
   w.Uint64(line_number);
   if (show_format) {
     w.Key("format");
-    w.String(line.json ? "json" : "text");
+    // A malformed record scanned as text was still given as JSON.
+    const bool json = line.format == RecordFormat::kJson || !line.malformed_json.empty();
+    w.String(json ? "json" : "text");
   }
   w.Key("verdict");
-  String(&w, VerdictName(line.verdict()));
-  if (line.verdict() == Verdict::kBlocked || line.failed_open()) {
+  String(&w, VerdictName(line.verdict));
+  if (line.verdict == Verdict::kBlocked || line.failed_open) {
     w.Key("reason");
-    String(&w, BlockReasonName(line.block_reason()));
+    String(&w, BlockReasonName(line.block_reason));
     w.Key("detail");
-    String(&w, line.block_detail());
+    String(&w, line.block_detail);
   }
-  if (line.failed_open()) {
+  if (line.failed_open) {
     w.Key("failed_open");
     w.Bool(true);
   }
-  if (line.json && line.record.scanned_as_text) {
+  if (line.format == RecordFormat::kText && !line.malformed_json.empty()) {
     w.Key("scanned_as_text");
     w.Bool(true);
     w.Key("malformed");
-    String(&w, line.record.malformed_detail);
+    String(&w, line.malformed_json);
   }
   w.Key("findings");
   w.StartArray();
-  if (line.json) {
-    for (const JsonFinding& f : line.record.findings) {
-      w.StartObject();
-      Common(&w, f.detector, f.token_start, f.token_end);
-      if (!line.record.scanned_as_text) {
-        w.Key("pointer");
-        String(&w, f.pointer);
-        if (f.in_key) {
-          w.Key("in_key");
-          w.Bool(true);
-        }
-        w.Key("value_start");
-        w.Uint64(f.value_start);
-        w.Key("value_end");
-        w.Uint64(f.value_end);
+  for (const Finding& f : line.findings) {
+    w.StartObject();
+    w.Key("detector");
+    String(&w, f.detector);
+    w.Key("start");
+    w.Uint64(f.start);
+    w.Key("end");
+    w.Uint64(f.end);
+    if (f.json.has_value()) {
+      w.Key("pointer");
+      String(&w, f.json->pointer);
+      if (f.json->in_key) {
+        w.Key("in_key");
+        w.Bool(true);
       }
-      Tail(&w, f.confidence, f.action);
-      w.EndObject();
+      w.Key("value_start");
+      w.Uint64(f.json->value_start);
+      w.Key("value_end");
+      w.Uint64(f.json->value_end);
     }
-  } else {
-    for (const Finding& f : line.text.findings) {
-      w.StartObject();
-      Common(&w, f.detector, f.start, f.end);
-      Tail(&w, f.confidence, f.action);
-      w.EndObject();
-    }
+    w.Key("confidence");
+    w.Double(std::round(f.confidence * 1000) / 1000);
+    w.Key("action");
+    String(&w, v1::Action_Name(f.action));
+    w.EndObject();
   }
   w.EndArray();
   w.EndObject();

@@ -9,7 +9,9 @@
 // "format":"json", and each finding its "pointer" (RFC 6901), "value_start"
 // and "value_end" (offsets inside the unescaped value), "in_key" when the
 // finding is in a key; "start"/"end" are then the raw token's span in the
-// line. Lines scanned as text under --format=jsonl/auto say "format":"text".
+// line. Lines scanned as text under --format=jsonl/auto say "format":"text";
+// a malformed record the policy had scanned as text also says
+// "scanned_as_text":true and "malformed":"<why>".
 #ifndef SCRUB_CLI_INSPECT_OUTPUT_H_
 #define SCRUB_CLI_INSPECT_OUTPUT_H_
 
@@ -17,14 +19,14 @@
 
 #include "absl/strings/string_view.h"
 #include "cli/line_io.h"
-#include "cli/record_format.h"
+#include "scrub/scan_result.h"
 
 namespace scrub::cli {
 
 // Writes the inspect object of one line and a newline. `file` is omitted
 // when empty; "format" is written only when `show_format`.
 void WriteInspectRecord(absl::string_view file, size_t line_number,
-                        const ScannedLine& line, bool show_format, OutputWriter* out);
+                        const ScanResult& line, bool show_format, OutputWriter* out);
 
 }  // namespace scrub::cli
 

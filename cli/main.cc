@@ -12,6 +12,7 @@
 #include "cli/filter_command.h"
 #include "cli/flag_value.h"
 #include "cli/policy_command.h"
+#include "scrub/load_scanner.h"
 #include "scrub/detectors.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
@@ -92,7 +93,7 @@ int RunFilterCommand(scrub::cli::FilterMode mode, const std::vector<std::string>
     } else if ((got = TakeFlagValue(args, &i, "--format", &value)) !=
                FlagValue::kNotThisFlag) {
       if (got == FlagValue::kMissing) return Usage("--format needs text, jsonl or auto");
-      auto format = scrub::cli::ParseRecordFormat(value);
+      auto format = scrub::cli::ParseFormatFlag(value);
       if (!format.ok()) return Usage(format.status().message());
       options.format = *format;
     } else if ((got = TakeFlagValue(args, &i, "--summary", &value)) !=
@@ -116,7 +117,7 @@ int RunFilterCommand(scrub::cli::FilterMode mode, const std::vector<std::string>
       options.files.push_back(a);
     }
   }
-  auto scanner = scrub::cli::LoadScanner(policy_path);
+  auto scanner = scrub::LoadScanner({policy_path, {}});
   if (!scanner.ok()) {
     std::cerr << "scrub: " << scanner.status().message() << "\n";
     return kExitUsage;
@@ -139,7 +140,10 @@ int main(int argc, char** argv) {
     std::cout << "scrub " << scrub::kVersion << "\n";
     return kExitOk;
   }
+  // --help anywhere among the options, but not after "--", where "-h" is a
+  // file name.
   for (const std::string& a : rest) {
+    if (a == "--") break;
     if (a == "--help" || a == "-h") {
       std::cout << kUsage;
       return kExitOk;

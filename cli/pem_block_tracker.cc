@@ -3,14 +3,28 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 
 namespace scrub::cli {
 namespace {
 
 constexpr absl::string_view kDashes = "-----";
-constexpr absl::string_view kProbe =
-    "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----";
+
+bool IsBase64Byte(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '+' || c == '/' || c == '=';
+}
+
+// An RFC 1421 header line: a name of letters, digits and '-', then ": ".
+bool IsPemHeader(absl::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (absl::ascii_isalnum(static_cast<unsigned char>(line[i])) ||
+                             line[i] == '-')) {
+    ++i;
+  }
+  return i > 0 && line.substr(i, 2) == ": ";
+}
 
 // If a marker "-----<kind> LABEL-----" (kind "BEGIN" or "END") starts at
 // `pos`, returns one past its end; otherwise npos.
@@ -50,20 +64,31 @@ std::pair<size_t, size_t> FindMarker(absl::string_view line, size_t from,
 }  // namespace
 
 PemBlockTracker::PemBlockTracker(const Scanner& scanner) : scanner_(scanner) {
-  const ScanResult probe = scanner_.Scan(kProbe);
-  for (const Finding& f : probe.findings) {
-    if (f.detector != kDetector) continue;
-    active_ = true;
-    action_ = f.action;
-    confidence_ = f.confidence;
-    if (action_ == v1::ACTION_REDACT && probe.verdict == Verdict::kRedacted &&
-        f.start == 0 && f.end == kProbe.size()) {
-      replacement_ = probe.output;
-    } else {
-      replacement_ = absl::StrCat("[", kDetector, "]");
-    }
-    break;
+  const std::optional<DetectorRule> rule = scanner_.rule(kDetector);
+  if (!rule.has_value()) return;
+  active_ = true;
+  action_ = rule->action;
+  replacement_ = action_ == v1::ACTION_REDACT ? rule->redaction
+                                              : absl::StrCat("[", kDetector, "]");
+}
+
+bool PemBlockTracker::CanBeInsideBlock(absl::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+    line.remove_suffix(1);
   }
+  if (line.empty()) return true;
+  if (line[0] == ' ' || line[0] == '\t') return true;  // a header's continuation
+  if (IsPemHeader(line)) return true;
+  for (char c : line) {
+    if (!IsBase64Byte(c)) return false;
+  }
+  return true;
+}
+
+void PemBlockTracker::Open(absl::string_view line) {
+  inside_ = InsideAfter(line, false);
+  block_lines_ = 0;
+  block_bytes_ = 0;
 }
 
 size_t PemBlockTracker::FindEnd(absl::string_view line, size_t pos) {
@@ -103,7 +128,13 @@ void PemBlockTracker::SkipBytes(absl::string_view bytes) {
 }
 
 void PemBlockTracker::EndSkippedLine() {
-  if (skipping_) inside_ = skipped_inside_;
+  if (skipping_) {
+    if (!inside_ && skipped_inside_) {  // a block opens in the skipped line
+      block_lines_ = 0;
+      block_bytes_ = 0;
+    }
+    inside_ = skipped_inside_;
+  }
   DiscardSkippedLine();
 }
 
@@ -115,13 +146,30 @@ void PemBlockTracker::DiscardSkippedLine() {
 void PemBlockTracker::Apply(absl::string_view line, Scratch* scratch,
                             ScanResult* result) {
   if (!active_) return;
-  const bool started_inside = inside_;
-  inside_ = InsideAfter(line, inside_);
-  if (!started_inside || result->verdict == Verdict::kBlocked) return;
-
+  if (!inside_) {
+    Open(line);
+    return;
+  }
   // [0, block_end) belongs to the block opened on an earlier line.
   size_t block_end = FindEnd(line, 0);
-  if (block_end == absl::string_view::npos) block_end = line.size();
+  if (block_end == absl::string_view::npos) {
+    ++block_lines_;
+    block_bytes_ += line.size() + 1;
+    if (!CanBeInsideBlock(line) || block_lines_ > kMaxBlockLines ||
+        block_bytes_ > kMaxBlockBytes) {
+      // Not a key's body: the block ended without its END line. This line
+      // is scanned as usual (the scanner's result stands).
+      ++closed_early_;
+      Open(line);
+      return;
+    }
+    block_end = line.size();
+  } else {
+    inside_ = InsideAfter(line.substr(block_end), false);
+    block_lines_ = 0;
+    block_bytes_ = 0;
+  }
+  if (result->verdict == Verdict::kBlocked) return;
   if (block_end == 0) return;  // an empty line: nothing to hide
 
   ScanResult rest;  // the remainder after the END marker, scanned as usual
@@ -129,7 +177,7 @@ void PemBlockTracker::Apply(absl::string_view line, Scratch* scratch,
   if (block_end < line.size()) rest = scanner_.Scan(line.substr(block_end), scratch);
 
   ScanResult out;
-  out.findings.push_back({kDetector, 0, block_end, confidence_, action_});
+  out.findings.push_back({kDetector, 0, block_end, kConfidence, action_, std::nullopt});
   for (Finding f : rest.findings) {
     f.start += block_end;
     f.end += block_end;

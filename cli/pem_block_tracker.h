@@ -17,10 +17,18 @@
 // had every line redacted already: it fails closed. An empty line inside a
 // block holds no key material and is kept as is.
 //
-// What a block line becomes is asked of the scanner itself, once: its result
-// for a minimal PEM block tells whether PRIVATE_KEY is enabled (otherwise
-// the tracker does nothing), its action and its redaction text:
-//   REDACT                -> the redaction text ("[PRIVATE_KEY]" by default)
+// A block without its END line must not wipe the rest of a stream (a chat
+// line that merely mentions "-----BEGIN RSA PRIVATE KEY-----"). An open
+// block is closed, before the line, at the first line that cannot belong to
+// a PEM body — anything but base64 ([A-Za-z0-9+/=]), a blank line, an RFC
+// 1421 header ("Proc-Type: 4,ENCRYPTED", "DEK-Info: ...") or its indented
+// continuation — and after kMaxBlockLines lines or kMaxBlockBytes bytes (a
+// 4096-bit RSA key is ~50 lines, ~3.3 KB). That line and every later one are
+// scanned as usual; closed_early() counts such blocks (`--summary`).
+//
+// What a block line becomes is asked of the scanner, once: the policy's rule
+// for PRIVATE_KEY (when it is not enabled the tracker does nothing):
+//   REDACT                -> the rule's redaction text ("[PRIVATE_KEY]" by default)
 //   MASK, TOKENIZE        -> "[PRIVATE_KEY]" (a key is never masked or
 //                            tokenised line by line)
 //   BLOCK                 -> the line is BLOCKED
@@ -39,6 +47,7 @@
 #define SCRUB_CLI_PEM_BLOCK_TRACKER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -52,6 +61,14 @@ class PemBlockTracker {
  public:
   // The detector id whose policy the tracker applies.
   static constexpr char kDetector[] = "PRIVATE_KEY";
+
+  // Bounds of an unterminated block (see above).
+  static constexpr size_t kMaxBlockLines = 200;
+  static constexpr size_t kMaxBlockBytes = 64 * 1024;
+
+  // The confidence reported for the lines of a block: what the PRIVATE_KEY
+  // detector gives a marker.
+  static constexpr double kConfidence = 0.99;
 
   // Asks `scanner` (which must outlive the tracker) how its policy treats a
   // private key.
@@ -77,11 +94,17 @@ class PemBlockTracker {
   // True while a block is open (after a BEGIN line, before its END line).
   bool inside_block() const { return inside_; }
 
+  // Blocks closed before their END line (see above).
+  uint64_t closed_early() const { return closed_early_; }
+
   // Forgets an open block (the next input starts outside any block).
   void Reset() {
     inside_ = false;
     DiscardSkippedLine();
   }
+
+  // True when `line` can be part of a PEM body (see above).
+  static bool CanBeInsideBlock(absl::string_view line);
 
  private:
   // Where the block that is open at `pos` ends on `line` (one past its END
@@ -91,12 +114,17 @@ class PemBlockTracker {
   // also where the last marker found ends (0 if none).
   static bool InsideAfter(absl::string_view line, bool inside, size_t* consumed = nullptr);
 
+  // Opens or closes the block state after a line outside a block.
+  void Open(absl::string_view line);
+
   const Scanner& scanner_;
-  bool active_ = false;  // PRIVATE_KEY enabled and not allowed by the policy
+  bool active_ = false;  // PRIVATE_KEY enabled
   v1::Action action_ = v1::ACTION_REDACT;
-  double confidence_ = 0;
   std::string replacement_;
   bool inside_ = false;
+  size_t block_lines_ = 0;  // lines of the open block so far
+  size_t block_bytes_ = 0;
+  uint64_t closed_early_ = 0;
   // A skipped line in progress: the state so far, and its bytes after the
   // last marker found (at most kMaxMarkerBytes once trimmed).
   bool skipping_ = false;

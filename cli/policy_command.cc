@@ -2,23 +2,11 @@
 
 #include <iostream>
 
-#include "absl/strings/str_cat.h"
 #include "cli/filter_command.h"
+#include "scrub/load_scanner.h"
 #include "scrub/policy.h"
 
 namespace scrub::cli {
-
-absl::StatusOr<std::shared_ptr<const Scanner>> LoadScanner(const std::string& path) {
-  if (path.empty()) return Scanner::Create(DefaultPolicy());
-  auto policy = LoadPolicyFile(path);
-  if (!policy.ok()) return policy.status();
-  auto scanner = Scanner::Create(*policy);
-  if (!scanner.ok()) {
-    return absl::Status(scanner.status().code(),
-                        absl::StrCat(path, ": ", scanner.status().message()));
-  }
-  return scanner;
-}
 
 int RunPolicyCommand(const std::vector<std::string>& args) {
   if (args.size() == 1 && args[0] == "print-default") {
@@ -26,7 +14,11 @@ int RunPolicyCommand(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (args.size() == 2 && args[0] == "check") {
-    auto scanner = LoadScanner(args[1]);
+    if (args[1].empty()) {
+      std::cerr << "scrub: policy check needs a FILE\n";
+      return kExitUsage;
+    }
+    auto scanner = LoadScanner({args[1], {}});
     if (!scanner.ok()) {
       std::cerr << "scrub: " << scanner.status().message() << "\n";
       return kExitUsage;

@@ -22,9 +22,9 @@ void Counts(JsonWriter* w, const char* name, const std::map<std::string, uint64_
 
 }  // namespace
 
-void RunSummary::Add(const ScannedLine& line) {
+void RunSummary::Add(const ScanResult& line) {
   ++records_;
-  switch (line.verdict()) {
+  switch (line.verdict) {
     case Verdict::kAllow:
       ++allow_;
       break;
@@ -35,16 +35,18 @@ void RunSummary::Add(const ScannedLine& line) {
       ++blocked_;
       break;
   }
-  if (line.block_reason() != BlockReason::kNone) {
-    ++block_reasons_[std::string(BlockReasonName(line.block_reason()))];
+  if (line.block_reason != BlockReason::kNone) {
+    ++block_reasons_[std::string(BlockReasonName(line.block_reason))];
   }
-  if (line.json) ++json_;
-  if (line.failed_open()) ++failed_open_;
-  line.ForEachDetector([this](const std::string& id) { ++detectors_[id]; });
+  // A record given as JSON counts as JSON, also when it was malformed.
+  if (line.format == RecordFormat::kJson || !line.malformed_json.empty()) ++json_;
+  if (line.failed_open) ++failed_open_;
+  for (const Finding& f : line.findings) ++detectors_[f.detector];
 }
 
 std::string RunSummary::ToJson(uint64_t bytes_in, uint64_t bytes_out,
-                               absl::Duration elapsed) const {
+                               absl::Duration elapsed,
+                               uint64_t pem_blocks_closed_early) const {
   const double seconds = absl::ToDoubleSeconds(elapsed);
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
@@ -80,6 +82,8 @@ std::string RunSummary::ToJson(uint64_t bytes_in, uint64_t bytes_out,
   w.EndObject();
   w.Key("failed_open");
   w.Uint64(failed_open_);
+  w.Key("pem_blocks_closed_early");
+  w.Uint64(pem_blocks_closed_early);
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }

@@ -12,8 +12,13 @@
 //     "block_reasons": {"malformed_json": 1},
 //     "detectors": {"CN_MOBILE": 2},
 //     "formats": {"json": 2, "text": 1},
-//     "failed_open": 0
+//     "failed_open": 0,
+//     "pem_blocks_closed_early": 0
 //   }
+//
+// "pem_blocks_closed_early" counts private-key blocks whose END line never
+// came: closed at the first line that could not belong to a key (see
+// cli/pem_block_tracker.h).
 #ifndef SCRUB_CLI_RUN_SUMMARY_H_
 #define SCRUB_CLI_RUN_SUMMARY_H_
 
@@ -22,19 +27,20 @@
 #include <string>
 
 #include "absl/time/time.h"
-#include "cli/record_format.h"
+#include "scrub/scan_result.h"
 
 namespace scrub::cli {
 
 class RunSummary {
  public:
   // Counts one scanned line.
-  void Add(const ScannedLine& line);
+  void Add(const ScanResult& line);
 
   uint64_t records() const { return records_; }
 
   // The report as pretty-printed JSON (keys in a fixed order).
-  std::string ToJson(uint64_t bytes_in, uint64_t bytes_out, absl::Duration elapsed) const;
+  std::string ToJson(uint64_t bytes_in, uint64_t bytes_out, absl::Duration elapsed,
+                     uint64_t pem_blocks_closed_early) const;
 
  private:
   uint64_t records_ = 0;

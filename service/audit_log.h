@@ -53,6 +53,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "scrub/keyed_digest.h"
 #include "service/scrubd_config.h"
 #include "service/service_observer.h"
 
@@ -60,8 +61,6 @@ namespace scrub::service {
 
 class AuditLog final : public ServiceObserver {
  public:
-  static constexpr size_t kMinKeyBytes = 32;
-
   // Reads the key (at least 32 bytes, used as is) and opens the file for
   // appending (created with mode 0640). Errors name the flag.
   static absl::StatusOr<std::unique_ptr<AuditLog>> Open(const AuditOptions& options);
@@ -73,17 +72,18 @@ class AuditLog final : public ServiceObserver {
   // switches to it; on error keeps writing to the old one.
   absl::Status Reopen();
 
-  // The digest written for `bytes` found by `detector`.
+  // The digest written for `bytes` found by `detector` (scrub::KeyedDigest).
   // "" if the MAC cannot be computed (the record then has no digest).
   std::string Digest(absl::string_view detector, absl::string_view bytes) const;
 
   uint64_t write_errors() const;
 
  private:
-  AuditLog(AuditOptions options, std::string key, std::FILE* file);
+  AuditLog(AuditOptions options, std::unique_ptr<scrub::KeyedDigest> digest,
+           std::FILE* file);
 
   const AuditOptions options_;
-  std::string key_;
+  const std::unique_ptr<scrub::KeyedDigest> digest_;
   mutable absl::Mutex mu_;
   std::FILE* file_ ABSL_GUARDED_BY(mu_);
   uint64_t write_errors_ ABSL_GUARDED_BY(mu_) = 0;

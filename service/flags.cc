@@ -79,16 +79,30 @@ absl::Status CheckHostPort(absl::string_view flag, absl::string_view value) {
 
 }  // namespace
 
+absl::Status CheckPolicyFlagNotEmpty(absl::Span<char* const> argv) {
+  for (size_t i = 1; i < argv.size(); ++i) {
+    const absl::string_view a = argv[i];
+    if (a == "--") break;
+    const bool empty_value = a == "--policy=" || a == "-policy=" ||
+                             ((a == "--policy" || a == "-policy") &&
+                              i + 1 < argv.size() && absl::string_view(argv[i + 1]).empty());
+    if (empty_value) {
+      return FlagError("policy", "needs a FILE (omit the flag for the built-in default)");
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<ScrubdConfig> ConfigFromFlags() {
   ScrubdConfig c;
   auto listen = ParseListenAddresses(absl::GetFlag(FLAGS_listen));
   if (!listen.ok()) return listen.status();
   c.server.listen = *std::move(listen);
 
-  c.policy_path = absl::GetFlag(FLAGS_policy);
-  c.limits.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
-  c.limits.max_messages_per_batch = absl::GetFlag(FLAGS_max_messages_per_batch);
-  c.limits.max_batch_bytes = absl::GetFlag(FLAGS_max_batch_bytes);
+  c.policy.path = absl::GetFlag(FLAGS_policy);
+  c.policy.limits.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  c.policy.limits.max_messages_per_batch = absl::GetFlag(FLAGS_max_messages_per_batch);
+  c.policy.limits.max_batch_bytes = absl::GetFlag(FLAGS_max_batch_bytes);
 
   c.server.max_receive_message_bytes = absl::GetFlag(FLAGS_max_receive_message_bytes);
   if (c.server.max_receive_message_bytes < 0) {

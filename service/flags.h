@@ -12,12 +12,19 @@
 #ifndef SCRUB_SERVICE_FLAGS_H_
 #define SCRUB_SERVICE_FLAGS_H_
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "service/scrubd_config.h"
 
 namespace scrub::service {
 
 absl::StatusOr<ScrubdConfig> ConfigFromFlags();
+
+// An empty --policy value ("--policy=$UNSET") must not silently serve the
+// built-in default (absl flags cannot tell it from an absent flag, so the
+// raw command line is checked): INVALID_ARGUMENT "--policy: needs a FILE ...".
+absl::Status CheckPolicyFlagNotEmpty(absl::Span<char* const> argv);
 
 }  // namespace scrub::service
 

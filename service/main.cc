@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "scrub/load_scanner.h"
 #include "scrub/scanner.h"
 #include "scrub/version.h"
 #include "service/audit_log.h"
@@ -53,22 +54,14 @@ const char* SignalName(int signo) {
 }
 
 std::string PolicySource(const ScrubdConfig& config) {
-  return config.policy_path.empty() ? "the built-in default policy" : config.policy_path;
+  return config.policy.path.empty() ? "the built-in default policy" : config.policy.path;
 }
 
 int Run(const ScrubdConfig& config) {
-  absl::StatusOr<v1::Policy> policy =
-      LoadEffectivePolicy(config.policy_path, config.limits);
-  if (!policy.ok()) {
-    LogError(absl::StrCat("cannot load ", PolicySource(config), ": ",
-                          DescribePolicyError(policy.status()),
-                          " (run `scrub policy check` on it for details)"));
-    return kExitError;
-  }
   absl::StatusOr<std::shared_ptr<const scrub::Scanner>> scanner =
-      scrub::Scanner::Create(*policy);
+      scrub::LoadScanner(config.policy);
   if (!scanner.ok()) {
-    LogError(absl::StrCat("invalid policy in ", PolicySource(config), ": ",
+    LogError(absl::StrCat("cannot load ", PolicySource(config), ": ",
                           DescribePolicyError(scanner.status()),
                           " (run `scrub policy check` on it for details)"));
     return kExitError;
@@ -102,7 +95,7 @@ int Run(const ScrubdConfig& config) {
   }
 
   absl::StatusOr<std::unique_ptr<ScrubServer>> server =
-      ScrubServer::Start(config.server, *scanner, scrub::Scanner::Options(), observers);
+      ScrubServer::Start(config.server, *scanner, /*factory=*/nullptr, observers);
   if (!server.ok()) {
     LogError(std::string(server.status().message()));
     return kExitError;
@@ -133,8 +126,7 @@ int Run(const ScrubdConfig& config) {
       /*on_reload=*/
       [&] {
         LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySource(config)));
-        absl::Status reload =
-            (*server)->ReloadPolicyFromFile(config.policy_path, config.limits);
+        absl::Status reload = (*server)->ReloadPolicyFrom(config.policy);
         const std::shared_ptr<const scrub::Scanner> current =
             (*server)->current_scanner();
         if (reload.ok()) {
@@ -191,6 +183,12 @@ int main(int argc, char** argv) {
       "  scrubd [--listen=unix:///tmp/scrubd.sock] [--policy=FILE] [flags]\n"
       "Exit codes: 0 stopped by SIGTERM/SIGINT after draining; 1 bad flags, policy or "
       "listener.");
+  if (absl::Status empty = scrub::service::CheckPolicyFlagNotEmpty(
+          absl::MakeConstSpan(argv, static_cast<size_t>(argc)));
+      !empty.ok()) {
+    scrub::service::LogError(std::string(empty.message()));
+    return 1;
+  }
   const std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   if (args.size() > 1) {
     scrub::service::LogError(absl::StrCat("unexpected argument \"", args[1],

@@ -54,8 +54,8 @@ class ScrubService::StreamReactor final
  private:
   void Scan(absl::Time arrival, scrub::Scratch* scratch) {
     response_.Clear();
-    grpc::Status status = service_->RunStreamRequest(
-        context_, request_, options_, deadline_, arrival, scratch, &response_);
+    grpc::Status status = service_->Run(context_, StreamInputs(request_), options_, deadline_,
+                                        arrival, scratch, &response_);
     if (!status.ok()) {
       Finish(std::move(status));
       return;
@@ -181,78 +181,76 @@ grpc::Status ScrubService::ScanInputs(Rpc rpc, grpc::CallbackServerContext* cont
   return grpc::Status::OK;
 }
 
-grpc::Status ScrubService::RunBatch(grpc::CallbackServerContext* context,
-                                    const v1::ScanBatchRequest& request,
-                                    const CallDeadline& deadline, absl::Time arrival,
-                                    scrub::Scratch* scratch,
-                                    v1::ScanBatchResponse* response) {
-  const int n = request.messages_size();
+ScrubService::Inputs ScrubService::BatchInputs(const v1::ScanBatchRequest& request) {
   Inputs in;
+  in.rpc = Rpc::kScanBatch;
+  const int n = request.messages_size();
   in.inputs.reserve(n);
   in.texts.reserve(n);
   for (int i = 0; i < n; ++i) {
     const v1::ChatMessage& m = request.messages(i);
-    if (m.id().empty()) {
-      grpc::Status missing = MissingId("messages", i);
-      return Fail(Rpc::kScanBatch, missing.error_code(), "missing_id",
-                  missing.error_message(), arrival);
-    }
+    if (m.id().empty() && in.missing_id < 0) in.missing_id = i;
     in.inputs.push_back({m.id(), m.conversation_id(), m.text()});
     in.texts.push_back(m.text());
     in.bytes += m.text().size();
   }
-  std::shared_ptr<const scrub::Scanner> scanner;
-  std::vector<RecordResult> results;
-  grpc::Status status = ScanInputs(Rpc::kScanBatch, context, in, deadline, arrival,
-                                   scratch, &scanner, &results);
-  if (!status.ok()) return status;
-
-  response->mutable_results()->Reserve(n);
-  for (int i = 0; i < n; ++i) {
-    v1::MessageResult* out = response->add_results();
-    ToWireResult(request.messages(i).id(), std::move(results[i]), request.options(), out);
-    AddUninspectedAttachments(request.messages(i), out);
-  }
-  ToWirePolicy(scanner->policy(), response->mutable_policy());
-  return grpc::Status::OK;
+  return in;
 }
 
-grpc::Status ScrubService::RunStreamRequest(grpc::CallbackServerContext* context,
-                                            const v1::ScanStreamRequest& request,
-                                            const v1::ScanOptions& options,
-                                            const CallDeadline& deadline,
-                                            absl::Time arrival, scrub::Scratch* scratch,
-                                            v1::ScanStreamResponse* response) {
-  const int n = request.records_size();
+ScrubService::Inputs ScrubService::StreamInputs(const v1::ScanStreamRequest& request) {
   Inputs in;
+  in.rpc = Rpc::kScanStream;
+  const int n = request.records_size();
   in.inputs.reserve(n);
   in.texts.reserve(n);
   in.formats.reserve(n);
   for (int i = 0; i < n; ++i) {
     const v1::Record& r = request.records(i);
-    if (r.id().empty()) {
-      grpc::Status missing = MissingId("records", i);
-      return Fail(Rpc::kScanStream, missing.error_code(), "missing_id",
-                  missing.error_message(), arrival);
-    }
+    if (r.id().empty() && in.missing_id < 0) in.missing_id = i;
     in.inputs.push_back({r.id(), absl::string_view(), r.text()});
     in.texts.push_back(r.text());
     in.formats.push_back(EffectiveFormat(r.format(), request.format()));
     in.bytes += r.text().size();
   }
+  return in;
+}
+
+template <typename Response>
+grpc::Status ScrubService::Run(grpc::CallbackServerContext* context, const Inputs& in,
+                               const v1::ScanOptions& options,
+                               const CallDeadline& deadline, absl::Time arrival,
+                               scrub::Scratch* scratch, Response* response) {
+  if (in.missing_id >= 0) {
+    grpc::Status missing =
+        MissingId(in.rpc == Rpc::kScanBatch ? "messages" : "records", in.missing_id);
+    return Fail(in.rpc, missing.error_code(), "missing_id", missing.error_message(),
+                arrival);
+  }
   std::shared_ptr<const scrub::Scanner> scanner;
   std::vector<RecordResult> results;
-  grpc::Status status = ScanInputs(Rpc::kScanStream, context, in, deadline, arrival,
-                                   scratch, &scanner, &results);
+  grpc::Status status =
+      ScanInputs(in.rpc, context, in, deadline, arrival, scratch, &scanner, &results);
   if (!status.ok()) return status;
-
-  response->mutable_results()->Reserve(n);
-  for (int i = 0; i < n; ++i) {
-    ToWireResult(request.records(i).id(), std::move(results[i]), options,
-                 response->add_results());
+  response->mutable_results()->Reserve(static_cast<int>(results.size()));
+  for (size_t i = 0; i < results.size(); ++i) {
+    ToWireResult(in.inputs[i].id, std::move(results[i]), options, response->add_results());
   }
   ToWirePolicy(scanner->policy(), response->mutable_policy());
   return grpc::Status::OK;
+}
+
+grpc::Status ScrubService::RunBatch(grpc::CallbackServerContext* context,
+                                    const v1::ScanBatchRequest& request,
+                                    const CallDeadline& deadline, absl::Time arrival,
+                                    scrub::Scratch* scratch,
+                                    v1::ScanBatchResponse* response) {
+  grpc::Status status = Run(context, BatchInputs(request), request.options(), deadline,
+                            arrival, scratch, response);
+  if (!status.ok()) return status;
+  for (int i = 0; i < request.messages_size(); ++i) {
+    AddUninspectedAttachments(request.messages(i), response->mutable_results(i));
+  }
+  return status;
 }
 
 void ScrubService::Report(const ScanReport& report) const {

@@ -74,23 +74,28 @@ class ScrubService final : public v1::Scrub::CallbackService {
 
   // The texts of one request, as the library and the observers see them.
   struct Inputs {
+    Rpc rpc = Rpc::kScanBatch;
     std::vector<ScannedInput> inputs;
     std::vector<absl::string_view> texts;
     std::vector<v1::RecordFormat> formats;  // empty for chat messages
     uint64_t bytes = 0;
+    int missing_id = -1;  // the first input without an id, if any
   };
+  static Inputs BatchInputs(const v1::ScanBatchRequest& request);
+  static Inputs StreamInputs(const v1::ScanStreamRequest& request);
 
-  // Run where the ScanExecutor runs scans.
+  // Run where the ScanExecutor runs scans: scans one request's inputs and
+  // translates the results into `response` (a ScanBatchResponse or a
+  // ScanStreamResponse: results and policy).
+  template <typename Response>
+  grpc::Status Run(grpc::CallbackServerContext* context, const Inputs& in,
+                   const v1::ScanOptions& options, const CallDeadline& deadline,
+                   absl::Time arrival, scrub::Scratch* scratch, Response* response);
+  // Run() plus the chat messages' uninspected attachments.
   grpc::Status RunBatch(grpc::CallbackServerContext* context,
                         const v1::ScanBatchRequest& request, const CallDeadline& deadline,
                         absl::Time arrival, scrub::Scratch* scratch,
                         v1::ScanBatchResponse* response);
-  grpc::Status RunStreamRequest(grpc::CallbackServerContext* context,
-                                const v1::ScanStreamRequest& request,
-                                const v1::ScanOptions& options,
-                                const CallDeadline& deadline, absl::Time arrival,
-                                scrub::Scratch* scratch,
-                                v1::ScanStreamResponse* response);
 
   // Scans `in` (all or nothing) with one scanner snapshot and reports the
   // outcome. On OK, *results is parallel to in.inputs.

@@ -11,7 +11,7 @@
 #include <string>
 
 #include "absl/time/time.h"
-#include "service/policy_loader.h"
+#include "scrub/policy.h"
 #include "service/server_options.h"
 
 namespace scrub::service {
@@ -24,8 +24,9 @@ struct AuditOptions {
 
 struct ScrubdConfig {
   ServerOptions server;
-  std::string policy_path;  // empty: the built-in default policy
-  LimitOverrides limits;
+  // The policy file (empty path: the built-in default) and the limits the
+  // --max_* flags lay over it.
+  scrub::PolicySource policy;
   absl::Duration drain_timeout = absl::Seconds(10);
   absl::Duration drain_grace = absl::ZeroDuration();
   std::string metrics_listen;  // "host:port"; empty: no metrics endpoint

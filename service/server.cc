@@ -15,7 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "scrub/internal/file_reader.h"
+#include "scrub/file_reader.h"
 #include "service/self_test.h"
 
 namespace scrub::service {
@@ -28,7 +28,7 @@ constexpr size_t kMaxPemBytes = size_t{1} << 20;
 constexpr int64_t kReceiveHeadroomBytes = int64_t{1} << 20;
 
 absl::StatusOr<std::string> ReadPem(absl::string_view flag, const std::string& path) {
-  absl::StatusOr<std::string> content = internal::ReadRegularFile(path, kMaxPemBytes);
+  absl::StatusOr<std::string> content = ReadRegularFile(path, kMaxPemBytes);
   if (!content.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(flag, ": cannot read ", path, ": ", content.status().message()));
@@ -93,10 +93,10 @@ void InitGrpcOnce() {
 
 ScrubServer::ScrubServer(const ServerOptions& options,
                          std::shared_ptr<const scrub::Scanner> initial,
-                         scrub::Scanner::Options scanner_options,
+                         scrub::ScannerFactory factory,
                          std::vector<ServiceObserver*> observers)
     : observers_(observers),
-      store_(std::move(initial), std::move(scanner_options)),
+      store_(std::move(initial), std::move(factory)),
       executor_(ScanExecutor::Options{
           options.scan_threads > 0
               ? options.scan_threads
@@ -107,14 +107,14 @@ ScrubServer::ScrubServer(const ServerOptions& options,
 
 absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
     const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
-    scrub::Scanner::Options scanner_options, std::vector<ServiceObserver*> observers) {
+    scrub::ScannerFactory factory, std::vector<ServiceObserver*> observers) {
   if (initial == nullptr) return absl::InvalidArgumentError("no initial scanner");
   InitGrpcOnce();
   auto credentials = TcpCredentials(options.tls);
   if (!credentials.ok()) return credentials.status();
 
   std::unique_ptr<ScrubServer> s(new ScrubServer(
-      options, initial, std::move(scanner_options), std::move(observers)));
+      options, initial, std::move(factory), std::move(observers)));
   s->max_receive_ = MaxReceiveBytes(options, *initial);
 
   grpc::ServerBuilder builder;
@@ -205,12 +205,13 @@ void ScrubServer::SetSelfTest(absl::Status status) {
   serving_.SetSelfTestPassed(passed);
 }
 
-absl::Status ScrubServer::ReloadPolicyFromFile(const std::string& path,
-                                               const LimitOverrides& limits) {
-  absl::StatusOr<v1::Policy> policy = LoadEffectivePolicy(path, limits);
-  if (policy.ok()) return ReloadPolicy(*policy);
-  NotifyPolicy(false);
-  return policy.status();
+absl::Status ScrubServer::ReloadPolicyFrom(const scrub::PolicySource& source) {
+  absl::MutexLock reload(&reload_mu_);
+  // The candidate is self-tested before it can serve a single call.
+  const absl::Status status = store_.ReloadFrom(source, RunSelfTest);
+  if (status.ok()) SetSelfTest(absl::OkStatus());
+  NotifyPolicy(status.ok());
+  return status;
 }
 
 void ScrubServer::NotifyPolicy(bool ok) {

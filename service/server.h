@@ -32,7 +32,8 @@
 #include "proto/scrub/v1/policy.pb.h"
 #include "scrub/policy_store.h"
 #include "scrub/scanner.h"
-#include "service/policy_loader.h"
+#include "scrub/load_scanner.h"
+#include "scrub/policy.h"
 #include "service/scan_executor.h"
 #include "service/scrub_service.h"
 #include "service/server_options.h"
@@ -43,13 +44,13 @@ namespace scrub::service {
 
 class ScrubServer {
  public:
-  // Listens on options.listen and serves `initial`. `scanner_options` are
-  // used for every policy reload. Observers must outlive the server. Errors
+  // Listens on options.listen and serves `initial`. `factory` compiles every
+  // reloaded policy (null: scrub::Scanner::Create). Observers must outlive the server. Errors
   // name the listener or TLS file that failed. A failed self-test is not an
   // error: the server runs NOT_SERVING (see self_test_status()).
   static absl::StatusOr<std::unique_ptr<ScrubServer>> Start(
       const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
-      scrub::Scanner::Options scanner_options, std::vector<ServiceObserver*> observers);
+      scrub::ScannerFactory factory, std::vector<ServiceObserver*> observers);
 
   // Shutdown(absl::ZeroDuration()) unless already shut down.
   ~ScrubServer();
@@ -75,10 +76,9 @@ class ScrubServer {
   // returned (it may quote the policy: log it with DescribePolicyError()).
   absl::Status ReloadPolicy(const v1::Policy& policy);
 
-  // LoadEffectivePolicy(path, limits), then ReloadPolicy(). A file that
-  // cannot be loaded is a failed reload too (observers see it).
-  absl::Status ReloadPolicyFromFile(const std::string& path,
-                                    const LimitOverrides& limits);
+  // Loads, compiles, self-tests and swaps in the policy `source` names. A
+  // file that cannot be loaded is a failed reload too (observers see it).
+  absl::Status ReloadPolicyFrom(const scrub::PolicySource& source);
 
   // The policy serving now.
   std::shared_ptr<const scrub::Scanner> current_scanner() const { return store_.Get(); }
@@ -94,8 +94,7 @@ class ScrubServer {
 
  private:
   ScrubServer(const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
-              scrub::Scanner::Options scanner_options,
-              std::vector<ServiceObserver*> observers);
+              scrub::ScannerFactory factory, std::vector<ServiceObserver*> observers);
 
   void SetSelfTest(absl::Status status);
   void NotifyPolicy(bool ok);

@@ -20,7 +20,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "proto/scrub/v1/policy.pb.h"
-#include "service/record_scanner.h"
+#include "service/record_result.h"
 
 namespace scrub::service {
 

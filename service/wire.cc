@@ -51,21 +51,18 @@ void ToWireResult(absl::string_view id, RecordResult&& result,
   out->set_failed_open(scan.failed_open);
   if (options.include_findings()) {
     out->mutable_findings()->Reserve(static_cast<int>(scan.findings.size()));
-    const bool located = result.json_locations.size() == scan.findings.size();
-    for (size_t i = 0; i < scan.findings.size(); ++i) {
-      scrub::Finding& f = scan.findings[i];
+    for (scrub::Finding& f : scan.findings) {
       v1::Finding* w = out->add_findings();
       w->set_detector(std::move(f.detector));
       w->set_start(f.start);
       w->set_end(f.end);
       w->set_confidence(f.confidence);
       w->set_action(ToWireAction(f.action));
-      if (located) {
-        JsonLocation& at = result.json_locations[i];
-        w->set_json_pointer(std::move(at.pointer));
-        w->set_value_start(at.value_start);
-        w->set_value_end(at.value_end);
-        w->set_in_key(at.in_key);
+      if (f.json.has_value()) {
+        w->set_json_pointer(std::move(f.json->pointer));
+        w->set_value_start(f.json->value_start);
+        w->set_value_end(f.json->value_end);
+        w->set_in_key(f.json->in_key);
       }
     }
   }

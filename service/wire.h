@@ -20,7 +20,7 @@
 #include "proto/scrub/v1/policy.pb.h"
 #include "proto/scrub/v1/scrub.pb.h"
 #include "scrub/scan_result.h"
-#include "service/record_scanner.h"
+#include "service/record_result.h"
 
 namespace scrub::service {
 
@@ -29,8 +29,8 @@ v1::FindingAction ToWireAction(v1::Action action);
 
 // Fills `out` from `result` for the input with id `id`. Findings are copied
 // only when options.include_findings (with json_pointer, in_key,
-// value_start and value_end when the record was scanned as JSON); redacted
-// text only when REDACTED and not options.dry_run.
+// value_start and value_end for findings in a record scanned as JSON);
+// redacted text only when REDACTED and not options.dry_run.
 void ToWireResult(absl::string_view id, RecordResult&& result,
                   const v1::ScanOptions& options, v1::MessageResult* out);
 

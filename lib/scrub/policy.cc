@@ -3,14 +3,16 @@
 #include <cstddef>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
-#include "scrub/internal/file_reader.h"
+#include "scrub/file_reader.h"
 #include "scrub/version.h"
 
 namespace scrub {
@@ -20,21 +22,45 @@ namespace {
 // this large.
 constexpr size_t kMaxPolicyFileBytes = size_t{64} << 20;
 
+// The payload key of PolicyErrorLocation.
+constexpr char kLocationPayload[] = "type.scrub.dev/scrub.PolicyErrorLocation";
+constexpr char kFieldSeparator = '\x1f';
+
 // Collects the text-format parser's errors as "source:line:col: message".
 class ErrorCollector : public google::protobuf::io::ErrorCollector {
  public:
   explicit ErrorCollector(absl::string_view source) : source_(source) {}
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
+    if (errors_.empty()) {
+      first_line_ = line + 1;
+      first_column_ = column + 1;
+    }
     errors_.push_back(absl::StrCat(source_, ":", line + 1, ":", column + 1, ": ", message));
   }
   void AddWarning(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
   std::string Joined() const { return absl::StrJoin(errors_, "; "); }
+  int first_line() const { return first_line_; }
+  int first_column() const { return first_column_; }
 
  private:
   std::string source_;
   std::vector<std::string> errors_;
+  int first_line_ = 0;
+  int first_column_ = 0;
 };
+
+absl::string_view KindName(PolicyErrorLocation::Kind kind) {
+  switch (kind) {
+    case PolicyErrorLocation::Kind::kRead:
+      return "read";
+    case PolicyErrorLocation::Kind::kParse:
+      return "parse";
+    case PolicyErrorLocation::Kind::kCompile:
+      break;
+  }
+  return "compile";
+}
 
 }  // namespace
 
@@ -87,8 +113,13 @@ absl::StatusOr<v1::Policy> ParsePolicy(absl::string_view content, PolicyFormat f
     auto status = google::protobuf::util::JsonStringToMessage(
         std::string(content), &policy, options);
     if (!status.ok()) {
-      return absl::InvalidArgumentError(
+      absl::Status error = absl::InvalidArgumentError(
           absl::StrCat(source, ": invalid JSON policy: ", status.message().as_string()));
+      PolicyErrorLocation at;
+      at.kind = PolicyErrorLocation::Kind::kParse;
+      at.path = std::string(source);
+      SetPolicyErrorLocation(at, &error);
+      return error;
     }
     return policy;
   }
@@ -96,16 +127,29 @@ absl::StatusOr<v1::Policy> ParsePolicy(absl::string_view content, PolicyFormat f
   ErrorCollector errors(source);
   parser.RecordErrorsTo(&errors);
   if (!parser.ParseFromString(std::string(content), &policy)) {
-    return absl::InvalidArgumentError(errors.Joined());
+    absl::Status error = absl::InvalidArgumentError(errors.Joined());
+    PolicyErrorLocation at;
+    at.kind = PolicyErrorLocation::Kind::kParse;
+    at.path = std::string(source);
+    at.line = errors.first_line();
+    at.column = errors.first_column();
+    SetPolicyErrorLocation(at, &error);
+    return error;
   }
   return policy;
 }
 
 absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path) {
-  absl::StatusOr<std::string> content = internal::ReadRegularFile(path, kMaxPolicyFileBytes);
+  absl::StatusOr<std::string> content = ReadRegularFile(path, kMaxPolicyFileBytes);
   if (!content.ok()) {
-    return absl::Status(content.status().code(),
-                        absl::StrCat(path, ": cannot read: ", content.status().message()));
+    absl::Status error(content.status().code(),
+                       absl::StrCat(path, ": cannot read: ", content.status().message()));
+    PolicyErrorLocation at;
+    at.kind = PolicyErrorLocation::Kind::kRead;
+    at.path = path;
+    at.read_error = std::string(content.status().message());
+    SetPolicyErrorLocation(at, &error);
+    return error;
   }
   const PolicyFormat format =
       absl::EndsWith(path, ".json") ? PolicyFormat::kJson : PolicyFormat::kTextProto;
@@ -121,6 +165,58 @@ absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path) {
     }
   }
   return policy;
+}
+
+void LimitOverrides::ApplyTo(v1::Policy* policy) const {
+  v1::Limits* limits = policy->mutable_limits();
+  if (max_message_bytes > 0) limits->set_max_message_bytes(max_message_bytes);
+  if (max_messages_per_batch > 0) limits->set_max_messages_per_batch(max_messages_per_batch);
+  if (max_batch_bytes > 0) limits->set_max_batch_bytes(max_batch_bytes);
+}
+
+absl::StatusOr<v1::Policy> LoadPolicy(const PolicySource& source) {
+  v1::Policy policy;
+  if (source.path.empty()) {
+    policy = DefaultPolicy();
+  } else {
+    absl::StatusOr<v1::Policy> loaded = LoadPolicyFile(source.path);
+    if (!loaded.ok()) return loaded.status();
+    policy = *std::move(loaded);
+  }
+  source.limits.ApplyTo(&policy);
+  return policy;
+}
+
+void SetPolicyErrorLocation(const PolicyErrorLocation& location, absl::Status* status) {
+  status->SetPayload(
+      kLocationPayload,
+      absl::Cord(absl::StrJoin({std::string(KindName(location.kind)), location.path,
+                                absl::StrCat(location.line), absl::StrCat(location.column),
+                                location.field, location.read_error},
+                               std::string(1, kFieldSeparator))));
+}
+
+std::optional<PolicyErrorLocation> GetPolicyErrorLocation(const absl::Status& status) {
+  const absl::optional<absl::Cord> payload = status.GetPayload(kLocationPayload);
+  if (!payload.has_value()) return std::nullopt;
+  const std::vector<std::string> parts =
+      absl::StrSplit(std::string(*payload), kFieldSeparator);
+  if (parts.size() != 6) return std::nullopt;
+  PolicyErrorLocation at;
+  if (parts[0] == "read") {
+    at.kind = PolicyErrorLocation::Kind::kRead;
+  } else if (parts[0] == "parse") {
+    at.kind = PolicyErrorLocation::Kind::kParse;
+  } else {
+    at.kind = PolicyErrorLocation::Kind::kCompile;
+  }
+  at.path = parts[1];
+  if (!absl::SimpleAtoi(parts[2], &at.line) || !absl::SimpleAtoi(parts[3], &at.column)) {
+    return std::nullopt;
+  }
+  at.field = parts[4];
+  at.read_error = parts[5];
+  return at;
 }
 
 }  // namespace scrub

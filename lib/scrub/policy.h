@@ -13,12 +13,28 @@
 // Parsing checks syntax only; Scanner::Create() validates meaning (unknown
 // detectors, bad patterns, missing key files) with errors that name the
 // field, e.g. `rules[5].detector: unknown detector "CN_MOBIEL"`. A policy is
-// either wholly valid or not applied at all.
+// either wholly valid or not applied at all. (scrub/load_scanner.h does both
+// steps for a file or the built-in default.)
+//
+// Error locations
+//   Every error of reading, parsing or compiling a policy carries where it is
+//   as structured data (a Status payload), so that a program can report it
+//   without the message — which may quote the policy, and a policy's allow
+//   lists can hold personal data:
+//
+//     if (auto at = scrub::GetPolicyErrorLocation(status)) {
+//       // at->kind == kParse: at->line, at->column (text format; 0 for JSON)
+//       // at->kind == kCompile: at->field == "rules[5].detector"
+//       // at->kind == kRead: at->read_error == "No such file or directory"
+//     }
 #ifndef SCRUB_POLICY_H_
 #define SCRUB_POLICY_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/scrub/v1/policy.pb.h"
@@ -54,6 +70,50 @@ absl::StatusOr<v1::Policy> LoadPolicyFile(const std::string& path);
 
 // Prints a policy as text format.
 std::string PolicyToText(const v1::Policy& policy);
+
+// Limits laid over a policy's own (e.g. scrubd's --max_batch_bytes): each
+// non-zero field replaces the policy's value.
+struct LimitOverrides {
+  uint64_t max_message_bytes = 0;
+  uint64_t max_messages_per_batch = 0;
+  uint64_t max_batch_bytes = 0;
+
+  void ApplyTo(v1::Policy* policy) const;
+};
+
+// Where a policy comes from: a file, or (empty path) the built-in default,
+// with limits laid over it. A face must refuse an empty path given on its
+// command line ("--policy=") rather than serve the default by accident.
+struct PolicySource {
+  std::string path;
+  LimitOverrides limits;
+};
+
+// LoadPolicyFile(source.path), or DefaultPolicy() for an empty path, with
+// source.limits applied. Parses only: Scanner::Create() validates.
+absl::StatusOr<v1::Policy> LoadPolicy(const PolicySource& source);
+
+// Where a policy error is (see "Error locations" above). Holds no content of
+// the policy.
+struct PolicyErrorLocation {
+  enum class Kind {
+    kRead,     // the file could not be read
+    kParse,    // not valid text format or JSON
+    kCompile,  // a field's value is invalid
+  };
+  Kind kind = Kind::kCompile;
+  std::string path;        // the file, when the policy came from one
+  int line = 0;            // kParse of text format: 1-based; else 0
+  int column = 0;
+  std::string field;       // kCompile: the field path, e.g. "rules[5].detector"
+  std::string read_error;  // kRead: why, e.g. "is a directory"
+};
+
+// The location `status` carries, if it is a policy error.
+std::optional<PolicyErrorLocation> GetPolicyErrorLocation(const absl::Status& status);
+
+// Attaches `location` to `status` (for the library's own policy errors).
+void SetPolicyErrorLocation(const PolicyErrorLocation& location, absl::Status* status);
 
 }  // namespace scrub
 

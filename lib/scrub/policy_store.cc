@@ -2,13 +2,11 @@
 
 #include <utility>
 
-#include "absl/strings/str_cat.h"
-#include "scrub/policy.h"
 
 namespace scrub {
 
-PolicyStore::PolicyStore(std::shared_ptr<const Scanner> initial, Scanner::Options options)
-    : options_(std::move(options)), current_(std::move(initial)) {}
+PolicyStore::PolicyStore(std::shared_ptr<const Scanner> initial, ScannerFactory factory)
+    : factory_(std::move(factory)), current_(std::move(initial)) {}
 
 std::shared_ptr<const Scanner> PolicyStore::Get() const {
   std::lock_guard<std::mutex> lock(mu_);
@@ -16,7 +14,15 @@ std::shared_ptr<const Scanner> PolicyStore::Get() const {
 }
 
 absl::Status PolicyStore::Reload(const v1::Policy& policy, const AcceptCheck& accept) {
-  auto scanner = Scanner::Create(policy, options_);
+  return Swap(factory_ ? factory_(policy) : Scanner::Create(policy), accept);
+}
+
+absl::Status PolicyStore::ReloadFrom(const PolicySource& source, const AcceptCheck& accept) {
+  return Swap(LoadScanner(source, factory_), accept);
+}
+
+absl::Status PolicyStore::Swap(absl::StatusOr<std::shared_ptr<const Scanner>> scanner,
+                               const AcceptCheck& accept) {
   absl::Status status = scanner.status();
   if (status.ok() && accept) status = accept(**scanner);
   std::lock_guard<std::mutex> lock(mu_);
@@ -27,18 +33,6 @@ absl::Status PolicyStore::Reload(const v1::Policy& policy, const AcceptCheck& ac
   current_ = *std::move(scanner);
   ++reloads_ok_;
   return absl::OkStatus();
-}
-
-absl::Status PolicyStore::ReloadFromFile(const std::string& path) {
-  auto policy = LoadPolicyFile(path);
-  if (!policy.ok()) {
-    std::lock_guard<std::mutex> lock(mu_);
-    ++reloads_failed_;
-    return policy.status();
-  }
-  absl::Status s = Reload(*policy);
-  if (!s.ok()) return absl::Status(s.code(), absl::StrCat(path, ": ", s.message()));
-  return s;
 }
 
 uint64_t PolicyStore::reloads_ok() const {

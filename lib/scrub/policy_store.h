@@ -10,7 +10,7 @@
 //   std::shared_ptr<const scrub::Scanner> s = store.Get();   // per request
 //   s->Scan(text, &scratch);
 //
-//   absl::Status st = store.ReloadFromFile("/etc/scrub/policy.textproto");
+//   absl::Status st = store.ReloadFrom({"/etc/scrub/policy.textproto", {}});
 //   if (!st.ok()) { /* still serving the old policy; st names the problem */ }
 //
 // Thread safety: every method may be called concurrently.
@@ -25,15 +25,18 @@
 
 #include "absl/status/status.h"
 #include "proto/scrub/v1/policy.pb.h"
+#include "scrub/load_scanner.h"
+#include "scrub/policy.h"
 #include "scrub/scanner.h"
 
 namespace scrub {
 
 class PolicyStore {
  public:
-  // `initial` must not be null. `options` are used for every reload.
+  // `initial` must not be null. `factory` compiles every reloaded policy
+  // (null: Scanner::Create).
   explicit PolicyStore(std::shared_ptr<const Scanner> initial,
-                       Scanner::Options options = {});
+                       ScannerFactory factory = nullptr);
 
   // The current scanner. Cheap (a mutex-protected shared_ptr copy); hold
   // the result for the duration of one request.
@@ -49,16 +52,20 @@ class PolicyStore {
   // once, outside the lock: scans keep running on the current scanner.
   absl::Status Reload(const v1::Policy& policy, const AcceptCheck& accept = nullptr);
 
-  // Loads, compiles and swaps in the policy file at `path` (errors are
-  // prefixed with the path).
-  absl::Status ReloadFromFile(const std::string& path);
+  // LoadScanner(source, factory), `accept`, then the swap: errors are
+  // counted and returned as by Reload() (a file's are prefixed with its path
+  // and carry their PolicyErrorLocation).
+  absl::Status ReloadFrom(const PolicySource& source, const AcceptCheck& accept = nullptr);
 
   // Successful and failed reloads so far.
   uint64_t reloads_ok() const;
   uint64_t reloads_failed() const;
 
  private:
-  Scanner::Options options_;
+  absl::Status Swap(absl::StatusOr<std::shared_ptr<const Scanner>> scanner,
+                    const AcceptCheck& accept);
+
+  ScannerFactory factory_;
   // std::mutex rather than absl::Mutex: Debian's abseil is not built for
   // ThreadSanitizer, which could not see its synchronisation (tsan config).
   mutable std::mutex mu_;

@@ -2,7 +2,8 @@
 // -----------------------------------------------------------------------------
 //
 // The scanner: a policy compiled once into an immutable, thread-safe object
-// that inspects messages for personal data and redacts or blocks them.
+// that inspects messages and records for personal data and redacts or blocks
+// them.
 //
 //   absl::StatusOr<std::shared_ptr<const scrub::Scanner>> scanner =
 //       scrub::Scanner::Create(scrub::DefaultPolicy());
@@ -13,6 +14,15 @@
 //   // r.verdict == scrub::Verdict::kRedacted
 //   // r.output  == "身份证[CN_RESIDENT_ID]号"
 //
+//   // A JSON record (or kAuto: JSON when it starts with '{'):
+//   r = (*scanner)->Scan({R"({"phone":13812345678})", scrub::RecordFormat::kJson},
+//                        &scratch);
+//   // r.output == R"({"phone":"[CN_MOBILE]"})"
+//
+// Every face — this library, the `scrub` CLI and the scrubd sidecar — scans
+// through the calls below, so a record gets the same decision wherever it is
+// scanned. (scrub/record_format.h says what each format means.)
+//
 // Thread safety: a Scanner is immutable after Create() and may be shared by
 // any number of threads (hold it in a std::shared_ptr<const Scanner>; swap
 // policies with scrub::PolicyStore). A Scratch holds per-call buffers and must
@@ -20,21 +30,27 @@
 //
 // Failure semantics (the product's promise):
 //   * Every input gets exactly one ScanResult, in input order.
-//   * "No match" is never confused with "could not match": an engine error
-//     (e.g. the automaton ran out of memory), an exceeded limit or invalid
-//     UTF-8 sets ScanResult::error, and the verdict is BLOCKED — unless the
-//     policy says FAIL_OPEN, in which case the message passes unchanged with
-//     failed_open = true and the pass is counted (see Scanner::counters()).
-//     Invalid UTF-8 is governed by the policy's invalid_utf8 field instead.
+//   * "No match" is never confused with "could not match": a scan that could
+//     not be completed sets ScanResult::error and block_reason.
+//   * What the INPUT can provoke is BLOCKED under every failure mode: a
+//     message over limits.max_message_bytes, more findings than
+//     limits.max_findings_per_message, a JSON record nested deeper than
+//     limits.max_json_depth or not valid JSON, invalid UTF-8 (unless the
+//     policy's invalid_utf8 is REPLACE), and an engine that ran out of its
+//     budget (RESOURCE_EXHAUSTED: an input can be built to exhaust it).
+//   * Only an internal engine fault — one no input can provoke — is decided
+//     by the policy's failure_mode: BLOCKED under FAIL_CLOSED (the default),
+//     or passed unchanged under FAIL_OPEN, with failed_open = true, and
+//     counted (ScannerCounters::fail_open_passes).
 //   * Bytes outside redacted spans are identical to the input.
 //   * Nothing here logs; errors and results never carry detected values.
 #ifndef SCRUB_SCANNER_H_
 #define SCRUB_SCANNER_H_
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,15 +61,10 @@
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
 #include "proto/scrub/v1/policy.pb.h"
+#include "scrub/record_format.h"
 #include "scrub/scan_result.h"
 
 namespace scrub {
-
-namespace internal {
-class CompiledPolicy;
-struct ScratchState;
-struct ScannerAccess;  // library components (JSON records): scratch, counters
-}  // namespace internal
 
 // Per-thread working memory for Scanner::Scan. Reusing one across calls
 // avoids allocations on the hot path. Not thread-safe; cheap to create.
@@ -64,10 +75,11 @@ class Scratch {
   Scratch(const Scratch&) = delete;
   Scratch& operator=(const Scratch&) = delete;
 
+  struct State;  // the buffers; defined inside the library
+
  private:
-  friend class Scanner;
-  friend struct internal::ScannerAccess;
-  std::unique_ptr<internal::ScratchState> state_;
+  friend struct State;
+  std::unique_ptr<State> state_;
 };
 
 // Counters a Scanner keeps for operators. Monotonic, thread-safe to read.
@@ -76,17 +88,19 @@ struct ScannerCounters {
   uint64_t fail_open_passes = 0;  // Messages passed because of FAIL_OPEN.
 };
 
-// What the caller knows about a text's surroundings, e.g. the JSON key a
-// value sits under ("phone": ...). Context words are otherwise found in the
-// text itself.
-struct ScanHints {
-  // Detectors scored as if one of their context words were next to every
-  // candidate (this also satisfies detectors that require context).
-  std::vector<std::string> context_detectors;
-  // Every candidate is scored as if a negative context word (e.g. "order
-  // number") were next to it, except for the detectors above.
-  bool negative_context = false;
+// How the policy treats one enabled detector.
+struct DetectorRule {
+  std::string id;  // e.g. "PRIVATE_KEY"
+  v1::Action action = v1::ACTION_REDACT;
+  // What a REDACT finding of this detector is replaced by, e.g.
+  // "[PRIVATE_KEY]" (the rule's redact.template with {detector} filled in).
+  std::string redaction;
 };
+
+// Asked between the messages of a batch whether the caller still wants the
+// answer (a deadline, a cancelled call): OK to go on, or the status the
+// batch stops with.
+using KeepGoing = std::function<absl::Status()>;
 
 class Scanner {
  public:
@@ -100,14 +114,11 @@ class Scanner {
     // The day "today" for date validation (a resident ID's birth date must
     // not be in the future). Default: the local civil day when Create() runs.
     absl::optional<absl::CivilDay> today;
-
-    // Testing seam: when set, called before every candidate-engine match; a
-    // non-OK status is treated exactly like an engine failure.
-    std::function<absl::Status()> engine_fault_for_testing;
   };
 
   // Validates and compiles `policy`. Errors name the offending field, e.g.
-  // `rules[5].detector: unknown detector "CN_MOBIEL"`.
+  // `rules[5].detector: unknown detector "CN_MOBIEL"`, and carry it as a
+  // PolicyErrorLocation (see scrub/policy.h).
   static absl::StatusOr<std::shared_ptr<const Scanner>> Create(
       const v1::Policy& policy);
   static absl::StatusOr<std::shared_ptr<const Scanner>> Create(
@@ -117,24 +128,33 @@ class Scanner {
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
 
-  // Scans one message. `scratch` may be null (a temporary one is used).
+  // Scans one text message. `scratch` may be null (a temporary one is used).
   ScanResult Scan(absl::string_view text, Scratch* scratch = nullptr) const;
-  ScanResult Scan(absl::string_view text, const ScanHints& hints,
-                  Scratch* scratch = nullptr) const;
 
-  // Scans many messages: one result per input, same order. Fails (and scans
-  // nothing) only when the batch itself breaks a limit:
+  // Scans one record in its format (text, JSON, or auto).
+  ScanResult Scan(Record record, Scratch* scratch = nullptr) const;
+
+  // The result of a record of `bytes` bytes, over limits.max_message_bytes,
+  // that a face streaming its input never held whole (the `scrub` line
+  // filter skips such a line): BLOCKED with kMessageTooLarge, exactly as
+  // Scan() would decide it. `head` holds the record's first bytes and its
+  // format (kAuto decides from the head).
+  ScanResult OversizeResult(Record head, uint64_t bytes) const;
+
+  // Scans many messages (or records): one result per input, same order. The
+  // batch fails as a whole — nothing is returned — only when it breaks a
+  // batch limit, or when `keep_going` says stop:
   //   INVALID_ARGUMENT "batch has N messages; limit max_messages_per_batch is M"
   //   INVALID_ARGUMENT "batch has N bytes; limit max_batch_bytes is M"
-  // A single oversize message is BLOCKED on its own.
+  //   whatever non-OK status keep_going returned
+  // A single oversize message is BLOCKED on its own. `keep_going` (optional)
+  // is asked before the first input, then after every 16 inputs or 64 KiB
+  // of input scanned since it was last asked, and after the last input.
   absl::StatusOr<std::vector<ScanResult>> ScanBatch(
-      absl::Span<const absl::string_view> texts,
-      Scratch* scratch = nullptr) const;
-
-  // The batch-level limit check ScanBatch() starts with, for callers that
-  // scan a batch message by message (e.g. to stop at a deadline between
-  // messages): OK, or the INVALID_ARGUMENT ScanBatch() would return.
-  absl::Status CheckBatchLimits(absl::Span<const absl::string_view> texts) const;
+      absl::Span<const absl::string_view> texts, Scratch* scratch = nullptr) const;
+  absl::StatusOr<std::vector<ScanResult>> ScanBatch(absl::Span<const Record> records,
+                                                    const KeepGoing& keep_going,
+                                                    Scratch* scratch = nullptr) const;
 
   // The policy this scanner was compiled from, with defaults resolved
   // (limits, thresholds, name and version filled in).
@@ -143,23 +163,25 @@ class Scanner {
   // Ids of the detectors this scanner runs, in catalogue order.
   std::vector<std::string> detector_ids() const;
 
+  // How the policy treats `detector`; nullopt when it is not enabled.
+  std::optional<DetectorRule> rule(absl::string_view detector) const;
+
+  // True when the policy's allow lists (the detector's own or the global
+  // one) exempt `value` as a value of `detector`, so that it is never a
+  // finding of it. `value` is compared in its normalised form, as a scan
+  // compares it ("138-0013-8000" and "13800138000" are the same mobile).
+  bool Exempts(absl::string_view detector, absl::string_view value) const;
+
   ScannerCounters counters() const;
 
-  // Internal: the compiled form, for library components (JSON records).
-  const internal::CompiledPolicy& compiled() const { return *compiled_; }
+  // The compiled policy and counters; defined inside the library.
+  struct Impl;
 
  private:
-  friend struct internal::ScannerAccess;
+  friend struct Impl;
+  explicit Scanner(std::unique_ptr<Impl> impl);
 
-  explicit Scanner(std::unique_ptr<internal::CompiledPolicy> compiled);
-
-  // Counts an input that failed (engine error, limit); returns true when the
-  // policy's FAIL_OPEN lets it pass (and counts the pass).
-  bool CountFailure(BlockReason reason) const;
-
-  std::unique_ptr<internal::CompiledPolicy> compiled_;
-  mutable std::atomic<uint64_t> engine_errors_{0};
-  mutable std::atomic<uint64_t> fail_open_passes_{0};
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace scrub

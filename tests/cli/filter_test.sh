@@ -101,7 +101,8 @@ cat >"$TMP/summary.want" <<'WANT'
     "json": 4,
     "text": 4
   },
-  "failed_open": 0
+  "failed_open": 0,
+  "pem_blocks_closed_early": 0
 }
 WANT
 expect_same "--summary" "$TMP/summary.want" "$TMP/summary.stable.json"

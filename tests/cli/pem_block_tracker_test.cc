@@ -269,5 +269,58 @@ TEST(PemBlockTracker, MarkersInASkippedJsonRecordDoNotCount) {
   EXPECT_FALSE(tracker.inside_block());
 }
 
+TEST(PemBlockTracker, ALineThatCannotBeAKeyBodyClosesAnUnterminatedBlock) {
+  // One chat line that merely mentions a BEGIN marker must not wipe the
+  // rest of the stream.
+  auto scanner = MakeScanner(v1::ACTION_REDACT);
+  PemBlockTracker tracker(*scanner);
+  Scratch scratch;
+  std::vector<std::string> out;
+  for (const std::string& line :
+       {std::string("how do I read -----BEGIN RSA PRIVATE KEY----- files?"),
+        std::string("my number is 13812345678"), std::string("bye")}) {
+    ScanResult r = scanner->Scan(line, &scratch);
+    tracker.Apply(line, &scratch, &r);
+    out.push_back(r.verdict == Verdict::kRedacted ? r.output : line);
+  }
+  EXPECT_EQ(out, (std::vector<std::string>{"how do I read [PRIVATE_KEY]?",
+                                           "my number is [CN_MOBILE]", "bye"}));
+  EXPECT_FALSE(tracker.inside_block());
+  EXPECT_EQ(tracker.closed_early(), 1u);
+}
+
+TEST(PemBlockTracker, HeadersBlankLinesAndBase64StayInsideABlock) {
+  EXPECT_TRUE(PemBlockTracker::CanBeInsideBlock("MIIEowIBAAKCAQEAu1SU1LfVLPHCozMx+/="));
+  EXPECT_TRUE(PemBlockTracker::CanBeInsideBlock("Proc-Type: 4,ENCRYPTED"));
+  EXPECT_TRUE(PemBlockTracker::CanBeInsideBlock("DEK-Info: AES-128-CBC,2A5B2B1D"));
+  EXPECT_TRUE(PemBlockTracker::CanBeInsideBlock("  continued header"));
+  EXPECT_TRUE(PemBlockTracker::CanBeInsideBlock(""));
+  EXPECT_TRUE(PemBlockTracker::CanBeInsideBlock("MIIEow\r"));
+  EXPECT_FALSE(PemBlockTracker::CanBeInsideBlock("my number is 13812345678"));
+  EXPECT_FALSE(PemBlockTracker::CanBeInsideBlock("a-b"));
+  EXPECT_FALSE(PemBlockTracker::CanBeInsideBlock("电话"));
+}
+
+TEST(PemBlockTracker, ABlockLongerThanAnyKeyIsClosedAtTheBound) {
+  auto scanner = MakeScanner(v1::ACTION_REDACT);
+  PemBlockTracker tracker(*scanner);
+  Scratch scratch;
+  const std::string begin = "-----BEGIN PRIVATE KEY-----";
+  ScanResult r = scanner->Scan(begin, &scratch);
+  tracker.Apply(begin, &scratch, &r);
+  const std::string body = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB";
+  for (size_t i = 0; i < PemBlockTracker::kMaxBlockLines; ++i) {
+    r = scanner->Scan(body, &scratch);
+    tracker.Apply(body, &scratch, &r);
+    ASSERT_EQ(r.verdict, Verdict::kRedacted) << "line " << i;
+  }
+  EXPECT_TRUE(tracker.inside_block());
+  r = scanner->Scan(body, &scratch);
+  tracker.Apply(body, &scratch, &r);
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_FALSE(tracker.inside_block());
+  EXPECT_EQ(tracker.closed_early(), 1u);
+}
+
 }  // namespace
 }  // namespace scrub::cli

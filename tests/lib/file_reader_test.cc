@@ -1,6 +1,6 @@
 // Reading whole configuration files: contents, and errors that say what is
 // wrong (a directory is not an empty file).
-#include "scrub/internal/file_reader.h"
+#include "scrub/file_reader.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -8,7 +8,7 @@
 
 #include "gtest/gtest.h"
 
-namespace scrub::internal {
+namespace scrub {
 namespace {
 
 std::string TempPath(const std::string& name) {
@@ -58,4 +58,4 @@ TEST(ReadRegularFile, AFileOverTheLimitIsRefusedNamingBothSizes) {
 }
 
 }  // namespace
-}  // namespace scrub::internal
+}  // namespace scrub

@@ -16,7 +16,6 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "gtest/gtest.h"
-#include "scrub/json_record.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
 
@@ -34,7 +33,7 @@ std::string ReadFile(const std::string& path, bool* found = nullptr) {
 }
 
 // One result as golden text. Offsets, ids and pointers only.
-std::string Render(absl::string_view record, const JsonRecordResult& r) {
+std::string Render(absl::string_view record, const ScanResult& r) {
   std::string out = absl::StrCat("in:  ", record, "\n");
   switch (r.verdict) {
     case Verdict::kAllow:
@@ -51,12 +50,15 @@ std::string Render(absl::string_view record, const JsonRecordResult& r) {
     absl::StrAppend(&out, "why: ", BlockReasonName(r.block_reason), ": ", r.block_detail,
                     "\n");
   }
-  if (r.scanned_as_text) absl::StrAppend(&out, "as text: ", r.malformed_detail, "\n");
-  for (const JsonFinding& f : r.findings) {
-    absl::StrAppend(&out, "  ", f.detector, " ", f.in_key ? "key " : "",
-                    f.pointer.empty() ? "\"\"" : f.pointer,
-                    absl::StrFormat(" value=[%d,%d) token=[%d,%d) %.2f ", f.value_start,
-                                    f.value_end, f.token_start, f.token_end,
+  const bool as_text = r.format == RecordFormat::kText && !r.malformed_json.empty();
+  if (as_text) absl::StrAppend(&out, "as text: ", r.malformed_json, "\n");
+  for (const Finding& f : r.findings) {
+    // A record scanned as text reports its text offsets as value and token.
+    const JsonLocation at = f.json.value_or(JsonLocation{"", false, f.start, f.end});
+    absl::StrAppend(&out, "  ", f.detector, " ", at.in_key ? "key " : "",
+                    at.pointer.empty() ? "\"\"" : at.pointer,
+                    absl::StrFormat(" value=[%d,%d) token=[%d,%d) %.2f ", at.value_start,
+                                    at.value_end, f.start, f.end,
                                     f.confidence),
                     v1::Action_Name(f.action), "\n");
   }
@@ -89,7 +91,7 @@ TEST_P(JsonRecordGoldenTest, MatchesGolden) {
   std::string actual;
   for (absl::string_view line : absl::StrSplit(input, '\n', absl::SkipEmpty())) {
     if (!actual.empty()) actual += "\n";
-    actual += Render(line, ScanJsonRecord(**scanner, line, &scratch));
+    actual += Render(line, (*scanner)->Scan({line, RecordFormat::kJson}, &scratch));
   }
 
   const std::string expected = ReadFile(base + ".golden", &found);

@@ -24,7 +24,6 @@
 #include "rapidjson/document.h"
 #include "rapidjson/error/en.h"
 #include "rapidjson/reader.h"
-#include "scrub/json_record.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
 
@@ -307,19 +306,20 @@ TEST(JsonRecordProperty, OutputKeepsStructureAndBytesOutsideRedactedValues) {
     std::vector<std::string> injected;
     const std::string record = generator.Next(&injected);
     injected_total += injected.size();
-    const JsonRecordResult r = ScanJsonRecord(**scanner, record, &scratch);
+    const ScanResult r = (*scanner)->Scan({record, RecordFormat::kJson}, &scratch);
     ASSERT_NE(r.verdict, Verdict::kBlocked)
         << r.block_detail << "\nrecord " << n << ": " << record;
-    ASSERT_FALSE(r.scanned_as_text) << record;
+    ASSERT_EQ(r.format, RecordFormat::kJson) << record;
 
     std::set<std::string> redacted;
     std::set<std::pair<size_t, size_t>> spans;
-    for (const JsonFinding& f : r.findings) {
-      EXPECT_FALSE(f.in_key) << record;
+    for (const Finding& f : r.findings) {
+      ASSERT_TRUE(f.json.has_value()) << record;
+      EXPECT_FALSE(f.json->in_key) << record;
       EXPECT_EQ(f.action, v1::ACTION_REDACT) << record;
-      EXPECT_LT(f.value_start, f.value_end) << record;
-      redacted.insert(f.pointer);
-      spans.insert({f.token_start, f.token_end});
+      EXPECT_LT(f.json->value_start, f.json->value_end) << record;
+      redacted.insert(f.json->pointer);
+      spans.insert({f.start, f.end});
     }
     for (const std::string& pointer : injected) {
       EXPECT_EQ(redacted.count(pointer), 1u)
@@ -361,7 +361,7 @@ TEST(JsonRecordProperty, OutputKeepsStructureAndBytesOutsideRedactedValues) {
     CompareTrees(in_doc, out_doc, "", redacted, record);
 
     // Redacted output is clean.
-    const JsonRecordResult again = ScanJsonRecord(**scanner, output, &scratch);
+    const ScanResult again = (*scanner)->Scan({output, RecordFormat::kJson}, &scratch);
     EXPECT_EQ(again.verdict, Verdict::kAllow) << output;
     EXPECT_TRUE(again.findings.empty()) << output;
     if (HasFatalFailure() || testing::Test::HasFailure()) {

@@ -12,9 +12,9 @@
 #include "scrub/internal/clean_key_cache.h"
 #include "scrub/internal/json_escape.h"
 #include "scrub/internal/json_rules.h"
-#include "scrub/json_record.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
+#include "tests/support/engine_fault.h"
 
 namespace scrub {
 namespace {
@@ -35,8 +35,16 @@ std::shared_ptr<const Scanner> MakeScanner(const v1::Policy& policy) {
   return scanner.ok() ? *scanner : nullptr;
 }
 
+ScanResult ScanJson(const Scanner& scanner, absl::string_view record,
+                    Scratch* scratch = nullptr) {
+  return scanner.Scan({record, RecordFormat::kJson}, scratch);
+}
+
+// The compile error's code and message (its PolicyErrorLocation payload is
+// tested in policy_test).
 absl::Status CompileError(const std::string& text) {
-  return Scanner::Create(PolicyFromText(text)).status();
+  const absl::Status status = Scanner::Create(PolicyFromText(text)).status();
+  return absl::Status(status.code(), status.message());
 }
 
 TEST(JsonRecordPolicy, RejectsFieldRuleWithoutSelectorOrRule) {
@@ -103,29 +111,41 @@ TEST(JsonRecordPolicy, MalformedDefaultsToBlock) {
 TEST(JsonRecord, HeaderExample) {
   auto scanner = MakeScanner(DefaultPolicy());
   Scratch scratch;
-  JsonRecordResult r = ScanJsonRecord(
+  ScanResult r = ScanJson(
       *scanner, R"({"user":{"phone":13812345678,"note":"hi"},"n":1.50})", &scratch);
   EXPECT_EQ(r.verdict, Verdict::kRedacted);
   EXPECT_EQ(r.output, R"({"user":{"phone":"[CN_MOBILE]","note":"hi"},"n":1.50})");
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0], (JsonFinding{"CN_MOBILE", "/user/phone", false, 0, 11, 17, 28,
-                                        1.0, v1::ACTION_REDACT}));
+  EXPECT_EQ(r.findings[0], (Finding{"CN_MOBILE", 17, 28, 1.0, v1::ACTION_REDACT,
+                                    JsonLocation{"/user/phone", false, 0, 11}}));
 }
 
 TEST(JsonRecord, WorksWithoutScratch) {
   auto scanner = MakeScanner(DefaultPolicy());
-  JsonRecordResult r = ScanJsonRecord(*scanner, R"({"a":"13812345678"})");
+  ScanResult r = ScanJson(*scanner, R"({"a":"13812345678"})");
   EXPECT_EQ(r.verdict, Verdict::kRedacted);
   EXPECT_EQ(r.output, R"({"a":"[CN_MOBILE]"})");
 }
 
-TEST(JsonRecord, EmptyRecordIsMalformed) {
+TEST(JsonRecord, BlankRecordHoldsNoDataAndIsAllowed) {
+  // The one blank-record rule (scrub/record_format.h): a JSON-lines blank
+  // line is not a malformed record, in the CLI and in scrubd alike.
   auto scanner = MakeScanner(DefaultPolicy());
-  JsonRecordResult r = ScanJsonRecord(*scanner, "  ");
+  ScanResult r = ScanJson(*scanner, "  ");
+  EXPECT_EQ(r.verdict, Verdict::kAllow);
+  EXPECT_EQ(r.block_reason, BlockReason::kNone);
+  EXPECT_TRUE(r.malformed_json.empty());
+  EXPECT_TRUE(r.error.ok());
+}
+
+TEST(JsonRecord, MalformedRecordIsBlockedWithItsOffset) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  ScanResult r = ScanJson(*scanner, "  x");
   EXPECT_EQ(r.verdict, Verdict::kBlocked);
   EXPECT_EQ(r.block_reason, BlockReason::kMalformedJson);
-  EXPECT_EQ(r.block_detail, "malformed JSON at byte 2: The document is empty.");
-  EXPECT_EQ(r.malformed_detail, r.block_detail);
+  EXPECT_EQ(r.block_detail, "malformed JSON at byte 2: Invalid value.");
+  EXPECT_EQ(r.malformed_json, r.block_detail);
+  EXPECT_EQ(r.format, RecordFormat::kJson);
   EXPECT_EQ(r.error.code(), absl::StatusCode::kInvalidArgument);
 }
 
@@ -134,24 +154,23 @@ TEST(JsonRecord, NulByteNeverHidesTheRest) {
   // because of it.
   auto scanner = MakeScanner(DefaultPolicy());
   const std::string record("{\"a\":1}\0{\"phone\":\"13812345678\"}", 31);
-  JsonRecordResult r = ScanJsonRecord(*scanner, record);
+  ScanResult r = ScanJson(*scanner, record);
   EXPECT_EQ(r.verdict, Verdict::kBlocked);
   EXPECT_EQ(r.block_detail, "malformed JSON at byte 7: NUL byte in JSON text.");
 }
 
 TEST(JsonRecord, EscapedNulInsideAStringIsScanned) {
   auto scanner = MakeScanner(DefaultPolicy());
-  JsonRecordResult r = ScanJsonRecord(*scanner, R"({"a":"x\u0000 13812345678"})");
+  ScanResult r = ScanJson(*scanner, R"({"a":"x\u0000 13812345678"})");
   EXPECT_EQ(r.verdict, Verdict::kRedacted);
   EXPECT_EQ(r.output, R"({"a":"x\u0000 [CN_MOBILE]"})");
 }
 
 TEST(JsonRecord, EngineErrorBlocksAndIsCounted) {
-  Scanner::Options options;
-  options.engine_fault_for_testing = [] { return absl::ResourceExhaustedError("DFA out of memory"); };
-  auto scanner = Scanner::Create(DefaultPolicy(), options);
+  auto scanner = testing::ScannerFailingWith(
+      DefaultPolicy(), absl::ResourceExhaustedError("DFA out of memory"));
   ASSERT_TRUE(scanner.ok());
-  JsonRecordResult r = ScanJsonRecord(**scanner, R"({"a":"x"})");
+  ScanResult r = ScanJson(**scanner, R"({"a":"x"})");
   EXPECT_EQ(r.verdict, Verdict::kBlocked);
   EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
   EXPECT_EQ(r.block_detail, "engine error: DFA out of memory");
@@ -160,13 +179,11 @@ TEST(JsonRecord, EngineErrorBlocksAndIsCounted) {
 }
 
 TEST(JsonRecord, FailOpenPassesEngineErrorsAndCountsThem) {
-  Scanner::Options options;
-  options.engine_fault_for_testing = [] { return absl::InternalError("boom"); };
   v1::Policy policy = DefaultPolicy();
   policy.set_failure_mode(v1::FAIL_OPEN);
-  auto scanner = Scanner::Create(policy, options);
+  auto scanner = testing::ScannerFailingWith(policy, absl::InternalError("boom"));
   ASSERT_TRUE(scanner.ok());
-  JsonRecordResult r = ScanJsonRecord(**scanner, R"({"a":"13812345678"})");
+  ScanResult r = ScanJson(**scanner, R"({"a":"13812345678"})");
   EXPECT_EQ(r.verdict, Verdict::kAllow);
   EXPECT_TRUE(r.failed_open);
   EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
@@ -179,9 +196,9 @@ TEST(JsonRecord, RedactedOutputRescansClean) {
   const std::string record =
       R"({"msg":"\u0031\u0033\u0038\u0031\u0032\u0033\u0034\u0035\u0036\u0037\u0038",)"
       R"("phone":13812345678,"mail":"a.b\u0040example.com"})";
-  JsonRecordResult r = ScanJsonRecord(*scanner, record);
+  ScanResult r = ScanJson(*scanner, record);
   ASSERT_EQ(r.verdict, Verdict::kRedacted);
-  JsonRecordResult again = ScanJsonRecord(*scanner, r.output);
+  ScanResult again = ScanJson(*scanner, r.output);
   EXPECT_EQ(again.verdict, Verdict::kAllow);
   EXPECT_TRUE(again.findings.empty());
 }
@@ -190,9 +207,9 @@ TEST(JsonRecord, BlockRuleSeesFindingsAcrossValues) {
   v1::Policy policy = PolicyFromText(
       "block_rules { name: \"two kinds\" min_distinct_findings: 2 }");
   auto scanner = MakeScanner(policy);
-  JsonRecordResult one = ScanJsonRecord(*scanner, R"({"a":"13812345678","b":"13812345678"})");
+  ScanResult one = ScanJson(*scanner, R"({"a":"13812345678","b":"13812345678"})");
   EXPECT_EQ(one.verdict, Verdict::kRedacted);  // the same value twice: one distinct
-  JsonRecordResult two = ScanJsonRecord(*scanner, R"({"a":"13812345678","b":"13912345678"})");
+  ScanResult two = ScanJson(*scanner, R"({"a":"13812345678","b":"13912345678"})");
   EXPECT_EQ(two.verdict, Verdict::kBlocked);
   EXPECT_EQ(two.block_reason, BlockReason::kBlockRule);
   EXPECT_EQ(two.block_detail, "block rule \"two kinds\"");
@@ -206,15 +223,15 @@ TEST(JsonRecord, ScratchSharedAcrossPoliciesNeverReusesCleanKeys) {
       "dictionaries { id: \"PROJECT\" terms: \"nightjar\" }"));
   Scratch scratch;
   const std::string record = R"({"nightjar":1})";
-  EXPECT_EQ(ScanJsonRecord(*plain, record, &scratch).verdict, Verdict::kAllow);
-  EXPECT_EQ(ScanJsonRecord(*plain, record, &scratch).verdict, Verdict::kAllow);
-  JsonRecordResult r = ScanJsonRecord(*strict, record, &scratch);
+  EXPECT_EQ(ScanJson(*plain, record, &scratch).verdict, Verdict::kAllow);
+  EXPECT_EQ(ScanJson(*plain, record, &scratch).verdict, Verdict::kAllow);
+  ScanResult r = ScanJson(*strict, record, &scratch);
   EXPECT_EQ(r.verdict, Verdict::kBlocked);
   EXPECT_EQ(r.block_reason, BlockReason::kJsonKeyFinding);
   EXPECT_EQ(r.block_detail, "PROJECT in a JSON key at byte 1 (keys are never rewritten)");
   ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0], (JsonFinding{"PROJECT", "/[PROJECT]", true, 0, 8, 1, 11, 0.9,
-                                        v1::ACTION_BLOCK}));
+  EXPECT_EQ(r.findings[0], (Finding{"PROJECT", 1, 11, 0.9, v1::ACTION_BLOCK,
+                                    JsonLocation{"/[PROJECT]", true, 0, 8}}));
 }
 
 TEST(CleanKeyCache, ForgetsOnPolicyChangeAndWhenFull) {
@@ -237,13 +254,18 @@ TEST(CleanKeyCache, ForgetsOnPolicyChangeAndWhenFull) {
   EXPECT_TRUE(cache.Contains(2, absl::StrCat("k", internal::CleanKeyCache::kMaxKeys - 1)));
 }
 
-TEST(LooksLikeJsonRecord, IsAnOpeningBraceAfterWhitespace) {
-  EXPECT_TRUE(LooksLikeJsonRecord("{}"));
-  EXPECT_TRUE(LooksLikeJsonRecord(" \t\r{\"a\":1}"));
-  EXPECT_FALSE(LooksLikeJsonRecord("[1]"));
-  EXPECT_FALSE(LooksLikeJsonRecord("x {"));
-  EXPECT_FALSE(LooksLikeJsonRecord(""));
-  EXPECT_FALSE(LooksLikeJsonRecord("   "));
+TEST(AutoFormat, IsJsonWhenTheFirstNonBlankByteIsAnOpeningBrace) {
+  auto scanner = MakeScanner(DefaultPolicy());
+  auto format_of = [&](absl::string_view record) {
+    return scanner->Scan({record, RecordFormat::kAuto}).format;
+  };
+  EXPECT_EQ(format_of("{}"), RecordFormat::kJson);
+  EXPECT_EQ(format_of(" \t\r{\"a\":1}"), RecordFormat::kJson);
+  EXPECT_EQ(format_of(std::string(100, ' ') + "{\"a\":1}"), RecordFormat::kJson);
+  EXPECT_EQ(format_of("[1]"), RecordFormat::kText);
+  EXPECT_EQ(format_of("x {"), RecordFormat::kText);
+  EXPECT_EQ(format_of(""), RecordFormat::kText);
+  EXPECT_EQ(format_of("   "), RecordFormat::kText);
 }
 
 TEST(JsonEscape, EscapesQuotesBackslashesAndControlsOnly) {

@@ -74,16 +74,32 @@ TEST(PolicyStore, APassedAcceptCheckSwapsTheCheckedScanner) {
   EXPECT_EQ(store.reloads_ok(), 1u);
 }
 
-TEST(PolicyStore, ReloadFromFileNamesTheFileInErrors) {
+TEST(PolicyStore, ReloadFromAFileNamesTheFileAndTheFieldInErrors) {
   PolicyStore store(*Scanner::Create(Tagged("A")));
   const std::string path = std::string(getenv("TEST_TMPDIR")) + "/bad.textproto";
   std::ofstream(path) << "rules { detector: \"CN_MOBIEL\" }";
-  absl::Status s = store.ReloadFromFile(path);
+  absl::Status s = store.ReloadFrom({path, {}});
   EXPECT_EQ(std::string(s.message()),
             path + ": rules[0].detector: unknown detector \"CN_MOBIEL\"");
-  EXPECT_EQ(store.ReloadFromFile("/nonexistent.textproto").code(), absl::StatusCode::kNotFound);
+  const std::optional<PolicyErrorLocation> at = GetPolicyErrorLocation(s);
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->kind, PolicyErrorLocation::Kind::kCompile);
+  EXPECT_EQ(at->field, "rules[0].detector");
+  EXPECT_EQ(at->path, path);
+  EXPECT_EQ(store.ReloadFrom({"/nonexistent.textproto", {}}).code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(store.reloads_failed(), 2u);
   EXPECT_EQ(store.Get()->policy().version(), "A");
+}
+
+TEST(PolicyStore, ReloadFromASourceAppliesItsLimitOverrides) {
+  PolicyStore store(*Scanner::Create(Tagged("A")));
+  LimitOverrides limits;
+  limits.max_batch_bytes = 4096;
+  ASSERT_TRUE(store.ReloadFrom({"", limits}).ok());
+  EXPECT_EQ(store.Get()->policy().name(), "scrub-default");
+  EXPECT_EQ(store.Get()->policy().limits().max_batch_bytes(), 4096u);
+  EXPECT_EQ(store.reloads_ok(), 1u);
 }
 
 TEST(PolicyStore, ScansDuringReloadsNeverMixPolicies) {

@@ -8,21 +8,16 @@
 #include "absl/status/status.h"
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
+#include "tests/support/engine_fault.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub {
 namespace {
 
-Scanner::Options FixedDay() {
-  Scanner::Options o;
-  o.today = absl::CivilDay(2026, 11, 30);
-  return o;
-}
+using testing::DefaultScanner;
+using testing::ScannerFailingWith;
 
-std::shared_ptr<const Scanner> DefaultScanner() {
-  auto s = Scanner::Create(DefaultPolicy(), FixedDay());
-  EXPECT_TRUE(s.ok()) << s.status();
-  return *s;
-}
+Scanner::Options FixedDay() { return testing::TestOptions(); }
 
 std::string Redact(absl::string_view text) {
   ScanResult r = DefaultScanner()->Scan(text);
@@ -169,17 +164,20 @@ TEST(Scanner, BlocksOversizeMessagesUnderFailClosed) {
   EXPECT_EQ((*s)->Scan("0123456789abcdef").verdict, Verdict::kAllow);
 }
 
-TEST(Scanner, PassesAndCountsOversizeMessagesUnderFailOpen) {
+TEST(Scanner, BlocksOversizeMessagesAlsoUnderFailOpen) {
+  // The input breaks the limit: FAIL_OPEN must not let a sender pass a
+  // value in clear by padding the message.
   v1::Policy p = DefaultPolicy();
   p.mutable_limits()->set_max_message_bytes(16);
   p.set_failure_mode(v1::FAIL_OPEN);
   auto s = Scanner::Create(p, FixedDay());
   ASSERT_TRUE(s.ok());
-  ScanResult r = (*s)->Scan("0123456789abcdefg");
-  EXPECT_EQ(r.verdict, Verdict::kAllow);
-  EXPECT_TRUE(r.failed_open);
+  ScanResult r = (*s)->Scan("13800138000 abcdefg");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_FALSE(r.failed_open);
+  EXPECT_EQ(r.block_reason, BlockReason::kMessageTooLarge);
   EXPECT_EQ(r.error.code(), absl::StatusCode::kResourceExhausted);
-  EXPECT_EQ((*s)->counters().fail_open_passes, 1u);
+  EXPECT_EQ((*s)->counters().fail_open_passes, 0u);
 }
 
 TEST(Scanner, RefusesToCompileWithATinyEngineBudget) {
@@ -196,9 +194,7 @@ TEST(Scanner, RefusesToCompileWithATinyEngineBudget) {
 }
 
 TEST(Scanner, FailsClosedOnAnInjectedEngineError) {
-  Scanner::Options o = FixedDay();
-  o.engine_fault_for_testing = [] { return absl::InternalError("injected"); };
-  auto s = Scanner::Create(DefaultPolicy(), o);
+  auto s = ScannerFailingWith(DefaultPolicy(), absl::InternalError("injected"));
   ASSERT_TRUE(s.ok());
   ScanResult r = (*s)->Scan("nothing personal here");
   EXPECT_EQ(r.verdict, Verdict::kBlocked);
@@ -212,9 +208,7 @@ TEST(Scanner, FailsClosedOnAnInjectedEngineError) {
 TEST(Scanner, FailOpenPassesAnEngineErrorAndCountsIt) {
   v1::Policy p = DefaultPolicy();
   p.set_failure_mode(v1::FAIL_OPEN);
-  Scanner::Options o = FixedDay();
-  o.engine_fault_for_testing = [] { return absl::InternalError("injected"); };
-  auto s = Scanner::Create(p, o);
+  auto s = ScannerFailingWith(p, absl::InternalError("injected"));
   ASSERT_TRUE(s.ok());
   ScanResult r = (*s)->Scan("13800138000");
   EXPECT_EQ(r.verdict, Verdict::kAllow);
@@ -223,10 +217,38 @@ TEST(Scanner, FailOpenPassesAnEngineErrorAndCountsIt) {
   EXPECT_EQ((*s)->counters().fail_open_passes, 1u);
 }
 
+TEST(Scanner, FailOpenBlocksAnEngineBudgetTheInputCanExhaust) {
+  // An exhausted DFA budget is what a crafted input provokes: BLOCK.
+  v1::Policy p = DefaultPolicy();
+  p.set_failure_mode(v1::FAIL_OPEN);
+  auto s = ScannerFailingWith(p, absl::ResourceExhaustedError("DFA out of memory"));
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("13800138000");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_FALSE(r.failed_open);
+  EXPECT_EQ(r.block_reason, BlockReason::kEngineError);
+  EXPECT_EQ((*s)->counters().engine_errors, 1u);
+  EXPECT_EQ((*s)->counters().fail_open_passes, 0u);
+}
+
+TEST(Scanner, FailOpenBlocksMessagesWithTooManyFindings) {
+  // Padding a message past max_findings_per_message must not make it pass
+  // in clear under FAIL_OPEN.
+  v1::Policy p = DefaultPolicy();
+  p.set_failure_mode(v1::FAIL_OPEN);
+  p.mutable_limits()->set_max_findings_per_message(2);
+  auto s = Scanner::Create(p, FixedDay());
+  ASSERT_TRUE(s.ok());
+  ScanResult r = (*s)->Scan("a@example.com b@example.com c@example.com 13800138000");
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_FALSE(r.failed_open);
+  EXPECT_EQ(r.block_reason, BlockReason::kTooManyFindings);
+  EXPECT_EQ(r.error.message(), "message has 4 findings; limit max_findings_per_message is 2");
+  EXPECT_EQ((*s)->counters().fail_open_passes, 0u);
+}
+
 TEST(Scanner, ErrorsNeverContainTheInput) {
-  Scanner::Options o = FixedDay();
-  o.engine_fault_for_testing = [] { return absl::InternalError("injected"); };
-  auto s = Scanner::Create(DefaultPolicy(), o);
+  auto s = ScannerFailingWith(DefaultPolicy(), absl::InternalError("injected"));
   ASSERT_TRUE(s.ok());
   const std::string secret = "11010519491231002X";
   ScanResult r = (*s)->Scan("id " + secret);
@@ -267,6 +289,108 @@ TEST(ScanBatch, RefusesBatchesOverTheCountAndByteLimits) {
   auto r3 = (*s)->ScanBatch(empty);
   ASSERT_TRUE(r3.ok());
   EXPECT_TRUE(r3->empty());
+}
+
+TEST(ScanBatch, ScansEachRecordInItsFormat) {
+  auto s = DefaultScanner();
+  const std::vector<Record> records = {
+      {"电话13800138000", RecordFormat::kText},
+      {R"({"phone":13800138000})", RecordFormat::kJson},
+      {R"(  {"phone":13800138000})", RecordFormat::kAuto},
+      {"phone 13800138000 {", RecordFormat::kAuto},
+  };
+  auto results = s->ScanBatch(records, KeepGoing());
+  ASSERT_TRUE(results.ok());
+  ASSERT_EQ(results->size(), 4u);
+  EXPECT_EQ((*results)[0].output, "电话[CN_MOBILE]");
+  EXPECT_EQ((*results)[0].format, RecordFormat::kText);
+  EXPECT_EQ((*results)[1].output, R"({"phone":"[CN_MOBILE]"})");
+  EXPECT_EQ((*results)[1].format, RecordFormat::kJson);
+  EXPECT_EQ((*results)[2].output, R"(  {"phone":"[CN_MOBILE]"})");
+  EXPECT_EQ((*results)[2].format, RecordFormat::kJson);
+  EXPECT_EQ((*results)[3].output, "phone [CN_MOBILE] {");
+  EXPECT_EQ((*results)[3].format, RecordFormat::kText);
+}
+
+TEST(ScanBatch, StopsWithTheStatusKeepGoingReturns) {
+  auto s = DefaultScanner();
+  std::vector<Record> records(40, Record{"13800138000", RecordFormat::kText});
+  int asked = 0;
+  auto results = s->ScanBatch(records, [&asked]() {
+    return ++asked < 2 ? absl::OkStatus() : absl::DeadlineExceededError("too late");
+  });
+  EXPECT_EQ(results.status(), absl::DeadlineExceededError("too late"));
+  EXPECT_EQ(asked, 2) << "asked before the first record and after 16 records";
+}
+
+TEST(ScanBatch, AsksKeepGoingBeforeTheFirstAndAfterTheLastRecord) {
+  auto s = DefaultScanner();
+  std::vector<Record> records(3, Record{"hello", RecordFormat::kText});
+  int asked = 0;
+  auto results = s->ScanBatch(records, [&asked]() {
+    ++asked;
+    return absl::OkStatus();
+  });
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ(results->size(), 3u);
+  EXPECT_EQ(asked, 2);
+}
+
+TEST(Scanner, BlankRecordsAreAllowedInEveryFormat) {
+  auto s = DefaultScanner();
+  for (RecordFormat format : {RecordFormat::kText, RecordFormat::kJson, RecordFormat::kAuto}) {
+    for (absl::string_view blank : {"", " ", "\t \r\n"}) {
+      ScanResult r = s->Scan({blank, format});
+      EXPECT_EQ(r.verdict, Verdict::kAllow) << RecordFormatName(format);
+      EXPECT_TRUE(r.error.ok());
+      EXPECT_TRUE(r.findings.empty());
+    }
+  }
+}
+
+TEST(Scanner, OversizeResultIsWhatScanDecides) {
+  v1::Policy p = DefaultPolicy();
+  p.mutable_limits()->set_max_message_bytes(8);
+  auto s = testing::ScannerFor(p);
+  ASSERT_NE(s, nullptr);
+  const ScanResult scanned = s->Scan({"  {\"a\":\"1234\"}", RecordFormat::kAuto});
+  const ScanResult oversize = s->OversizeResult({"  {\"a", RecordFormat::kAuto}, 14);
+  EXPECT_EQ(oversize.verdict, Verdict::kBlocked);
+  EXPECT_EQ(oversize.block_reason, BlockReason::kMessageTooLarge);
+  EXPECT_EQ(oversize.format, RecordFormat::kJson);
+  EXPECT_EQ(oversize.error, scanned.error);
+  EXPECT_EQ(oversize.error.message(), "record has 14 bytes; limit max_message_bytes is 8");
+}
+
+TEST(Scanner, RuleDescribesAnEnabledDetector) {
+  v1::Policy p = DefaultPolicy();
+  for (v1::DetectorRule& rule : *p.mutable_rules()) {
+    if (rule.detector() == "PRIVATE_KEY") rule.mutable_redact()->set_template_("<key {detector}>");
+    if (rule.detector() == "EMAIL") rule.set_enabled(false);
+  }
+  auto s = testing::ScannerFor(p);
+  ASSERT_NE(s, nullptr);
+  const std::optional<DetectorRule> key = s->rule("PRIVATE_KEY");
+  ASSERT_TRUE(key.has_value());
+  EXPECT_EQ(key->id, "PRIVATE_KEY");
+  EXPECT_EQ(key->action, v1::ACTION_REDACT);
+  EXPECT_EQ(key->redaction, "<key PRIVATE_KEY>");
+  EXPECT_FALSE(s->rule("EMAIL").has_value());
+  EXPECT_FALSE(s->rule("NO_SUCH_DETECTOR").has_value());
+}
+
+TEST(Scanner, ExemptsValuesOnTheAllowListsInTheirNormalForm) {
+  v1::Policy p = DefaultPolicy();
+  p.mutable_allow()->add_values("4111111111111111");
+  for (v1::DetectorRule& rule : *p.mutable_rules()) {
+    if (rule.detector() == "CN_MOBILE") rule.mutable_allow()->add_values("13800138000");
+  }
+  auto s = testing::ScannerFor(p);
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->Exempts("BANK_CARD", "4111 1111 1111 1111"));
+  EXPECT_TRUE(s->Exempts("CN_MOBILE", "138-0013-8000"));
+  EXPECT_FALSE(s->Exempts("CN_MOBILE", "13912345678"));
+  EXPECT_FALSE(s->Exempts("NO_SUCH_DETECTOR", "13800138000"));
 }
 
 TEST(Scanner, RescanningRedactedOutputFindsNothing) {

@@ -89,7 +89,7 @@ TEST_F(FlagsTest, DefaultsGiveAUnixSocketAndTheDefaultPolicy) {
   ASSERT_TRUE(c.ok()) << c.status();
   ASSERT_EQ(c->server.listen.size(), 1u);
   EXPECT_EQ(c->server.listen[0].path, "/tmp/scrubd.sock");
-  EXPECT_EQ(c->policy_path, "");
+  EXPECT_EQ(c->policy.path, "");
   EXPECT_EQ(c->server.max_concurrent_streams, 100);
   EXPECT_EQ(c->server.max_queued_scans, 1024u);
   EXPECT_EQ(c->server.deadline_margin, absl::Milliseconds(2));
@@ -108,7 +108,7 @@ TEST_F(FlagsTest, ValuesAreCarriedIntoTheConfig) {
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_EQ(c->server.listen.size(), 2u);
   EXPECT_EQ(c->server.scan_threads, 3);
-  EXPECT_EQ(c->limits.max_batch_bytes, 4096u);
+  EXPECT_EQ(c->policy.limits.max_batch_bytes, 4096u);
   EXPECT_EQ(c->drain_timeout, absl::Seconds(3));
   EXPECT_EQ(c->metrics_listen, "127.0.0.1:9464");
 }
@@ -137,10 +137,26 @@ TEST_F(FlagsTest, ErrorsNameTheFlag) {
             "--drain_timeout: must be a finite, non-negative duration");
 }
 
+TEST(PolicyFlagTest, AnEmptyValueIsRefusedNotTheDefault) {
+  auto check = [](std::vector<std::string> args) {
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    return CheckPolicyFlagNotEmpty(argv);
+  };
+  EXPECT_EQ(check({"scrubd", "--policy="}),
+            absl::InvalidArgumentError(
+                "--policy: needs a FILE (omit the flag for the built-in default)"));
+  EXPECT_FALSE(check({"scrubd", "-policy="}).ok());
+  EXPECT_FALSE(check({"scrubd", "--policy", ""}).ok());
+  EXPECT_TRUE(check({"scrubd"}).ok());
+  EXPECT_TRUE(check({"scrubd", "--policy=/etc/scrub/p.textproto"}).ok());
+  EXPECT_TRUE(check({"scrubd", "--policy", "p.textproto"}).ok());
+}
+
 TEST(PolicyLoaderTest, LimitOverridesReplaceOnlyTheGivenLimits) {
-  LimitOverrides limits;
+  scrub::LimitOverrides limits;
   limits.max_batch_bytes = 1000;
-  auto p = LoadEffectivePolicy("", limits);
+  auto p = scrub::LoadPolicy({"", limits});
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(p->name(), "scrub-default");
   EXPECT_EQ(p->limits().max_batch_bytes(), 1000u);
@@ -152,9 +168,9 @@ TEST(PolicyLoaderTest, FileLimitsAreOverridden) {
   const std::string path = scrub::testing::TestTempDir() + "/limits.textproto";
   scrub::testing::WriteFile(
       path, "name: \"p\"\nlimits { max_message_bytes: 10 max_batch_bytes: 20 }\n");
-  LimitOverrides limits;
+  scrub::LimitOverrides limits;
   limits.max_message_bytes = 99;
-  auto p = LoadEffectivePolicy(path, limits);
+  auto p = scrub::LoadPolicy({path, limits});
   ASSERT_TRUE(p.ok()) << p.status();
   EXPECT_EQ(p->name(), "p");
   EXPECT_EQ(p->limits().max_message_bytes(), 99u);
@@ -167,7 +183,7 @@ TEST(PolicyLoaderTest, ErrorsAreDescribedWithoutPolicyContent) {
 
   // A syntax error whose parser message would echo the token.
   scrub::testing::WriteFile(path, "name: \"p\"\nallow { values: " + secret + " }\n");
-  auto p = LoadEffectivePolicy(path, {});
+  auto p = scrub::LoadPolicy({path, {}});
   ASSERT_FALSE(p.ok());
   ASSERT_THAT(std::string(p.status().message()), HasSubstr(secret))
       << "precondition: the raw error quotes the file";
@@ -185,11 +201,11 @@ TEST(PolicyLoaderTest, ErrorsAreDescribedWithoutPolicyContent) {
   EXPECT_THAT(described, Not(HasSubstr(secret)));
 
   EXPECT_EQ(
-      DescribePolicyError(LoadEffectivePolicy("/nonexistent/p.textproto", {}).status()),
+      DescribePolicyError(scrub::LoadPolicy({"/nonexistent/p.textproto", {}}).status()),
       "NOT_FOUND: cannot read the file (No such file or directory)");
   scrub::testing::WriteFile(scrub::testing::TestTempDir() + "/bad.json",
                             "{\"name\": " + secret + "x}");
-  auto json = LoadEffectivePolicy(scrub::testing::TestTempDir() + "/bad.json", {});
+  auto json = scrub::LoadPolicy({scrub::testing::TestTempDir() + "/bad.json", {}});
   ASSERT_FALSE(json.ok());
   EXPECT_EQ(DescribePolicyError(json.status()), "INVALID_ARGUMENT: invalid JSON");
   EXPECT_EQ(DescribePolicyError(absl::FailedPreconditionError(

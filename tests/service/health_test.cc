@@ -104,7 +104,7 @@ TEST_F(HealthTest, InvalidPolicyReloadKeepsTheOldPolicyServing) {
   EXPECT_TRUE(ScanWorks());
 
   // A file that does not exist is a failed reload too.
-  reload = server_->ReloadPolicyFromFile("/nonexistent/policy.textproto", {});
+  reload = server_->ReloadPolicyFrom({"/nonexistent/policy.textproto", {}});
   EXPECT_EQ(reload.code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(observer_.policy_events_failed(), 2);
   EXPECT_EQ(observer_.policy_events_ok(), 0);

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
+#include "tests/support/engine_fault.h"
 
 namespace scrub::service {
 namespace {
@@ -67,9 +68,10 @@ TEST(SelfTestTest, PhoneSampleIsCheckedThroughLibphonenumber) {
 }
 
 TEST(SelfTestTest, EngineErrorFailsWithoutQuotingSamples) {
-  scrub::Scanner::Options options;
-  options.engine_fault_for_testing = [] { return absl::InternalError("boom"); };
-  absl::Status status = RunSelfTest(*Compile(scrub::DefaultPolicy(), options));
+  auto failing =
+      scrub::testing::ScannerFailingWith(scrub::DefaultPolicy(), absl::InternalError("boom"));
+  ASSERT_TRUE(failing.ok());
+  absl::Status status = RunSelfTest(**failing);
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(status.message(),
               HasSubstr("CN_RESIDENT_ID sample: scan error (INTERNAL)"));

@@ -3,53 +3,11 @@
 #include <utility>
 
 #include "gtest/gtest.h"
+#include "scrub/load_scanner.h"
 #include "scrub/scanner.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
-
-scrub::Scanner::Options EngineFault::ScannerOptions() {
-  scrub::Scanner::Options options;
-  options.engine_fault_for_testing = [this] { return Hook(); };
-  return options;
-}
-
-absl::Status EngineFault::Hook() {
-  absl::MutexLock lock(&mu_);
-  ++scans_;
-  ++waiting_;
-  mu_.Await(absl::Condition(&gate_open_));
-  --waiting_;
-  if (failing_) return absl::InternalError("injected engine fault");
-  return absl::OkStatus();
-}
-
-void EngineFault::SetFailing(bool failing) {
-  absl::MutexLock lock(&mu_);
-  failing_ = failing;
-}
-
-void EngineFault::CloseGate() {
-  absl::MutexLock lock(&mu_);
-  gate_open_ = false;
-}
-
-void EngineFault::OpenGate() {
-  absl::MutexLock lock(&mu_);
-  gate_open_ = true;
-}
-
-bool EngineFault::AwaitWaiting(int n, absl::Duration timeout) {
-  absl::MutexLock lock(&mu_);
-  auto enough = [this, n]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return !gate_open_ && waiting_ >= n;
-  };
-  return mu_.AwaitWithTimeout(absl::Condition(&enough), timeout);
-}
-
-int EngineFault::scans() const {
-  absl::MutexLock lock(&mu_);
-  return scans_;
-}
 
 void RecordingObserver::OnScan(const service::ScanReport& report) {
   absl::MutexLock lock(&mu_);
@@ -93,12 +51,12 @@ service::ServerOptions InProcessOptions() {
 std::unique_ptr<service::ScrubServer> StartServer(
     const v1::Policy& policy, const service::ServerOptions& options, EngineFault* fault,
     std::vector<service::ServiceObserver*> observers) {
-  scrub::Scanner::Options scanner_options =
-      fault != nullptr ? fault->ScannerOptions() : scrub::Scanner::Options();
-  auto scanner = scrub::Scanner::Create(policy, scanner_options);
+  scrub::ScannerFactory factory =
+      fault != nullptr ? fault->Factory() : scrub::ScannerFactoryWith(TestOptions());
+  auto scanner = factory(policy);
   EXPECT_TRUE(scanner.ok()) << scanner.status();
   if (!scanner.ok()) return nullptr;
-  auto server = service::ScrubServer::Start(options, *scanner, scanner_options,
+  auto server = service::ScrubServer::Start(options, *scanner, std::move(factory),
                                             std::move(observers));
   EXPECT_TRUE(server.ok()) << server.status();
   if (!server.ok()) return nullptr;

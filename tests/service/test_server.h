@@ -19,34 +19,9 @@
 #include "scrub/scanner.h"
 #include "service/server.h"
 #include "service/service_observer.h"
+#include "tests/support/engine_fault.h"
 
 namespace scrub::testing {
-
-// Drives Scanner::Options::engine_fault_for_testing. Must outlive every
-// scanner made with ScannerOptions().
-class EngineFault {
- public:
-  scrub::Scanner::Options ScannerOptions();
-
-  // While set, every scan fails with an engine error.
-  void SetFailing(bool failing);
-  // While closed, every scan waits at the gate until it opens.
-  void CloseGate();
-  void OpenGate();
-  // Waits until `n` scans are waiting at the closed gate; false on timeout.
-  bool AwaitWaiting(int n, absl::Duration timeout);
-  // Scans that reached the engine so far.
-  int scans() const;
-
- private:
-  absl::Status Hook();
-
-  mutable absl::Mutex mu_;
-  bool failing_ ABSL_GUARDED_BY(mu_) = false;
-  bool gate_open_ ABSL_GUARDED_BY(mu_) = true;
-  int waiting_ ABSL_GUARDED_BY(mu_) = 0;
-  int scans_ ABSL_GUARDED_BY(mu_) = 0;
-};
 
 // A summary of one ScanReport.
 struct Reported {

@@ -72,14 +72,19 @@ void CollectDictionaryFindings(const CompiledPolicy& policy, absl::string_view v
 // Raises or lowers each finding's confidence by the context words around it,
 // and drops those whose rule requires context they lack.
 void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
-                  const ContextHints& hints, std::vector<KeywordHit>* hits,
+                  const ContextHints& hints, CollectorScratch* scratch,
                   std::vector<RawFinding>* findings) {
+  std::vector<KeywordHit>* hits = &scratch->hits;
   hits->clear();
   const KeywordAutomaton& words = policy.context_words();
   if (words.keyword_count() > 0) {
-    // Only the windows around the findings are searched (merged, and widened
-    // by the longest word so that a word overlapping a window's edge is seen).
-    std::vector<std::pair<size_t, size_t>> windows;
+    // Only the windows around the findings are searched, widened by the
+    // longest word so that a word overlapping a window's edge is seen. The
+    // windows are merged first and each merged interval is searched once:
+    // searching them one by one from where the previous search stopped would
+    // cut a word that straddles that point out of both searches.
+    std::vector<std::pair<size_t, size_t>>& windows = scratch->windows;
+    windows.clear();
     for (const RawFinding& f : *findings) {
       const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
       const size_t reach_before = ctx.window_before + words.max_keyword_length();
@@ -88,10 +93,16 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
                          std::min(view.size(), f.view_end + reach_after)});
     }
     std::sort(windows.begin(), windows.end());
-    size_t searched = 0;  // view[0, searched) is done
-    for (const auto& [lo, hi] : windows) {
-      const size_t from = std::max(lo, searched);
-      if (from >= hi) continue;
+    size_t merged = 0;
+    for (size_t i = 1; i < windows.size(); ++i) {
+      if (windows[i].first <= windows[merged].second) {
+        windows[merged].second = std::max(windows[merged].second, windows[i].second);
+      } else {
+        windows[++merged] = windows[i];
+      }
+    }
+    if (!windows.empty()) windows.resize(merged + 1);
+    for (const auto& [from, hi] : windows) {
       words.ForEachMatch(view.substr(from, hi - from), [&](int k, size_t s, size_t e) {
         s += from;
         e += from;
@@ -103,7 +114,6 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
         if (IsAsciiLetter(view[e - 1]) && e < view.size() && IsAsciiLetter(view[e])) return;
         hits->push_back({k, s, e});
       });
-      searched = hi;
     }
   }
   const auto& meanings = policy.context_meanings();
@@ -179,9 +189,9 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
 // Applies context, thresholds and allow lists to `found` and appends the
 // findings that remain to `out`.
 void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
-                    const ContextHints& hints, std::vector<KeywordHit>* hits,
+                    const ContextHints& hints, CollectorScratch* scratch,
                     std::vector<RawFinding>* found, std::vector<RawFinding>* out) {
-  ApplyContext(policy, view, hints, hits, found);
+  ApplyContext(policy, view, hints, scratch, found);
   for (const RawFinding& f : *found) {
     const CompiledRule& rule = policy.rules()[f.rule];
     if (f.confidence <= 0 || f.confidence < rule.min_confidence) continue;
@@ -215,22 +225,22 @@ bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding>
 }  // namespace
 
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
-                             const ContextHints& hints, std::vector<int>* flagged,
-                             std::vector<KeywordHit>* hits,
+                             const ContextHints& hints, CollectorScratch* scratch,
                              std::vector<RawFinding>* out) {
   const size_t first = out->size();
-  std::vector<RawFinding> found;
-  absl::Status status = FindCandidates(policy, view, {}, flagged, &found);
+  std::vector<RawFinding>& found = scratch->found;
+  found.clear();
+  absl::Status status = FindCandidates(policy, view, {}, &scratch->flagged, &found);
   if (!status.ok()) return status;
   CollectDictionaryFindings(policy, view, &found);
   if (found.empty()) return absl::OkStatus();
-  AcceptFindings(policy, view, hints, hits, &found, out);
+  AcceptFindings(policy, view, hints, scratch, &found, out);
 
   // Redaction turns a finding into a boundary ("[CN_RESIDENT_ID]"). A value
   // refused because it touched a finding ("…002X" right before an IP) would
   // appear on a rescan of the output; find it now, on a view with every
   // finding blanked out (same length, so offsets hold). At most two rounds.
-  std::string masked;
+  std::string& masked = scratch->masked;
   for (int round = 0; round < 2; ++round) {
     const absl::Span<const RawFinding> accepted(out->data() + first, out->size() - first);
     if (accepted.empty() || !TouchesValueCharacters(view, accepted)) break;
@@ -239,10 +249,10 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
       std::fill(masked.begin() + f.view_start, masked.begin() + f.view_end, '\x01');
     }
     found.clear();
-    status = FindCandidates(policy, masked, accepted, flagged, &found);
+    status = FindCandidates(policy, masked, accepted, &scratch->flagged, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
-    AcceptFindings(policy, view, hints, hits, &found, out);
+    AcceptFindings(policy, view, hints, scratch, &found, out);
   }
 
   std::sort(out->begin() + first, out->end(),

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -29,13 +30,20 @@ struct KeywordHit {
   size_t end = 0;
 };
 
+// Buffers CollectFindings reuses across calls (part of a thread's scratch).
+struct CollectorScratch {
+  std::vector<int> flagged;
+  std::vector<KeywordHit> hits;
+  std::vector<RawFinding> found;
+  std::vector<std::pair<size_t, size_t>> windows;
+  std::string masked;
+};
+
 // Appends to `out` the findings in `view` that pass validation, context,
 // thresholds and allow lists, sorted by start (ties: longer first). Returns
 // a non-OK status on an engine failure (then `out` must be discarded).
-// `flagged` and `hits` are scratch.
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
-                             const ContextHints& hints, std::vector<int>* flagged,
-                             std::vector<KeywordHit>* hits,
+                             const ContextHints& hints, CollectorScratch* scratch,
                              std::vector<RawFinding>* out);
 
 }  // namespace scrub::internal

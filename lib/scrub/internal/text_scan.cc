@@ -1,8 +1,15 @@
 #include "scrub/internal/text_scan.h"
 
-#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
 
 namespace scrub::internal {
+namespace {
+
+const ContextHints kNoHints;
+
+}  // namespace
 
 absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
                                 const ContextHints& hints, ScratchState* s) {
@@ -10,8 +17,7 @@ absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view 
   s->view.Build(text);
   const absl::string_view view = s->view.text();
   s->raw.clear();
-  absl::Status status =
-      CollectFindings(policy, view, hints, &s->flagged, &s->hits, &s->raw);
+  absl::Status status = CollectFindings(policy, view, hints, &s->collector, &s->raw);
   if (!status.ok()) return status;
   for (const RawFinding& f : s->raw) {
     const auto [start, end] = s->view.OriginalSpan(f.view_start, f.view_end);
@@ -21,12 +27,46 @@ absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view 
          NormalizeValue(view.substr(f.view_start, f.view_end - f.view_start),
                         rule.spec.form)});
   }
-  std::stable_sort(s->placed.begin(), s->placed.end(),
-                   [](const PlacedFinding& a, const PlacedFinding& b) {
-                     if (a.start != b.start) return a.start < b.start;
-                     return a.end > b.end;
-                   });
+  // Raw findings are sorted by view start (ties: longer first), and the view
+  // maps to the original monotonically: `placed` is sorted the same way.
   return absl::OkStatus();
+}
+
+ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
+                     ScratchState* s) {
+  absl::Status status = FindPlacedFindings(policy, text, kNoHints, s);
+  if (!status.ok()) {
+    return Stopped(BlockReason::kEngineError,
+                   absl::Status(status.code(),
+                                absl::StrCat("engine error: ", status.message())));
+  }
+  const size_t max_findings = policy.limits().max_findings_per_message();
+  if (s->placed.size() > max_findings) {
+    return Stopped(BlockReason::kTooManyFindings,
+                   absl::ResourceExhaustedError(absl::StrCat(
+                       "message has ", s->placed.size(),
+                       " findings; limit max_findings_per_message is ", max_findings)));
+  }
+  Redaction redaction = ApplyActions(policy, text, s->placed);
+  if (!redaction.error.ok()) {
+    return Stopped(BlockReason::kEngineError, std::move(redaction.error));
+  }
+  ScanOutcome out;
+  out.findings.reserve(s->placed.size());
+  for (size_t i = 0; i < s->placed.size(); ++i) {
+    const PlacedFinding& f = s->placed[i];
+    out.findings.push_back({policy.rules()[f.rule].spec.id, f.start, f.end, f.confidence,
+                            redaction.applied[i], std::nullopt});
+  }
+  if (redaction.blocking_finding >= 0) {
+    out.blocked_by = BlockReason::kDetectorAction;
+    out.block_detail = absl::StrCat(
+        "action BLOCK for ", policy.rules()[s->placed[redaction.blocking_finding].rule].spec.id);
+  }
+  out.modified = redaction.modified;
+  out.output = std::move(redaction.output);
+  if (!policy.block_rules().empty()) out.placed = s->placed;
+  return out;
 }
 
 }  // namespace scrub::internal

@@ -1,7 +1,8 @@
-// The middle of the scan pipeline for one text: detection view, candidates,
-// validation, context, thresholds and allow lists, then the findings placed
-// in the original text. Shared by Scanner::Scan (one message) and JSON
-// records (one call per string value, number or key).
+// The find stage for plain text: detection view, candidates, validation,
+// context, thresholds and allow lists, then the findings placed in the
+// original text and the policy's actions applied. Scanner records in text
+// format come here whole; JSON records call FindPlacedFindings once per
+// string value, number or key.
 #ifndef SCRUB_INTERNAL_TEXT_SCAN_H_
 #define SCRUB_INTERNAL_TEXT_SCAN_H_
 
@@ -11,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "scrub/internal/clean_key_cache.h"
 #include "scrub/internal/compiled_policy.h"
+#include "scrub/internal/decide.h"
 #include "scrub/internal/detection_view.h"
 #include "scrub/internal/finding_collector.h"
 #include "scrub/internal/redactor.h"
@@ -20,8 +22,7 @@ namespace scrub::internal {
 // Per-thread buffers reused across scans (the state behind scrub::Scratch).
 struct ScratchState {
   DetectionView view;
-  std::vector<int> flagged;
-  std::vector<KeywordHit> hits;
+  CollectorScratch collector;
   std::vector<RawFinding> raw;
   std::vector<PlacedFinding> placed;
   CleanKeyCache clean_json_keys;  // JSON records only
@@ -33,6 +34,12 @@ struct ScratchState {
 // (then `s->placed` must be discarded).
 absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
                                 const ContextHints& hints, ScratchState* s);
+
+// The findings of the message `text` (valid UTF-8) with the policy's actions
+// applied: what Decide() needs. Stops with kEngineError on an engine failure
+// and with kTooManyFindings past limits.max_findings_per_message.
+ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
+                     ScratchState* s);
 
 }  // namespace scrub::internal
 

@@ -8,7 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "scrub/internal/file_reader.h"
+#include "scrub/file_reader.h"
 
 namespace scrub::internal {
 

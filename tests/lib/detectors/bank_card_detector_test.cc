@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "tests/lib/detectors/detector_test_util.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {
@@ -92,19 +92,19 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(BankCardScan, ResidentIdThatPassesLuhnIsReportedAsResidentId) {
   // 110105198001010753 is a valid resident ID and Luhn-valid: it is an ID.
-  const ScanResult r = DefaultScanner().Scan("号码110105198001010753");
+  const ScanResult r = DefaultScanner()->Scan("号码110105198001010753");
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].detector, "CN_RESIDENT_ID");
   EXPECT_EQ(r.output, "号码[CN_RESIDENT_ID]");
   // Next to a card word both detectors find it; the union is redacted under
   // the ID's label (higher confidence).
-  const ScanResult card = DefaultScanner().Scan("卡号110105198001010753");
+  const ScanResult card = DefaultScanner()->Scan("卡号110105198001010753");
   ASSERT_EQ(card.findings.size(), 2u);
   EXPECT_EQ(card.findings[0].detector, "CN_RESIDENT_ID");
   EXPECT_EQ(card.findings[1].detector, "BANK_CARD");
   EXPECT_EQ(card.output, "卡号[CN_RESIDENT_ID]");
   // Next to an ID word it is not a card at all.
-  const ScanResult id = DefaultScanner().Scan("身份证110105198001010753");
+  const ScanResult id = DefaultScanner()->Scan("身份证110105198001010753");
   ASSERT_EQ(id.findings.size(), 1u);
   EXPECT_EQ(id.findings[0].detector, "CN_RESIDENT_ID");
   EXPECT_EQ(Redacted("110105198001010753"), "[CN_RESIDENT_ID]");

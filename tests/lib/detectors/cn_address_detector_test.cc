@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "tests/lib/detectors/detector_test_util.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {
@@ -85,7 +85,7 @@ TEST(CnAddressScan, LongChineseTextScansWithinTheEngineBudget) {
     text += "今天3号下午开会，会议室在三楼，收货地址：北京市朝阳区建国路88号2号楼1单元1201室，"
             "记得带电脑，我在路上了，建国路很堵，大概十分钟到。";
   }
-  const ScanResult r = DefaultScanner().Scan(text);
+  const ScanResult r = DefaultScanner()->Scan(text);
   ASSERT_TRUE(r.error.ok()) << r.error;
   int addresses = 0;
   for (const Finding& f : r.findings) addresses += f.detector == kAddr;

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "tests/lib/detectors/detector_test_util.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "scrub/internal/validators/resident_id_validator.h"
-#include "tests/lib/detectors/detector_test_util.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {
@@ -118,7 +118,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"身份证号：110105491331002", {}}));  // month 13
 
 TEST(CnResidentIdScan, NegativeContextKeepsAValidIdButLowersIt) {
-  const ScanResult r = DefaultScanner().Scan("订单号11010519491231002X");
+  const ScanResult r = DefaultScanner()->Scan("订单号11010519491231002X");
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_DOUBLE_EQ(r.findings[0].confidence, 0.65);
 }

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "tests/lib/detectors/global_detector_testing.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {
@@ -24,12 +24,12 @@ std::ostream& operator<<(std::ostream& os, const RedactionCase& c) {
 class DefaultPolicyRedactionTest : public ::testing::TestWithParam<RedactionCase> {};
 
 TEST_P(DefaultPolicyRedactionTest, RedactsExactly) {
-  EXPECT_EQ(RedactWithDefaultPolicy(GetParam().text), GetParam().output);
+  EXPECT_EQ(Redacted(GetParam().text), GetParam().output);
 }
 
 TEST_P(DefaultPolicyRedactionTest, RedactedOutputScansClean) {
-  const std::string once = RedactWithDefaultPolicy(GetParam().text);
-  EXPECT_EQ(RedactWithDefaultPolicy(once), once);
+  const std::string once = Redacted(GetParam().text);
+  EXPECT_EQ(Redacted(once), once);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -148,7 +148,7 @@ TEST(DefaultPolicyLimits, LargeAdversarialMessageDoesNotExhaustTheEngine) {
   }
   const std::vector<Finding> findings = DefaultFindings(text);
   EXPECT_FALSE(findings.empty());
-  EXPECT_NE(RedactWithDefaultPolicy(text), "<BLOCKED>");
+  EXPECT_NE(Redacted(text), "<BLOCKED>");
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "scrub/internal/validators/gps_coordinate_validator.h"
-#include "tests/lib/detectors/global_detector_testing.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {

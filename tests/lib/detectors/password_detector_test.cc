@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "tests/lib/detectors/global_detector_testing.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
 namespace {

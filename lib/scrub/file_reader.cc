@@ -1,4 +1,4 @@
-#include "scrub/internal/file_reader.h"
+#include "scrub/file_reader.h"
 
 #include <fcntl.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 
-namespace scrub::internal {
+namespace scrub {
 
 absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -57,4 +57,4 @@ absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_
   return content;
 }
 
-}  // namespace scrub::internal
+}  // namespace scrub

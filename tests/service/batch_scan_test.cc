@@ -1,24 +1,44 @@
-// ScanRecord, the single entry point for every scanned text, and the wire
-// translation of its results.
-#include "service/record_scanner.h"
+// ScanAll, through which every scanned text of scrubd goes to the library,
+// the wire formats it translates, and the wire translation of results.
+#include "service/batch_scan.h"
 
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
 #include "service/wire.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::service {
 namespace {
 
 using ::testing::ElementsAre;
 
+// The JSON locations of a result's findings, in order (nullopt for a text
+// finding).
+std::vector<std::optional<JsonLocation>> Locations(const scrub::ScanResult& r) {
+  std::vector<std::optional<JsonLocation>> out;
+  for (const scrub::Finding& f : r.findings) out.push_back(f.json);
+  return out;
+}
+
 class RecordScannerTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto s = scrub::Scanner::Create(scrub::DefaultPolicy());
-    ASSERT_TRUE(s.ok()) << s.status();
-    scanner_ = *s;
+  void SetUp() override { scanner_ = scrub::testing::DefaultScanner(); }
+
+  // One text through ScanAll, as scrubd scans it.
+  RecordResult ScanRecord(const scrub::Scanner& scanner, absl::string_view text,
+                          v1::RecordFormat format, scrub::Scratch* scratch) {
+    const CallDeadline far(absl::Now() + absl::Hours(1), absl::ZeroDuration());
+    const absl::string_view texts[] = {text};
+    const v1::RecordFormat formats[] = {format};
+    absl::StatusOr<std::vector<RecordResult>> r =
+        ScanAll(scanner, texts, formats, far, scratch);
+    EXPECT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->size(), 1u);
+    return std::move((*r)[0]);
   }
+
   std::shared_ptr<const scrub::Scanner> scanner_;
   scrub::Scratch scratch_;
 };
@@ -71,7 +91,7 @@ TEST_F(RecordScannerTest, JsonRecordIsRedactedWithItsStructureAndKeysKept) {
   EXPECT_EQ(r.scan.findings[1].start, 52u);
   EXPECT_EQ(r.scan.findings[1].end, 157u);
   EXPECT_EQ(r.scan.findings[1].action, v1::ACTION_REDACT);
-  EXPECT_THAT(r.json_locations,
+  EXPECT_THAT(Locations(r.scan),
               ElementsAre(JsonLocation{"/user/phone", false, 0, 11},
                           JsonLocation{"/id_card", false, 0, 18}));
 }
@@ -82,7 +102,6 @@ TEST_F(RecordScannerTest, JsonRecordWithoutFindingsIsAllowed) {
   EXPECT_EQ(r.scan.verdict, scrub::Verdict::kAllow);
   EXPECT_EQ(r.scan.output, "");
   EXPECT_TRUE(r.scan.findings.empty());
-  EXPECT_TRUE(r.json_locations.empty());
 }
 
 TEST_F(RecordScannerTest, MalformedJsonRecordIsBlockedNamingTheByteOffset) {
@@ -120,7 +139,7 @@ TEST_F(RecordScannerTest, FindingInAJsonKeyBlocksWithARedactedPointer) {
   EXPECT_EQ(r.scan.findings[0].start, 1u);
   EXPECT_EQ(r.scan.findings[0].end, 14u);
   EXPECT_EQ(r.scan.findings[0].action, v1::ACTION_BLOCK);
-  EXPECT_THAT(r.json_locations, ElementsAre(JsonLocation{"/[CN_MOBILE]", true, 0, 11}));
+  EXPECT_THAT(Locations(r.scan), ElementsAre(JsonLocation{"/[CN_MOBILE]", true, 0, 11}));
 }
 
 TEST_F(RecordScannerTest, MalformedJsonScannedAsTextByPolicyHasNoJsonLocations) {
@@ -135,7 +154,7 @@ TEST_F(RecordScannerTest, MalformedJsonScannedAsTextByPolicyHasNoJsonLocations) 
   ASSERT_EQ(r.scan.findings.size(), 1u);
   EXPECT_EQ(r.scan.findings[0].start, 14u);
   EXPECT_EQ(r.scan.findings[0].end, 25u);
-  EXPECT_TRUE(r.json_locations.empty());
+  EXPECT_EQ(r.scan.findings[0].json, std::nullopt);
 }
 
 TEST_F(RecordScannerTest, AutoDecidesPerRecordByTheFirstNonBlankByte) {
@@ -144,14 +163,14 @@ TEST_F(RecordScannerTest, AutoDecidesPerRecordByTheFirstNonBlankByte) {
       ScanRecord(*scanner_, "电话138-1234-5678", v1::RECORD_FORMAT_AUTO, &scratch_);
   EXPECT_EQ(text.scan.verdict, scrub::Verdict::kRedacted);
   EXPECT_EQ(text.scan.output, "电话[CN_MOBILE]");
-  EXPECT_TRUE(text.json_locations.empty());
+  EXPECT_EQ(text.scan.findings[0].json, std::nullopt);
   // Starting with '{' after blanks: JSON (a text scan would have written
   // [CN_MOBILE] unquoted, breaking the record).
   RecordResult json = ScanRecord(*scanner_, " \t{\"phone\":13812345678}",
                                  v1::RECORD_FORMAT_AUTO, &scratch_);
   EXPECT_EQ(json.scan.verdict, scrub::Verdict::kRedacted);
   EXPECT_EQ(json.scan.output, " \t{\"phone\":\"[CN_MOBILE]\"}");
-  EXPECT_THAT(json.json_locations, ElementsAre(JsonLocation{"/phone", false, 0, 11}));
+  EXPECT_THAT(Locations(json.scan), ElementsAre(JsonLocation{"/phone", false, 0, 11}));
   // Starting with '{' but not JSON: blocked, never scanned as text.
   RecordResult broken =
       ScanRecord(*scanner_, "{phone 13812345678", v1::RECORD_FORMAT_AUTO, &scratch_);
@@ -233,6 +252,26 @@ TEST_F(RecordScannerTest, WireResultCarriesVerdictTextReasonAndFindingsWhenAsked
   EXPECT_EQ(out.findings(0).json_pointer(), "");
   EXPECT_EQ(out.findings(0).value_end(), 0u);
   EXPECT_FALSE(out.findings(0).in_key());
+}
+
+TEST_F(RecordScannerTest, ABatchPastItsDeadlineReturnsNoResults) {
+  const CallDeadline past(absl::Now() - absl::Seconds(1), absl::ZeroDuration());
+  const absl::string_view texts[] = {"a", "b"};
+  absl::StatusOr<std::vector<RecordResult>> r = ScanAll(*scanner_, texts, {}, past, &scratch_);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kDeadlineExceeded);
+}
+
+TEST_F(RecordScannerTest, AnUnknownFormatStillCountsTowardTheBatchLimits) {
+  v1::Policy policy = scrub::DefaultPolicy();
+  policy.mutable_limits()->set_max_batch_bytes(4);
+  auto small = scrub::testing::ScannerFor(policy);
+  const CallDeadline far(absl::Now() + absl::Hours(1), absl::ZeroDuration());
+  const absl::string_view texts[] = {"abc", "defg"};
+  const v1::RecordFormat formats[] = {v1::RECORD_FORMAT_TEXT,
+                                      static_cast<v1::RecordFormat>(42)};
+  absl::StatusOr<std::vector<RecordResult>> r = ScanAll(*small, texts, formats, far, &scratch_);
+  EXPECT_EQ(r.status(),
+            absl::InvalidArgumentError("batch has 7 bytes; limit max_batch_bytes is 4"));
 }
 
 TEST_F(RecordScannerTest, WireEnumsMapOneToOne) {

@@ -1,25 +1,22 @@
-// The CLI's per-line pieces: record formats, placeholders for BLOCKED
-// lines, the run summary and the progress text.
+// The CLI's per-line pieces: the --format flag, placeholders for BLOCKED
+// lines, oversize lines, the run summary and the progress text.
 #include <string>
 
 #include "absl/time/time.h"
 #include "cli/inspect_output.h"
 #include "cli/line_io.h"
 #include "cli/progress_meter.h"
-#include "cli/record_format.h"
+#include "cli/line_scanner.h"
 #include "cli/run_summary.h"
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
+#include "tests/support/test_scanner.h"
 
 namespace scrub::cli {
 namespace {
 
-std::shared_ptr<const Scanner> DefaultScanner() {
-  auto scanner = Scanner::Create(DefaultPolicy());
-  EXPECT_TRUE(scanner.ok());
-  return *scanner;
-}
+using testing::DefaultScanner;
 
 Line TextLine(absl::string_view text) {
   Line line;
@@ -39,11 +36,11 @@ Line OversizeLine(absl::string_view head, size_t bytes) {
   return line;
 }
 
-TEST(ParseRecordFormat, AcceptsTheThreeNames) {
-  EXPECT_EQ(*ParseRecordFormat("text"), RecordFormat::kText);
-  EXPECT_EQ(*ParseRecordFormat("jsonl"), RecordFormat::kJsonLines);
-  EXPECT_EQ(*ParseRecordFormat("auto"), RecordFormat::kAuto);
-  EXPECT_EQ(ParseRecordFormat("json").status(),
+TEST(ParseFormatFlag, AcceptsTheThreeNames) {
+  EXPECT_EQ(*ParseFormatFlag("text"), RecordFormat::kText);
+  EXPECT_EQ(*ParseFormatFlag("jsonl"), RecordFormat::kJson);
+  EXPECT_EQ(*ParseFormatFlag("auto"), RecordFormat::kAuto);
+  EXPECT_EQ(ParseFormatFlag("json").status(),
             absl::InvalidArgumentError("--format must be text, jsonl or auto, not \"json\""));
 }
 
@@ -51,20 +48,20 @@ TEST(LineScanner, TextFormatTreatsJsonAsText) {
   auto scanner = DefaultScanner();
   LineScanner lines(*scanner, RecordFormat::kText);
   const Line line = TextLine(R"({"phone":13812345678})");
-  const ScannedLine& r = lines.Scan(line);
-  EXPECT_FALSE(r.json);
+  const ScanResult& r = lines.Scan(line);
+  EXPECT_EQ(r.format, RecordFormat::kText);
   EXPECT_EQ(lines.RedactedLine(line), R"({"phone":[CN_MOBILE]})");
 }
 
 TEST(LineScanner, JsonLinesRedactsInPlaceAndBlocksMalformed) {
   auto scanner = DefaultScanner();
-  LineScanner lines(*scanner, RecordFormat::kJsonLines);
+  LineScanner lines(*scanner, RecordFormat::kJson);
   Line line = TextLine(R"({"phone":13812345678})");
-  EXPECT_TRUE(lines.Scan(line).json);
+  EXPECT_EQ(lines.Scan(line).format, RecordFormat::kJson);
   EXPECT_EQ(lines.RedactedLine(line), R"({"phone":"[CN_MOBILE]"})");
 
   line = TextLine("phone 13812345678");
-  EXPECT_EQ(lines.Scan(line).verdict(), Verdict::kBlocked);
+  EXPECT_EQ(lines.Scan(line).verdict, Verdict::kBlocked);
   EXPECT_EQ(lines.RedactedLine(line),
             R"({"scrub":"blocked","reason":"malformed_json",)"
             R"("detail":"malformed JSON at byte 0: Invalid value."})");
@@ -72,10 +69,10 @@ TEST(LineScanner, JsonLinesRedactsInPlaceAndBlocksMalformed) {
 
 TEST(LineScanner, JsonLinesPassesBlankLines) {
   auto scanner = DefaultScanner();
-  LineScanner lines(*scanner, RecordFormat::kJsonLines);
+  LineScanner lines(*scanner, RecordFormat::kJson);
   const Line line = TextLine(" \t");
-  EXPECT_FALSE(lines.Scan(line).json);
-  EXPECT_EQ(lines.Scan(line).verdict(), Verdict::kAllow);
+  EXPECT_EQ(lines.Scan(line).verdict, Verdict::kAllow);
+  EXPECT_TRUE(lines.Scan(line).findings.empty());
   EXPECT_EQ(lines.RedactedLine(line), " \t");
 }
 
@@ -83,15 +80,15 @@ TEST(LineScanner, AutoDecidesPerLine) {
   auto scanner = DefaultScanner();
   LineScanner lines(*scanner, RecordFormat::kAuto);
   Line line = TextLine("  {\"tel\":\"13812345678\"}");
-  EXPECT_TRUE(lines.Scan(line).json);
+  EXPECT_EQ(lines.Scan(line).format, RecordFormat::kJson);
   EXPECT_EQ(lines.RedactedLine(line), "  {\"tel\":\"[CN_MOBILE]\"}");
   line = TextLine("tel 13812345678 {");
-  EXPECT_FALSE(lines.Scan(line).json);
+  EXPECT_EQ(lines.Scan(line).format, RecordFormat::kText);
   EXPECT_EQ(lines.RedactedLine(line), "tel [CN_MOBILE] {");
   // Indented beyond the 64-byte head: still a record, as for scrubd.
   const std::string indented = std::string(100, ' ') + "{\"tel\":\"13812345678\"}";
   line = TextLine(indented);
-  EXPECT_TRUE(lines.Scan(line).json);
+  EXPECT_EQ(lines.Scan(line).format, RecordFormat::kJson);
   EXPECT_EQ(lines.RedactedLine(line), std::string(100, ' ') + "{\"tel\":\"[CN_MOBILE]\"}");
 }
 
@@ -99,16 +96,16 @@ TEST(LineScanner, OversizeLinesAreBlockedWithTheirFormatsPlaceholder) {
   auto scanner = DefaultScanner();
   LineScanner lines(*scanner, RecordFormat::kAuto);
   Line line = OversizeLine("{\"a\":\"", 2000000);
-  const ScannedLine& json = lines.Scan(line);
-  EXPECT_TRUE(json.json);
-  EXPECT_EQ(json.block_reason(), BlockReason::kMessageTooLarge);
+  const ScanResult& json = lines.Scan(line);
+  EXPECT_EQ(json.format, RecordFormat::kJson);
+  EXPECT_EQ(json.block_reason, BlockReason::kMessageTooLarge);
   EXPECT_EQ(lines.RedactedLine(line),
             R"({"scrub":"blocked","reason":"message_too_large",)"
             R"("detail":"record has 2000000 bytes; limit max_message_bytes is 1048576"})");
   line = OversizeLine("aaaa", 2000000);
-  EXPECT_FALSE(lines.Scan(line).json);
-  EXPECT_EQ(lines.Scan(line).block_detail(),
-            "line has 2000000 bytes; limit max_message_bytes is 1048576");
+  EXPECT_EQ(lines.Scan(line).format, RecordFormat::kText);
+  EXPECT_EQ(lines.Scan(line).block_detail,
+            "message has 2000000 bytes; limit max_message_bytes is 1048576");
   EXPECT_EQ(lines.RedactedLine(line), kBlockedLine);
 }
 
@@ -122,7 +119,7 @@ TEST(RunSummary, CountsVerdictsReasonsDetectorsAndFormats) {
     summary.Add(lines.Scan(TextLine(text)));
   }
   EXPECT_EQ(summary.records(), 4u);
-  EXPECT_EQ(summary.ToJson(100, 90, absl::Milliseconds(500)),
+  EXPECT_EQ(summary.ToJson(100, 90, absl::Milliseconds(500), 1),
             R"({
   "records": 4,
   "bytes_in": 100,
@@ -145,7 +142,8 @@ TEST(RunSummary, CountsVerdictsReasonsDetectorsAndFormats) {
     "json": 2,
     "text": 2
   },
-  "failed_open": 0
+  "failed_open": 0,
+  "pem_blocks_closed_early": 1
 }
 )");
 }

@@ -1,32 +1,19 @@
-#include "scrub/json_record.h"
+#include "scrub/internal/json_scan.h"
 
 #include <cstring>
-#include <memory>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/types/optional.h"
-#include "scrub/internal/block_rules.h"
-#include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/detection_view.h"
 #include "scrub/internal/json_escape.h"
 #include "scrub/internal/json_rules.h"
 #include "scrub/internal/json_token_reader.h"
 #include "scrub/internal/redactor.h"
-#include "scrub/internal/scanner_access.h"
-#include "scrub/internal/text_scan.h"
 #include "scrub/internal/utf8.h"
 
-namespace scrub {
+namespace scrub::internal {
 namespace {
-
-using internal::CompiledFieldRule;
-using internal::CompiledPolicy;
-using internal::ContextHints;
-using internal::JsonToken;
-using internal::JsonTokenKind;
-using internal::PlacedFinding;
-using internal::ScratchState;
 
 // Lone high surrogates repaired per record under INVALID_UTF8_REPLACE (each
 // repair re-reads the record).
@@ -50,7 +37,7 @@ struct Rewrite {
 
 // Scans the values and keys of one record as the reader reports them, and
 // collects findings and rewrites. One per read attempt.
-class RecordScan : public internal::JsonTokenVisitor {
+class RecordScan : public JsonTokenVisitor {
  public:
   RecordScan(const CompiledPolicy& policy, absl::string_view record, ScratchState* scratch)
       : policy_(policy),
@@ -69,7 +56,7 @@ class RecordScan : public internal::JsonTokenVisitor {
     if (!frames_.empty() && IsSkip(frames_.back().rule)) return true;
     if (s_.clean_json_keys.Contains(policy_.id(), pending_key_)) return true;
     absl::Status status =
-        internal::FindPlacedFindings(policy_, pending_key_, kNoHints, &s_);
+        FindPlacedFindings(policy_, pending_key_, kNoHints, &s_);
     if (!status.ok()) return EngineError(status);
     if (s_.placed.empty()) {
       s_.clean_json_keys.Insert(policy_.id(), pending_key_);
@@ -83,7 +70,7 @@ class RecordScan : public internal::JsonTokenVisitor {
     std::string display;
     size_t copied = 0;
     for (const PlacedFinding& f : s_.placed) {
-      const internal::CompiledRule& rule = policy_.rules()[f.rule];
+      const CompiledRule& rule = policy_.rules()[f.rule];
       if (rule.action == v1::ACTION_REPORT) continue;
       if (f.start >= copied) {
         display.append(pending_key_, copied, f.start - copied);
@@ -100,14 +87,14 @@ class RecordScan : public internal::JsonTokenVisitor {
       display.append(pending_key_, copied, std::string::npos);
       pending_display_ = std::move(display);
     }
-    internal::AppendPointerSegment(
+    AppendPointerSegment(
         pending_display_.empty() ? pending_key_ : pending_display_, &member);
     for (PlacedFinding& f : s_.placed) {
-      const internal::CompiledRule& rule = policy_.rules()[f.rule];
-      findings_.push_back({rule.spec.id, member, /*in_key=*/true, f.start, f.end,
-                           key.start, key.end, f.confidence,
+      const CompiledRule& rule = policy_.rules()[f.rule];
+      findings_.push_back({rule.spec.id, key.start, key.end, f.confidence,
                            rule.action == v1::ACTION_REPORT ? v1::ACTION_REPORT
-                                                            : v1::ACTION_BLOCK});
+                                                            : v1::ACTION_BLOCK,
+                           JsonLocation{member, /*in_key=*/true, f.start, f.end}});
       placed_.push_back(std::move(f));
     }
     return true;
@@ -133,8 +120,8 @@ class RecordScan : public internal::JsonTokenVisitor {
     return true;
   }
 
-  std::vector<JsonFinding>& findings() { return findings_; }
-  const std::vector<PlacedFinding>& placed() const { return placed_; }
+  std::vector<Finding>& findings() { return findings_; }
+  std::vector<PlacedFinding>& placed() { return placed_; }
   const std::vector<Rewrite>& rewrites() const { return rewrites_; }
   const StopCause& stop() const { return stop_; }
   BlockReason block_reason() const { return block_reason_; }
@@ -179,13 +166,13 @@ class RecordScan : public internal::JsonTokenVisitor {
       node.rule = parent.rule;
       if (parent.is_array) {
         const size_t index = parent.next_index++;
-        internal::AppendPointerIndex(index, &pointer_);
+        AppendPointerIndex(index, &pointer_);
         node.context = parent.context;
       } else {
-        internal::AppendPointerSegment(pending_key_, &pointer_);
+        AppendPointerSegment(pending_key_, &pointer_);
         if (!pending_display_.empty()) {
           std::string display;
-          internal::AppendPointerSegment(pending_display_, &display);
+          AppendPointerSegment(pending_display_, &display);
           redacted_.push_back({node.pointer_size + 1, pointer_.size() - node.pointer_size - 1,
                                display.substr(1)});
         }
@@ -230,8 +217,9 @@ class RecordScan : public internal::JsonTokenVisitor {
     if (rule != nullptr && rule->kind == CompiledFieldRule::Kind::kAlwaysRedact) {
       if (value.kind == JsonTokenKind::kNull) return true;
       if (!CheckFindingCount(1)) return false;
-      findings_.push_back({kRedactedFieldDetector, DisplayPointer(), false, 0, value.text.size(),
-                           value.start, value.end, 1.0, v1::ACTION_REDACT});
+      findings_.push_back({kRedactedFieldDetector, value.start, value.end, 1.0,
+                           v1::ACTION_REDACT,
+                           JsonLocation{DisplayPointer(), false, 0, value.text.size()}});
       AddRewrite(value, kRedactedFieldText);
       return true;
     }
@@ -253,14 +241,14 @@ class RecordScan : public internal::JsonTokenVisitor {
     if (rule != nullptr && rule->kind == CompiledFieldRule::Kind::kDetector) {
       s_.placed.clear();
       if (!text.empty()) {
-        const internal::CompiledRule& r = policy_.rules()[rule->rule];
+        const CompiledRule& r = policy_.rules()[rule->rule];
         s_.placed.push_back(
             {rule->rule, 0, text.size(), 1.0,
-             internal::NormalizeValue(internal::FoldForDetection(text), r.spec.form)});
+             NormalizeValue(FoldForDetection(text), r.spec.form)});
       }
     } else {
       // The key's context, as the policy compiled it (no copy per value).
-      absl::Status status = internal::FindPlacedFindings(
+      absl::Status status = FindPlacedFindings(
           policy_, text, node.context != nullptr ? *node.context : kNoHints, &s_);
       if (!status.ok()) return EngineError(status);
     }
@@ -270,14 +258,14 @@ class RecordScan : public internal::JsonTokenVisitor {
       return true;
     }
     if (!CheckFindingCount(s_.placed.size())) return false;
-    internal::Redaction redaction = internal::ApplyActions(policy_, text, s_.placed);
+    Redaction redaction = ApplyActions(policy_, text, s_.placed);
     if (!redaction.error.ok()) return EngineError(redaction.error);
     const std::string pointer = DisplayPointer();
     for (size_t i = 0; i < s_.placed.size(); ++i) {
       const PlacedFinding& f = s_.placed[i];
-      findings_.push_back({policy_.rules()[f.rule].spec.id, pointer, false, f.start,
-                           f.end, value.start, value.end, f.confidence,
-                           redaction.applied[i]});
+      findings_.push_back({policy_.rules()[f.rule].spec.id, value.start, value.end,
+                           f.confidence, redaction.applied[i],
+                           JsonLocation{pointer, false, f.start, f.end}});
     }
     if (redaction.blocking_finding >= 0) {
       NoteBlock(BlockReason::kDetectorAction,
@@ -302,14 +290,14 @@ class RecordScan : public internal::JsonTokenVisitor {
     // Only a \u escape can decode to something invalid.
     const absl::string_view raw = record_.substr(token.start, token.end - token.start);
     if (std::memchr(raw.data(), '\\', raw.size()) == nullptr) return true;
-    if (internal::IsValidUtf8(token.text)) return true;
+    if (IsValidUtf8(token.text)) return true;
     if (!replace_invalid_) {
       const std::string detail =
           absl::StrCat("lone surrogate escape in the string at byte ", token.start);
       stop_ = {BlockReason::kInvalidUtf8, absl::InvalidArgumentError(detail)};
       return false;
     }
-    *out = internal::ReplaceInvalidUtf8(token.text);
+    *out = ReplaceInvalidUtf8(token.text);
     *repaired = true;
     return true;
   }
@@ -332,7 +320,7 @@ class RecordScan : public internal::JsonTokenVisitor {
 
   void AddRewrite(const JsonToken& token, absl::string_view value) {
     Rewrite r{token.start, token.end, std::string()};
-    internal::AppendJsonString(value, &r.token);
+    AppendJsonString(value, &r.token);
     rewrites_.push_back(std::move(r));
   }
 
@@ -345,7 +333,7 @@ class RecordScan : public internal::JsonTokenVisitor {
 
   const CompiledPolicy& policy_;
   const absl::string_view record_;
-  const internal::JsonRules& rules_;
+  const JsonRules& rules_;
   ScratchState& s_;
   const size_t max_findings_;
   const bool replace_invalid_;
@@ -357,22 +345,13 @@ class RecordScan : public internal::JsonTokenVisitor {
   std::string pending_display_;  // its redacted form, if it holds findings
   std::string repaired_value_;
 
-  std::vector<JsonFinding> findings_;
+  std::vector<Finding> findings_;
   std::vector<PlacedFinding> placed_;  // detector findings, for block rules
   std::vector<Rewrite> rewrites_;      // in record order
   StopCause stop_;
   BlockReason block_reason_ = BlockReason::kNone;
   std::string block_detail_;
 };
-
-JsonRecordResult Blocked(BlockReason reason, absl::Status error) {
-  JsonRecordResult r;
-  r.verdict = Verdict::kBlocked;
-  r.block_reason = reason;
-  r.block_detail = std::string(error.message());
-  r.error = std::move(error);
-  return r;
-}
 
 // The record with every rewritten token replaced.
 std::string Splice(absl::string_view record, const std::vector<Rewrite>& rewrites) {
@@ -400,155 +379,88 @@ bool IsHighSurrogateEscape(absl::string_view json, size_t offset) {
 
 }  // namespace
 
-bool LooksLikeJsonRecord(absl::string_view line) {
-  for (char c : line) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    return c == '{';
-  }
-  return false;
-}
-
-JsonRecordResult ScanJsonRecord(const Scanner& scanner, absl::string_view record,
-                                Scratch* scratch) {
-  std::unique_ptr<Scratch> local;
-  if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
-  ScratchState& s = internal::ScannerAccess::State(*scratch);
-  const CompiledPolicy& policy = scanner.compiled();
+ScanOutcome ScanJson(const CompiledPolicy& policy, absl::string_view record,
+                     std::string* repaired, ScratchState* s) {
   const v1::Limits& limits = policy.limits();
-
-  // A failure the policy's failure mode decides: BLOCK, or pass and count.
-  auto failure = [&](BlockReason reason, absl::Status error) {
-    JsonRecordResult r = Blocked(reason, std::move(error));
-    if (internal::ScannerAccess::CountFailure(scanner, reason)) {
-      r.verdict = Verdict::kAllow;
-      r.failed_open = true;
-    }
-    return r;
-  };
-
-  if (record.size() > limits.max_message_bytes()) {
-    return failure(BlockReason::kMessageTooLarge,
-                   absl::ResourceExhaustedError(absl::StrCat(
-                       "record has ", record.size(), " bytes; limit max_message_bytes is ",
-                       limits.max_message_bytes())));
-  }
-
-  // Raw bytes: BLOCK, or parse a repaired copy.
-  std::string repaired;
   absl::string_view text = record;
-  if (const size_t invalid = internal::FindInvalidUtf8(record); invalid != record.size()) {
-    if (policy.policy().invalid_utf8() != v1::INVALID_UTF8_REPLACE) {
-      return Blocked(BlockReason::kInvalidUtf8,
-                     absl::InvalidArgumentError(
-                         absl::StrCat("invalid UTF-8 at byte ", invalid)));
-    }
-    repaired = internal::ReplaceInvalidUtf8(record);
-    text = repaired;
-  }
-
   for (int repairs = 0;; ++repairs) {
-    RecordScan scan(policy, text, &s);
-    const internal::JsonReadStatus read =
-        internal::ReadJsonTokens(text, limits.max_json_depth(), &scan);
+    RecordScan scan(policy, text, s);
+    const JsonReadStatus read = ReadJsonTokens(text, limits.max_json_depth(), &scan);
     switch (read.kind) {
-      case internal::JsonReadStatus::Kind::kOk: {
-        JsonRecordResult r;
-        r.findings = std::move(scan.findings());
-        if (scan.block_reason() != BlockReason::kNone) {
-          r.verdict = Verdict::kBlocked;
-          r.block_reason = scan.block_reason();
-          r.block_detail = std::move(scan.block_detail());
-          return r;
-        }
-        if (const internal::CompiledBlockRule* rule =
-                internal::FirstFiredBlockRule(policy, scan.placed())) {
-          r.verdict = Verdict::kBlocked;
-          r.block_reason = BlockReason::kBlockRule;
-          r.block_detail = absl::StrCat("block rule \"", rule->name, "\"");
-          return r;
-        }
+      case JsonReadStatus::Kind::kOk: {
+        ScanOutcome out;
+        out.format = RecordFormat::kJson;
+        out.findings = std::move(scan.findings());
+        out.placed = std::move(scan.placed());
+        out.blocked_by = scan.block_reason();
+        out.block_detail = std::move(scan.block_detail());
         if (!scan.rewrites().empty()) {
-          r.verdict = Verdict::kRedacted;
-          r.output = Splice(text, scan.rewrites());
-        } else if (!repaired.empty()) {
-          r.verdict = Verdict::kRedacted;  // the repaired record differs
-          r.output = std::move(repaired);
-        } else {
-          r.verdict = Verdict::kAllow;
+          out.modified = true;
+          out.output = Splice(text, scan.rewrites());
         }
-        return r;
+        return out;
       }
-      case internal::JsonReadStatus::Kind::kStopped: {
+      case JsonReadStatus::Kind::kStopped: {
         const StopCause& stop = scan.stop();
-        if (stop.reason == BlockReason::kNone) {  // unreachable: a stop names its cause
-          return failure(BlockReason::kEngineError,
-                         absl::InternalError("JSON record scan stopped without a cause"));
-        }
-        if (stop.reason == BlockReason::kInvalidUtf8) {
-          return Blocked(stop.reason, stop.error);
-        }
-        return failure(stop.reason, stop.error);
+        ScanOutcome out =
+            stop.reason == BlockReason::kNone  // unreachable: a stop names its cause
+                ? Stopped(BlockReason::kEngineError,
+                          absl::InternalError("JSON record scan stopped without a cause"))
+                : Stopped(stop.reason, stop.error);
+        out.format = RecordFormat::kJson;
+        return out;
       }
-      case internal::JsonReadStatus::Kind::kTooDeep:
-        return failure(BlockReason::kJsonTooDeep,
-                       absl::ResourceExhaustedError(absl::StrCat(
-                           "JSON nests deeper than limits.max_json_depth ",
-                           limits.max_json_depth(), " at byte ", read.offset)));
-      case internal::JsonReadStatus::Kind::kLoneSurrogate: {
+      case JsonReadStatus::Kind::kTooDeep: {
+        ScanOutcome out = Stopped(
+            BlockReason::kJsonTooDeep,
+            absl::ResourceExhaustedError(absl::StrCat(
+                "JSON nests deeper than limits.max_json_depth ", limits.max_json_depth(),
+                " at byte ", read.offset)));
+        out.format = RecordFormat::kJson;
+        return out;
+      }
+      case JsonReadStatus::Kind::kLoneSurrogate: {
         if (!IsHighSurrogateEscape(text, read.offset)) break;  // as malformed
+        std::string detail;
         if (policy.policy().invalid_utf8() != v1::INVALID_UTF8_REPLACE) {
-          return Blocked(BlockReason::kInvalidUtf8,
-                         absl::InvalidArgumentError(absl::StrCat(
-                             "lone surrogate escape at byte ", read.offset)));
+          detail = absl::StrCat("lone surrogate escape at byte ", read.offset);
+        } else if (repairs == kMaxSurrogateRepairs) {
+          detail = absl::StrCat("more than ", kMaxSurrogateRepairs,
+                                " lone surrogate escapes; the next at byte ", read.offset);
         }
-        if (repairs == kMaxSurrogateRepairs) {
-          return Blocked(BlockReason::kInvalidUtf8,
-                         absl::InvalidArgumentError(absl::StrCat(
-                             "more than ", kMaxSurrogateRepairs,
-                             " lone surrogate escapes; the next at byte ", read.offset)));
+        if (!detail.empty()) {
+          ScanOutcome out =
+              Stopped(BlockReason::kInvalidUtf8, absl::InvalidArgumentError(detail));
+          out.format = RecordFormat::kJson;
+          return out;
         }
         // Same length: every offset stays valid.
-        if (repaired.empty()) repaired.assign(text.data(), text.size());
-        repaired.replace(read.offset, 6, "\\uFFFD");
-        text = repaired;
+        if (repaired->empty()) repaired->assign(text.data(), text.size());
+        repaired->replace(read.offset, 6, "\\uFFFD");
+        text = *repaired;
         continue;
       }
-      case internal::JsonReadStatus::Kind::kMalformed:
+      case JsonReadStatus::Kind::kMalformed:
         break;
     }
 
     // Not valid JSON: BLOCK, or scan as text if the policy says so.
-    const std::string detail = absl::StrCat(
+    std::string detail = absl::StrCat(
         "malformed JSON at byte ", read.offset, ": ",
-        read.kind == internal::JsonReadStatus::Kind::kMalformed
+        read.kind == JsonReadStatus::Kind::kMalformed
             ? read.message
             : std::string("The surrogate pair in string is invalid."));
+    ScanOutcome out;
     if (policy.policy().json().malformed() != v1::MALFORMED_JSON_SCAN_AS_TEXT) {
-      JsonRecordResult r = Blocked(BlockReason::kMalformedJson,
-                                   absl::InvalidArgumentError(detail));
-      r.malformed_detail = detail;
-      return r;
+      out = Stopped(BlockReason::kMalformedJson, absl::InvalidArgumentError(detail));
+      out.format = RecordFormat::kJson;
+    } else {
+      out = ScanText(policy, text, s);
+      out.format = RecordFormat::kText;
     }
-    ScanResult text_result = scanner.Scan(text, scratch);
-    JsonRecordResult r;
-    r.scanned_as_text = true;
-    r.malformed_detail = detail;
-    r.verdict = text_result.verdict;
-    r.output = std::move(text_result.output);
-    r.block_reason = text_result.block_reason;
-    r.error = std::move(text_result.error);
-    r.failed_open = text_result.failed_open;
-    r.block_detail = std::move(text_result.block_detail);
-    for (const Finding& f : text_result.findings) {
-      r.findings.push_back({f.detector, "", false, f.start, f.end, f.start, f.end,
-                            f.confidence, f.action});
-    }
-    if (r.verdict == Verdict::kAllow && !repaired.empty() && !r.failed_open) {
-      r.verdict = Verdict::kRedacted;  // the repaired record differs
-      r.output = std::move(repaired);
-    }
-    return r;
+    out.malformed_json = std::move(detail);
+    return out;
   }
 }
 
-}  // namespace scrub
+}  // namespace scrub::internal

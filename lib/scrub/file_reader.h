@@ -1,14 +1,23 @@
+// File: scrub/file_reader.h
+// -----------------------------------------------------------------------------
+//
 // Reading small configuration files (policies, keys, certificates, corpora)
-// whole, with errors that say what is wrong.
-#ifndef SCRUB_INTERNAL_FILE_READER_H_
-#define SCRUB_INTERNAL_FILE_READER_H_
+// whole, with errors that say what is wrong. The library reads policies and
+// key files through it; programs embedding Scrub may read theirs the same
+// way.
+//
+//   absl::StatusOr<std::string> pem = scrub::ReadRegularFile("/etc/scrub/tls.key",
+//                                                            1 << 20);
+//   if (!pem.ok()) std::cerr << "/etc/scrub/tls.key: " << pem.status().message();
+#ifndef SCRUB_FILE_READER_H_
+#define SCRUB_FILE_READER_H_
 
 #include <cstddef>
 #include <string>
 
 #include "absl/status/statusor.h"
 
-namespace scrub::internal {
+namespace scrub {
 
 // The contents of the regular file at `path`, read straight into the returned
 // string (no intermediate buffer holds a copy: safe for key files, which the
@@ -21,6 +30,6 @@ namespace scrub::internal {
 //   DATA_LOSS                       read(2) failed, or the file changed size
 absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);
 
-}  // namespace scrub::internal
+}  // namespace scrub
 
-#endif  // SCRUB_INTERNAL_FILE_READER_H_
+#endif  // SCRUB_FILE_READER_H_
