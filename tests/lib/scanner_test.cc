@@ -393,6 +393,21 @@ TEST(Scanner, ExemptsValuesOnTheAllowListsInTheirNormalForm) {
   EXPECT_FALSE(s->Exempts("NO_SUCH_DETECTOR", "13800138000"));
 }
 
+TEST(Scanner, ContextWordsAreFoundWhereverAnEarlierFindingsWindowEnds) {
+  // QQ_NUMBER needs its context word. An unrelated finding before it (a
+  // mobile number) has a context window that ends somewhere near "QQ"; the
+  // word must be seen whatever the distance, including when that window
+  // ends inside it.
+  auto s = DefaultScanner();
+  for (int gap = 0; gap < 80; ++gap) {
+    const std::string text = "13812345678" + std::string(gap, ' ') + "QQ 2345678901";
+    const ScanResult r = s->Scan(text);
+    bool qq = false;
+    for (const Finding& f : r.findings) qq = qq || f.detector == "QQ_NUMBER";
+    EXPECT_TRUE(qq) << "gap " << gap;
+  }
+}
+
 TEST(Scanner, RescanningRedactedOutputFindsNothing) {
   auto s = DefaultScanner();
   ScanResult r = s->Scan(
