@@ -113,6 +113,12 @@ int Run(const ScrubdConfig& config) {
                        " is plaintext: use it on loopback only, or set --tls_cert"));
     }
   }
+  auto log_skipped = [&server] {
+    for (const std::string& skipped : (*server)->self_test_skipped()) {
+      LogWarning(absl::StrCat("self-test skipped ", skipped));
+    }
+  };
+  log_skipped();
   if (absl::Status test = (*server)->self_test_status(); test.ok()) {
     LogInfo(
         absl::StrCat("serving policy ", PolicyName(**scanner), " (self-test passed)"));
@@ -131,6 +137,7 @@ int Run(const ScrubdConfig& config) {
             (*server)->current_scanner();
         if (reload.ok()) {
           LogInfo(absl::StrCat("policy reloaded: serving ", PolicyName(*current)));
+          log_skipped();
         } else {
           LogError(absl::StrCat("policy reload failed: ", DescribePolicyError(reload),
                                 "; still serving ", PolicyName(*current)));

@@ -193,25 +193,41 @@ std::shared_ptr<grpc::Channel> ScrubServer::InProcessChannel(
 
 absl::Status ScrubServer::self_test_status() const {
   absl::MutexLock lock(&mu_);
-  return self_test_;
+  return self_test_.status;
 }
 
-void ScrubServer::SetSelfTest(absl::Status status) {
-  const bool passed = status.ok();
+std::vector<std::string> ScrubServer::self_test_skipped() const {
+  absl::MutexLock lock(&mu_);
+  return self_test_.skipped;
+}
+
+void ScrubServer::SetSelfTest(SelfTestReport report) {
+  const bool passed = report.status.ok();
   {
     absl::MutexLock lock(&mu_);
-    self_test_ = std::move(status);
+    self_test_ = std::move(report);
   }
   serving_.SetSelfTestPassed(passed);
 }
 
-absl::Status ScrubServer::ReloadPolicyFrom(const scrub::PolicySource& source) {
-  absl::MutexLock reload(&reload_mu_);
+absl::Status ScrubServer::Swap(
+    const std::function<absl::Status(const scrub::PolicyStore::AcceptCheck&)>& reload) {
+  absl::MutexLock lock(&reload_mu_);
   // The candidate is self-tested before it can serve a single call.
-  const absl::Status status = store_.ReloadFrom(source, RunSelfTest);
-  if (status.ok()) SetSelfTest(absl::OkStatus());
+  SelfTestReport report;
+  const absl::Status status = reload([&report](const scrub::Scanner& candidate) {
+    report = RunSelfTest(candidate);
+    return report.status;
+  });
+  if (status.ok()) SetSelfTest(std::move(report));
   NotifyPolicy(status.ok());
   return status;
+}
+
+absl::Status ScrubServer::ReloadPolicyFrom(const scrub::PolicySource& source) {
+  return Swap([&](const scrub::PolicyStore::AcceptCheck& accept) {
+    return store_.ReloadFrom(source, accept);
+  });
 }
 
 void ScrubServer::NotifyPolicy(bool ok) {
@@ -223,12 +239,9 @@ void ScrubServer::NotifyPolicy(bool ok) {
 }
 
 absl::Status ScrubServer::ReloadPolicy(const v1::Policy& policy) {
-  absl::MutexLock reload(&reload_mu_);
-  // The candidate is self-tested before it can serve a single call.
-  const absl::Status status = store_.Reload(policy, RunSelfTest);
-  if (status.ok()) SetSelfTest(absl::OkStatus());
-  NotifyPolicy(status.ok());
-  return status;
+  return Swap([&](const scrub::PolicyStore::AcceptCheck& accept) {
+    return store_.Reload(policy, accept);
+  });
 }
 
 void ScrubServer::Shutdown(absl::Duration drain_timeout, absl::Duration grace) {

@@ -20,6 +20,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,7 @@
 #include "service/scrub_service.h"
 #include "service/server_options.h"
 #include "service/service_observer.h"
+#include "service/self_test.h"
 #include "service/serving_state.h"
 
 namespace scrub::service {
@@ -70,6 +72,8 @@ class ScrubServer {
 
   // The last self-test's outcome (OK: serving).
   absl::Status self_test_status() const;
+  // Detectors the last passed self-test could not check (see self_test.h).
+  std::vector<std::string> self_test_skipped() const;
 
   // Compiles `policy` with the scanner options, self-tests it, and swaps it
   // in. On any error the current policy keeps serving and the error is
@@ -96,7 +100,11 @@ class ScrubServer {
   ScrubServer(const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
               scrub::ScannerFactory factory, std::vector<ServiceObserver*> observers);
 
-  void SetSelfTest(absl::Status status);
+  void SetSelfTest(SelfTestReport report);
+  // Runs `reload` with the self-test as its acceptance check; records the
+  // report of a swapped-in policy and tells the observers.
+  absl::Status Swap(
+      const std::function<absl::Status(const scrub::PolicyStore::AcceptCheck&)>& reload);
   void NotifyPolicy(bool ok);
 
   const std::vector<ServiceObserver*> observers_;
@@ -111,7 +119,7 @@ class ScrubServer {
 
   absl::Mutex reload_mu_;  // one reload at a time
   mutable absl::Mutex mu_;
-  absl::Status self_test_ ABSL_GUARDED_BY(mu_);
+  SelfTestReport self_test_ ABSL_GUARDED_BY(mu_);
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;
 };
 

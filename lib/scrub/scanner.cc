@@ -92,7 +92,7 @@ std::optional<DetectorRule> Scanner::rule(absl::string_view detector) const {
   const int index = impl_->policy->RuleIndex(detector);
   if (index < 0) return std::nullopt;
   const internal::CompiledRule& r = impl_->policy->rules()[index];
-  return DetectorRule{r.spec.id, r.action, r.redact_template};
+  return DetectorRule{r.spec.id, r.action, r.min_confidence, r.redact_template};
 }
 
 bool Scanner::Exempts(absl::string_view detector, absl::string_view value) const {

@@ -92,6 +92,7 @@ struct ScannerCounters {
 struct DetectorRule {
   std::string id;  // e.g. "PRIVATE_KEY"
   v1::Action action = v1::ACTION_REDACT;
+  double min_confidence = 0;  // findings below it are dropped
   // What a REDACT finding of this detector is replaced by, e.g.
   // "[PRIVATE_KEY]" (the rule's redact.template with {detector} filled in).
   std::string redaction;

@@ -9,6 +9,7 @@
 #include "google/protobuf/descriptor.pb.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "gtest/gtest.h"
+#include "scrub/detectors.h"
 #include "scrub/policy.h"
 #include "tests/service/protos/health.grpc.pb.h"
 #include "tests/service/protos/reflection_messages.pb.h"
@@ -21,6 +22,7 @@ using ::grpc::health::v1::Health;
 using ::grpc::health::v1::HealthCheckRequest;
 using ::grpc::health::v1::HealthCheckResponse;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 // The health status of `service` ("" = the server), or the RPC's error code
@@ -61,6 +63,13 @@ class HealthTest : public ::testing::Test {
   std::unique_ptr<Health::Stub> health_;
   std::unique_ptr<v1::Scrub::Stub> scrub_;
 };
+
+std::string MobileExample(size_t i) {
+  for (const scrub::DetectorInfo& d : scrub::BuiltinDetectorInfo()) {
+    if (d.id == "CN_MOBILE") return std::string(d.examples.at(i).value());
+  }
+  return "";
+}
 
 TEST_F(HealthTest, ServingForServerAndServiceOnceTheSelfTestPassed) {
   StartWith(scrub::DefaultPolicy());
@@ -114,13 +123,31 @@ TEST_F(HealthTest, ReloadWhoseSelfTestFailsIsRefused) {
   v1::Policy first = scrub::DefaultPolicy();
   first.set_version("1");
   StartWith(first);
-  v1::Policy hides = scrub::DefaultPolicy();
-  hides.set_version("2");
-  hides.mutable_allow()->add_values("13912345678");  // the self-test's sample
-  absl::Status reload = server_->ReloadPolicy(hides);
+  // Contrived: a replacement text that spells out an example's value.
+  v1::Policy leaks = scrub::DefaultPolicy();
+  leaks.set_version("2");
+  for (v1::DetectorRule& rule : *leaks.mutable_rules()) {
+    if (rule.detector() == "CN_MOBILE") rule.mutable_redact()->set_template_(MobileExample(0));
+  }
+  absl::Status reload = server_->ReloadPolicy(leaks);
   EXPECT_EQ(reload.code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(std::string(reload.message()), HasSubstr("CN_MOBILE sample not detected"));
+  EXPECT_THAT(std::string(reload.message()),
+              HasSubstr("CN_MOBILE example detected but not redacted"));
   EXPECT_EQ(server_->current_scanner()->policy().version(), "1");
+  EXPECT_EQ(Check(*health_, ""), HealthCheckResponse::SERVING);
+}
+
+TEST_F(HealthTest, AllowListingTheSelfTestsExamplesIsALegitimatePolicy) {
+  // Allow-listing well-known test values (here every CN_MOBILE example) used
+  // to leave scrubd NOT_SERVING and refuse every reload.
+  v1::Policy allow = scrub::DefaultPolicy();
+  allow.set_version("allow");
+  allow.mutable_allow()->add_values(MobileExample(0));
+  allow.mutable_allow()->add_values(MobileExample(1));
+  StartWith(allow);
+  EXPECT_EQ(Check(*health_, ""), HealthCheckResponse::SERVING);
+  EXPECT_THAT(server_->self_test_skipped(), ElementsAre(HasSubstr("CN_MOBILE")));
+  ASSERT_TRUE(server_->ReloadPolicy(allow).ok());
   EXPECT_EQ(Check(*health_, ""), HealthCheckResponse::SERVING);
 }
 

@@ -77,6 +77,18 @@ struct DetectorSpec {
   // separator right before it, or a separator and a digit right after it —
   // is not a candidate ("0995 5547 2681" inside "5523 0995 5547 2681").
   bool grouped_number = false;
+
+  // Fake but valid values as people write them, with the words around them:
+  // the self-test scans them before a policy may serve, and the docs show
+  // them. Each is found by the default policy exactly as `value`, with
+  // `confidence` (tests/lib/detectors/detector_examples_test.cc).
+  struct Example {
+    std::string prefix;
+    std::string value;
+    std::string suffix;
+    double confidence = 0;
+  };
+  std::vector<Example> examples;
 };
 
 // The normalised form of `value` (already folded by the detection view).

@@ -23,6 +23,10 @@ DetectorSpec AwsAccessKeyDetector() {
   d.context.positive = {"aws", "access key", "access_key", "accesskey", "key id",
                         "key_id", "密钥"};
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"麻烦帮我登记一下，aws_access_key_id=", "ABIAYYBPXLNSFSX7HIYT", " thanks", 1.0},
+      {"Hi, aws_access_key_id=", "AIPABZDX7UPFMNPXKRC3", "，有问题再联系", 1.0},
+  };
   return d;
 }
 

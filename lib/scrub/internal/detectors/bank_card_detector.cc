@@ -64,6 +64,10 @@ DetectorSpec BankCardDetector() {
                         // An identity-document number is not a card.
                         "身份证", "身份證", "身分證", "证件号", "證件號"};
   d.grouped_number = true;
+  d.examples = {
+      {"我这边是储蓄卡", "4234991563746064", "，有问题再联系", 1.0},
+      {"您好，卡号：", "4852356081189612", "，尽快处理", 1.0},
+  };
   return d;
 }
 

@@ -247,6 +247,10 @@ DetectorSpec CnAddressDetector() {
   d.context.negative = {"订单", "訂單", "单号", "單號"};
   d.context.penalty = 0.2;
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"我家住在", "北京市朝阳区建国路88号SOHO现代城2号楼1单元1201室", "，谢谢", 1.0},
+      {"我家住在", "广东省深圳市南山区科技园科苑路15号", "", 1.0},
+  };
   return d;
 }
 

@@ -21,6 +21,10 @@ DetectorSpec CnHomeReturnPermitDetector() {
                         "来往内地", "來往內地", "permit", "home return"};
   d.context.negative = context_words::ReferenceOrProductCodes();
   d.context.required = true;
+  d.examples = {
+      {"麻烦帮我登记一下，回鄉證號碼 ", "H43399107", " thanks", 0.95},
+      {"您好，通行证号 ", "H66836318", "，有问题再联系", 0.95},
+  };
   return d;
 }
 

@@ -76,6 +76,10 @@ DetectorSpec CnLandlineDetector() {
   d.context.boost = 0.2;
   d.context.required_below = kRequiredBelow;
   d.grouped_number = true;
+  d.examples = {
+      {"OK 固话", "(0731) 4400 0481", "。", 1.0},
+      {"我这边是座机 ", "(0512) 433 7145", " 谢谢！", 1.0},
+  };
   return d;
 }
 

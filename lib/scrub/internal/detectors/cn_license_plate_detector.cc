@@ -48,6 +48,10 @@ DetectorSpec CnLicensePlateDetector() {
                         "行駛證", "plate", "license plate"};
   d.context.negative = context_words::ReferenceOrProductCodes();
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"收到。车牌 ", "鄂C46Z05", "", 0.75},
+      {"Hi, 车牌号：", "鲁H83533", " 谢谢！", 0.75},
+  };
   return d;
 }
 

@@ -41,6 +41,10 @@ DetectorSpec CnMobileDetector() {
                         "phone", "mobile", "cell", "call", "whatsapp", "sms"};
   d.context.negative = context_words::ReferenceNumbers();
   d.grouped_number = true;
+  d.examples = {
+      {"tel: ", "18796804699", " 谢谢！", 1.0},
+      {"好的，phone ", "13265061651", "！", 1.0},
+  };
   return d;
 }
 

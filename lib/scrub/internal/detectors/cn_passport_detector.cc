@@ -32,6 +32,10 @@ DetectorSpec CnPassportDetector() {
   d.context.positive = {"护照", "護照", "passport", "旅行证件", "旅行證件"};
   d.context.negative = context_words::ReferenceOrProductCodes();
   d.context.required = true;
+  d.examples = {
+      {"请核对：Passport ", "E93228999", "，有问题再联系", 0.95},
+      {"OK Passport ", "E81003903", "", 0.95},
+  };
   return d;
 }
 

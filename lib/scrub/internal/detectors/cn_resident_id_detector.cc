@@ -73,6 +73,10 @@ DetectorSpec CnResidentIdDetector() {
   d.context.penalty = 0.3;  // a valid check character is strong evidence
   d.context.required_below = kRequiredBelow;
   d.grouped_number = true;
+  d.examples = {
+      {"证件号 ", "440106194706124122", " 谢谢！", 1.0},
+      {"麻烦帮我登记一下，身份证号", "310115197006216414", " 谢谢！", 1.0},
+  };
   return d;
 }
 

@@ -46,6 +46,10 @@ DetectorSpec CnUsccDetector() {
                         "稅號", "uscc", "credit code", "tax id"};
   d.context.negative = context_words::ReferenceOrProductCodes();
   d.context.penalty = 0.3;  // two check characters are strong evidence
+  d.examples = {
+      {"确认一下信息 社会信用代码", "11650102D7HX8PEW4X", "", 1.0},
+      {"请核对：USCC ", "93810000XRCHFPK97F", "，有问题再联系", 1.0},
+  };
   return d;
 }
 

@@ -79,6 +79,10 @@ DetectorSpec EmailDetector() {
   };
   d.context.positive = {"邮箱", "郵箱", "电邮", "email", "e-mail", "mail"};
   d.form = ValueForm::kCaseFolded;
+  d.examples = {
+      {"我这边是mail to ", "user+tag300@corp.example.co.uk", " 谢谢", 1.0},
+      {"麻烦帮我登记一下，mail to ", "a.b-c63@163.com", " 谢谢", 1.0},
+  };
   return d;
 }
 

@@ -26,6 +26,10 @@ DetectorSpec GithubTokenDetector() {
   };
   d.context.positive = {"github", "token", "pat", "gh_token"};
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"token ", "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", "", 1.0},
+      {"确认一下信息 GITHUB_TOKEN=", "ghp_dZD6H3zKFAqkwlpvvnApg5vb2JcEfbfFTBnZ", "", 0.9},
+  };
   return d;
 }
 

@@ -100,6 +100,10 @@ DetectorSpec GpsCoordinateDetector() {
                         "分数",  "得分",  "version", "版本"};
   d.context.boost = 0.25;
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"请核对：坐标 ", "38.8269, 112.6363", "，有问题再联系", 0.95},
+      {"Hi, 位置：", "18.7492, 117.7420", "，谢谢", 0.95},
+  };
   return d;
 }
 

@@ -37,6 +37,10 @@ DetectorSpec HkIdDetector() {
   // Passports share the shape (SE1234567 = S E 123456 (7)).
   d.context.negative =
       context_words::ReferenceOrProductCodes({"passport", "护照", "護照"});
+  d.examples = {
+      {"您好，香港身份证号码：", "C961729(7)", "，尽快处理", 1.0},
+      {"请核对：香港身份证号码：", "J908856(0)", " thanks", 1.0},
+  };
   return d;
 }
 

@@ -59,6 +59,10 @@ DetectorSpec IpAddressDetector() {
   d.context.negative = {"version", "版本", "ver", "v.", "release", "build", "rev",
                         "revision", "发布", "构建"};
   d.form = ValueForm::kCaseFolded;  // "2001:DB8::1" == "2001:db8::1"
+  d.examples = {
+      {"确认一下信息 client ", "101.53.159.214", "！", 0.95},
+      {"您好，client ", "61.166.80.2", "。", 0.95},
+  };
   return d;
 }
 

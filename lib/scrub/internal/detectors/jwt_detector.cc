@@ -25,6 +25,10 @@ DetectorSpec JwtDetector() {
   };
   d.context.positive = {"jwt", "token", "bearer", "authorization"};
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"收到。token=", "eyJhbGciOiAibm9uZSIsICJ0eXAiOiAiSldUIn0.eyJzdWIiOiAiOTI5MDM3NTMiLCAiaWF0IjogMTcwMDgxNzQyOX0.", " ", 1.0},
+      {"收到。token=", "eyJhbGciOiAibm9uZSIsICJ0eXAiOiAiSldUIn0.eyJzdWIiOiAiMDQ0Mzc1NTkiLCAiaWF0IjogMTcwMDg2NTA1M30.", " ", 1.0},
+  };
   return d;
 }
 

@@ -25,6 +25,10 @@ DetectorSpec MacAddressDetector() {
   d.context.positive = {"mac", "wifi", "wlan", "ether", "bssid", "device", "设备",
                         "網卡", "网卡", "物理地址"};
   d.form = ValueForm::kAlphanumeric;
+  d.examples = {
+      {"OK MAC ", "0535.1ade.1d7d", " thanks", 0.95},
+      {"请核对：MAC ", "ED:E9:46:21:D9:7B", "，有问题再联系", 0.95},
+  };
   return d;
 }
 

@@ -38,6 +38,10 @@ DetectorSpec PasswordDetector() {
     return IsPlaceholderSecret(value) ? 0.0 : 0.8;
   };
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"passwd: ", "CPECRr!", "", 0.8},
+      {"口令 ", "gWaz4Vc!", " 请保管好", 0.8},
+  };
   return d;
 }
 

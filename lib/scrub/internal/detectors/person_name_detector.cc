@@ -47,6 +47,10 @@ DetectorSpec PersonNameDetector() {
   d.pattern = absl::StrCat(label, "(", han, "|", latin, ")", next_field);
   d.score = ScorePersonName;
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"联系人 ", "何桂秀", " ", 0.8},
+      {"收件人", "吴娟霞", " ", 0.8},
+  };
   return d;
 }
 

@@ -132,6 +132,10 @@ DetectorSpec PhoneDetector() {
                         "request_id", "timestamp", "订单", "訂單", "单号", "單號",
                         "流水号", "快递"};
   d.context.boost = 0.3;
+  d.examples = {
+      {"您好，WhatsApp ", "+1 415-555-0132", " thanks", 1.0},
+      {"麻烦帮我登记一下，phone: ", "+44 20 7946 0958", " 谢谢！", 1.0},
+  };
   return d;
 }
 

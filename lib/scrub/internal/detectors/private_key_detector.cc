@@ -22,6 +22,10 @@ DetectorSpec PrivateKeyDetector() {
       "(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?)";
   d.score = [](absl::string_view, const ValidationContext&) { return 0.99; };
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"key: ", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----", " thanks", 0.99},
+      {"ssh ", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----", "", 0.99},
+  };
   return d;
 }
 

@@ -22,6 +22,10 @@ DetectorSpec QqNumberDetector() {
   // "QQ号码是：12345678" — the word comes first, a few characters before.
   d.context.window_before = 18;
   d.context.window_after = 3;
+  d.examples = {
+      {"我这边是QQ号：", "6814514867", "！", 0.85},
+      {"企鹅号", "3989294153", " thanks", 0.85},
+  };
   return d;
 }
 

@@ -37,6 +37,10 @@ DetectorSpec TwIdDetector() {
                         "居留證", "居留证", "統一證號", "台湾", "台灣", "national id",
                         "arc", "id no"};
   d.context.negative = context_words::ReferenceOrProductCodes();
+  d.examples = {
+      {"Hi, 居留證號碼：", "T154911122", "", 1.0},
+      {"統一證號 ", "O132719890", "。", 1.0},
+  };
   return d;
 }
 

@@ -26,6 +26,10 @@ DetectorSpec UrlCredentialsDetector() {
     return 0.9;
   };
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"connect postgres://", "root:dNki9O13", "@redis.internal:6379/app", 0.9},
+      {"connect redis://", "deploy:sxV9vyq3Z", "@db.example.com/app", 0.9},
+  };
   return d;
 }
 

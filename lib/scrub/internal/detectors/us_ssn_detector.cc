@@ -30,6 +30,10 @@ DetectorSpec UsSsnDetector() {
                         "request_id", "timestamp", "订单", "單號", "单号", "流水号",
                         "qq", "phone", "电话"};
   d.context.boost = 0.3;
+  d.examples = {
+      {"SSN ", "732-14-4804", "，尽快处理", 1.0},
+      {"Hi, SSN ", "022-29-9934", " 谢谢！", 1.0},
+  };
   return d;
 }
 

@@ -45,6 +45,10 @@ DetectorSpec WechatIdDetector() {
   d.context.window_before = 16;
   d.context.window_after = 0;
   d.form = ValueForm::kExact;
+  d.examples = {
+      {"OK vx ", "s8l4dyUdtp", "。", 0.9},
+      {"收到。加微信", "T3JVwT", "，有问题再联系", 0.9},
+  };
   return d;
 }
 
