@@ -68,15 +68,15 @@ v1::Policy DefaultPolicy() {
   v1::Policy p;
   p.set_name("scrub-default");
   p.set_version(kVersion);
-  p.set_default_action(v1::ACTION_REDACT);
+  p.set_default_action(internal::kDefaultAction);
   p.set_min_confidence(internal::kDefaultMinConfidence);
-  p.set_failure_mode(v1::FAIL_CLOSED);
-  p.set_invalid_utf8(v1::INVALID_UTF8_BLOCK);
+  p.set_failure_mode(internal::kDefaultFailureMode);
+  p.set_invalid_utf8(internal::kDefaultInvalidUtf8);
   for (const internal::DetectorSpec& spec : internal::BuiltinDetectors()) {
     v1::DetectorRule* rule = p.add_rules();
     rule->set_detector(spec.id);
     rule->set_enabled(true);
-    rule->set_action(v1::ACTION_REDACT);
+    rule->set_action(internal::kDefaultAction);
     rule->set_min_confidence(internal::kDefaultMinConfidence);
   }
   v1::Limits* limits = p.mutable_limits();

@@ -1,5 +1,9 @@
 // A policy validated and compiled into the structures a scan needs. Built
-// once by Scanner::Create(); immutable afterwards.
+// once by Scanner::Create(); immutable afterwards. Compile() runs one
+// compiler per section, in order: defaults (policy_defaults), the detector
+// catalogue (detector_catalog), rules (rule_compiler), the global allow
+// list, block rules, the tokenizer, JSON options (json_rules), then the
+// automata the scan runs (candidate engine, context words, dictionaries).
 #ifndef SCRUB_INTERNAL_COMPILED_POLICY_H_
 #define SCRUB_INTERNAL_COMPILED_POLICY_H_
 
@@ -14,34 +18,17 @@
 #include "absl/time/civil_time.h"
 #include "proto/scrub/v1/policy.pb.h"
 #include "scrub/internal/allow_list.h"
+#include "scrub/internal/block_rules.h"
 #include "scrub/internal/candidate_engine.h"
+#include "scrub/internal/detector_catalog.h"
 #include "scrub/internal/detector_spec.h"
 #include "scrub/internal/json_rules.h"
 #include "scrub/internal/keyword_automaton.h"
+#include "scrub/internal/policy_defaults.h"
+#include "scrub/internal/rule_compiler.h"
 #include "scrub/internal/tokenizer.h"
 
 namespace scrub::internal {
-
-// Documented defaults (see policy.proto).
-inline constexpr uint64_t kDefaultMaxMessageBytes = uint64_t{1} << 20;
-inline constexpr uint64_t kDefaultMaxMessagesPerBatch = 10000;
-inline constexpr uint64_t kDefaultMaxBatchBytes = uint64_t{8} << 20;
-inline constexpr uint32_t kDefaultMaxJsonDepth = 64;
-inline constexpr uint32_t kDefaultMaxFindings = 10000;
-inline constexpr double kDefaultMinConfidence = 0.5;
-
-// One enabled detector with its policy rule applied.
-struct CompiledRule {
-  DetectorSpec spec;  // the built-in, custom or dictionary definition
-  v1::Action action = v1::ACTION_REDACT;
-  double min_confidence = kDefaultMinConfidence;
-  std::string redact_template;  // "{detector}" already substituted
-  uint32_t keep_first = 3;
-  uint32_t keep_last = 4;
-  std::string mask_char = "*";
-  AllowList allow;
-  bool is_dictionary = false;
-};
 
 // A keyword of a dictionary detector.
 struct DictionaryTerm {
@@ -56,15 +43,6 @@ struct ContextMeaning {
   bool operator==(const ContextMeaning& o) const {
     return rule == o.rule && positive == o.positive;
   }
-};
-
-// A block rule with detector ids resolved to rule indexes (-1: a detector
-// that is disabled in this policy, which can never be present).
-struct CompiledBlockRule {
-  std::string name;
-  uint32_t min_distinct_findings = 0;  // 0: a combination rule
-  std::vector<int> all_of;
-  std::vector<int> any_of;
 };
 
 struct CompileOptions {
@@ -118,6 +96,11 @@ class CompiledPolicy {
 
  private:
   CompiledPolicy();
+
+  // The automata over the compiled rules.
+  absl::Status BuildCandidateEngine(const CompileOptions& options);
+  void BuildContextWords();
+  void BuildDictionaries(const DetectorCatalog& catalog);
 
   uint64_t id_ = 0;
   v1::Policy policy_;

@@ -67,7 +67,7 @@ ScanResult Decide(const CompiledPolicy& policy, ScanOutcome outcome,
     r.block_detail = std::move(outcome.block_detail);
     return r;
   }
-  if (const CompiledBlockRule* rule = FirstFiredBlockRule(policy, outcome.placed)) {
+  if (const CompiledBlockRule* rule = FirstFiredBlockRule(policy.block_rules(), outcome.placed)) {
     r.verdict = Verdict::kBlocked;
     r.block_reason = BlockReason::kBlockRule;
     r.block_detail = absl::StrCat("block rule \"", rule->name, "\"");

@@ -15,17 +15,9 @@
 #include "absl/strings/string_view.h"
 #include "proto/scrub/v1/policy.pb.h"
 #include "scrub/internal/compiled_policy.h"
+#include "scrub/internal/placed_finding.h"
 
 namespace scrub::internal {
-
-// A finding placed in the original text.
-struct PlacedFinding {
-  int rule = 0;
-  size_t start = 0;  // original byte offsets
-  size_t end = 0;
-  double confidence = 0;
-  std::string normalized;  // the value in its detector's normal form
-};
 
 struct Redaction {
   // Per finding, the action applied (its group's action).

@@ -1,0 +1,21 @@
+// A finding placed in the original text: what the find stage hands to the
+// actions (redactor), the block rules and Decide().
+#ifndef SCRUB_INTERNAL_PLACED_FINDING_H_
+#define SCRUB_INTERNAL_PLACED_FINDING_H_
+
+#include <cstddef>
+#include <string>
+
+namespace scrub::internal {
+
+struct PlacedFinding {
+  int rule = 0;      // index into CompiledPolicy::rules()
+  size_t start = 0;  // original byte offsets
+  size_t end = 0;
+  double confidence = 0;
+  std::string normalized;  // the value in its detector's normal form
+};
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_PLACED_FINDING_H_
