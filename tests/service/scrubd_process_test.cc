@@ -17,6 +17,7 @@
 #include "gtest/gtest.h"
 #include "proto/scrub/v1/scrub.grpc.pb.h"
 #include "scrub/policy.h"
+#include "scrub/version.h"
 #include "tests/service/protos/health.grpc.pb.h"
 #include "tests/service/test_server.h"
 
@@ -85,7 +86,7 @@ class ScrubdProcessTest : public ::testing::Test {
 TEST(ScrubdCommandLineTest, VersionPrintsTheReleaseAndExitsZero) {
   std::string output;
   EXPECT_EQ(RunScrubd({"--version"}, &output), 0);
-  EXPECT_THAT(output, HasSubstr("scrubd 0.1.0"));
+  EXPECT_THAT(output, HasSubstr(absl::StrCat("scrubd ", scrub::kVersion)));
 }
 
 TEST(ScrubdCommandLineTest, BadFlagsPolicyOrArgumentsExitOneNamingTheProblem) {
