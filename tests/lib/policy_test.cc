@@ -100,6 +100,43 @@ TEST(LoadPolicyFile, RefusesADirectoryInsteadOfLoadingAnEmptyPolicy) {
   EXPECT_EQ(p.status().message(), dir + ": cannot read: is a directory");
 }
 
+TEST(PolicyErrorLocation, ParseErrorsCarryLineAndColumn) {
+  const std::string path = TempFile("syntax.textproto", "name: \"p\"\nrules { detector: }\n");
+  absl::Status s = LoadPolicyFile(path).status();
+  const std::optional<PolicyErrorLocation> at = GetPolicyErrorLocation(s);
+  ASSERT_TRUE(at.has_value()) << s;
+  EXPECT_EQ(at->kind, PolicyErrorLocation::Kind::kParse);
+  EXPECT_EQ(at->path, path);
+  EXPECT_EQ(at->line, 2);
+  EXPECT_EQ(at->column, 19);
+  EXPECT_EQ(at->field, "");
+}
+
+TEST(PolicyErrorLocation, JsonParseErrorsHaveNoLine) {
+  const std::string path = TempFile("bad.json", "{\"name\": 1x}");
+  const std::optional<PolicyErrorLocation> at =
+      GetPolicyErrorLocation(LoadPolicyFile(path).status());
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->kind, PolicyErrorLocation::Kind::kParse);
+  EXPECT_EQ(at->line, 0);
+}
+
+TEST(PolicyErrorLocation, ReadErrorsSayWhyWithoutContent) {
+  std::optional<PolicyErrorLocation> at =
+      GetPolicyErrorLocation(LoadPolicyFile("/nonexistent/p.textproto").status());
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->kind, PolicyErrorLocation::Kind::kRead);
+  EXPECT_EQ(at->read_error, "No such file or directory");
+  at = GetPolicyErrorLocation(LoadPolicyFile(getenv("TEST_TMPDIR")).status());
+  ASSERT_TRUE(at.has_value());
+  EXPECT_EQ(at->read_error, "is a directory");
+}
+
+TEST(PolicyErrorLocation, OtherStatusesCarryNone) {
+  EXPECT_FALSE(GetPolicyErrorLocation(absl::InternalError("x")).has_value());
+  EXPECT_FALSE(GetPolicyErrorLocation(absl::OkStatus()).has_value());
+}
+
 TEST(LoadPolicyFile, ResolvesARelativeKeyFileAgainstThePolicyDirectory) {
   const std::string path = TempFile("k.textproto", "tokenize { key_file: \"my.key\" }");
   auto p = LoadPolicyFile(path);
@@ -118,6 +155,13 @@ TEST_P(PolicyErrorTest, NamesTheFieldAndTheProblem) {
   absl::Status s = Compile(GetParam().policy);
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(std::string(s.message()), GetParam().message);
+  // The field is also structured data, for callers that must not print the
+  // message (it may quote the policy).
+  const std::optional<PolicyErrorLocation> at = GetPolicyErrorLocation(s);
+  ASSERT_TRUE(at.has_value()) << s;
+  EXPECT_EQ(at->kind, PolicyErrorLocation::Kind::kCompile);
+  const std::string message(GetParam().message);
+  EXPECT_EQ(at->field, message.substr(0, message.find(": ")));
 }
 
 INSTANTIATE_TEST_SUITE_P(
