@@ -141,6 +141,8 @@ bool Has(char32_t cp, UProperty property) { return u_hasBinaryProperty(cp, prope
 // against ICU's where ICU has one (两 has none).
 //   幺 is "one" when reading phone numbers aloud; 两 兩 are "two".
 //   〡–〩 are the Suzhou (Hangzhou) positional numerals.
+//   ○ U+25CB WHITE CIRCLE is what people type for 〇, which many input
+//   methods lack ("二○二三年"); it has no numeric value in Unicode.
 // Left out on purpose: 么 (the common particle, only sometimes written for
 // 幺), 参 (the everyday simplified 參, as in 参加; the financial 3 is 叁), 漆
 // (lacquer; the financial 7 is 柒), 十 and larger units.
@@ -151,7 +153,7 @@ struct Numeral {
 constexpr Numeral kChineseNumerals[] = {
     {U'零', 0}, {U'〇', 0}, {U'一', 1}, {U'幺', 1}, {U'二', 2}, {U'两', 2},
     {U'兩', 2}, {U'三', 3}, {U'四', 4}, {U'五', 5}, {U'六', 6}, {U'七', 7},
-    {U'八', 8}, {U'九', 9},
+    {U'八', 8}, {U'九', 9}, {U'○', 0},
     // Financial (anti-fraud) forms, simplified and traditional.
     {U'壹', 1}, {U'贰', 2}, {U'貳', 2}, {U'叁', 3}, {U'參', 3}, {U'肆', 4},
     {U'伍', 5}, {U'陆', 6}, {U'陸', 6}, {U'柒', 7}, {U'捌', 8}, {U'玖', 9},

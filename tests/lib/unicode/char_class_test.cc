@@ -87,6 +87,7 @@ TEST(CharClassTest, MultiDigitNumberFormsCarryTheirDigits) {
 TEST(CharClassTest, ChineseNumeralsInDigitPositionHaveValues) {
   ExpectCases({
       {U'零', K::kChineseNumeral, 0}, {U'〇', K::kChineseNumeral, 0},
+      {U'○', K::kChineseNumeral, 0},  // WHITE CIRCLE, typed for 〇
       {U'一', K::kChineseNumeral, 1}, {U'幺', K::kChineseNumeral, 1},
       {U'二', K::kChineseNumeral, 2}, {U'两', K::kChineseNumeral, 2},
       {U'兩', K::kChineseNumeral, 2}, {U'三', K::kChineseNumeral, 3},

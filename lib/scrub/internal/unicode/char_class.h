@@ -40,7 +40,8 @@
 //   kDigits          one character for a number >= 10: ⑩–⑳, ⑽–⒇, ⒑–⒛,
 //                    ⓫–⓴, ㉑–㊿, ㉈–㉏.
 //   kChineseNumeral  零〇一二三四五六七八九 幺 两 兩, financial 壹贰貳叁參肆伍
-//                    陆陸柒捌玖, Suzhou 〡–〩, and their NFKC variants (㊀ ⼀).
+//                    陆陸柒捌玖, Suzhou 〡–〩, ○ typed for 〇, and their NFKC
+//                    variants (㊀ ⼀).
 //                    Digit positions only: 十百千万拾佰仟 are kOther.
 //   kXLookalike      non-ASCII characters whose NFKC form or UTS #39
 //                    confusable skeleton is X or x (Ⅹ ⅹ Х х Χ × Ｘ 𝐗 Ⓧ),
