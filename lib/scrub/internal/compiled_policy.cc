@@ -26,6 +26,7 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
     const v1::Policy& input, const CompileOptions& options) {
   auto out = std::unique_ptr<CompiledPolicy>(new CompiledPolicy());
   out->validation_.today = options.today;
+  out->reference_engine_ = options.reference_engine;
   v1::Policy& p = out->policy_;
   p = input;
   if (absl::Status s = ResolvePolicyDefaults(&p); !s.ok()) return s;
@@ -74,6 +75,10 @@ absl::Status CompiledPolicy::BuildCandidateEngine(const CompileOptions& options)
   for (size_t r = 0; r < rules_.size(); ++r) {
     const CompiledRule& rule = rules_[r];
     if (rule.is_dictionary) continue;
+    if (rule.spec.digits.has_value() && !reference_engine_) {
+      digit_rules_.push_back(static_cast<int>(r));
+      continue;
+    }
     patterns.push_back(
         {rule.spec.pattern, rule.spec.case_insensitive, rule.spec.prefilter});
     engine_rules_.push_back(static_cast<int>(r));

@@ -47,6 +47,9 @@ struct ContextMeaning {
 
 struct CompileOptions {
   int64_t engine_max_mem = int64_t{64} << 20;
+  // Test-only: the first engine (0.2) — its detection view and every
+  // detector by pattern — as the reference of the differential tests.
+  bool reference_engine = false;
   absl::CivilDay today;
   std::function<absl::Status()> engine_fault_for_testing;
 };
@@ -72,6 +75,10 @@ class CompiledPolicy {
   int RuleIndex(absl::string_view detector) const;
 
   const CandidateEngine& engine() const { return *engine_; }
+  // Rules found by the digit structure pass (a DigitShape), in rule order.
+  const std::vector<int>& digit_rules() const { return digit_rules_; }
+  // The reference engine of the differential tests (CompileOptions).
+  bool reference_engine() const { return reference_engine_; }
   int EngineRule(int pattern) const { return engine_rules_[pattern]; }
 
   const KeywordAutomaton& context_words() const { return context_words_; }
@@ -108,6 +115,8 @@ class CompiledPolicy {
   absl::flat_hash_map<std::string, int> rule_by_id_;
   std::unique_ptr<CandidateEngine> engine_;
   std::vector<int> engine_rules_;
+  std::vector<int> digit_rules_;
+  bool reference_engine_ = false;
   KeywordAutomaton context_words_;
   std::vector<std::vector<ContextMeaning>> context_meanings_;
   KeywordAutomaton dictionary_ci_;

@@ -2,175 +2,294 @@
 
 #include <algorithm>
 
+#include "scrub/internal/unicode/char_class.h"
 #include "scrub/internal/utf8.h"
 
 namespace scrub::internal {
 namespace {
 
-constexpr size_t kMinNumeralRun = 7;
+using unicode::CharKind;
 
-// The ASCII digit a Chinese numeral stands for, or -1.
-int ChineseNumeralValue(char32_t cp) {
-  switch (cp) {
-    case U'零':
-    case U'〇':
-      return 0;
-    case U'一':
-    case U'幺':
-      return 1;
-    case U'二':
-      return 2;
-    case U'三':
-      return 3;
-    case U'四':
-      return 4;
-    case U'五':
-      return 5;
-    case U'六':
-      return 6;
-    case U'七':
-      return 7;
-    case U'八':
-      return 8;
-    case U'九':
-      return 9;
-    default:
-      return -1;
-  }
+// Digits (and numerals) a run needs before its Chinese numerals count as
+// digits: a mobile number has 11, "一个" or "三年二班" far fewer.
+constexpr int kMinNumeralRunDigits = 7;
+
+// An ANSI escape sequence is at most this long (ESC [ parameters final).
+constexpr size_t kMaxAnsiSequence = 32;
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool IsViewSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
+
+// The length of the ANSI CSI sequence (ESC [ params intermediates final)
+// starting at `pos`, or 0.
+size_t AnsiSequenceLength(absl::string_view text, size_t pos) {
+  if (pos + 2 >= text.size() || text[pos] != '\x1b' || text[pos + 1] != '[') return 0;
+  size_t i = pos + 2;
+  const size_t limit = std::min(text.size(), pos + kMaxAnsiSequence);
+  while (i < limit && text[i] >= 0x30 && text[i] <= 0x3F) ++i;  // parameters
+  while (i < limit && text[i] >= 0x20 && text[i] <= 0x2F) ++i;  // intermediates
+  if (i < limit && text[i] >= 0x40 && text[i] <= 0x7E) return i + 1 - pos;  // final
+  return 0;
 }
 
-// The ASCII byte a code point folds to, or 0 when it is kept as is.
-char FoldToAscii(char32_t cp) {
-  if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFEE0);
-  switch (cp) {
-    case 0x3000:  // ideographic space
-    case 0x00A0:  // no-break space
-    case 0x2002:
-    case 0x2003:
-    case 0x2009:  // thin space
-    case 0x202F:  // narrow no-break space
-      return ' ';
-    case 0x2010:  // hyphen
-    case 0x2011:  // non-breaking hyphen
-    case 0x2012:  // figure dash
-    case 0x2013:  // en dash
-    case 0x2014:  // em dash
-    case 0x2015:  // horizontal bar
-    case 0x2212:  // minus sign
-    case 0xFE63:  // small hyphen-minus
-      return '-';
-    default:
-      return 0;
-  }
-}
+// How a code point looks to the number-aware rules.
+enum class Role {
+  kDigitLike,    // a digit, numeral or multi-digit character
+  kSeparator,    // space, dash, dot, slash
+  kTransparent,  // ignorable, invisible: looked through in a number
+  kOther,
+};
 
-// Length (in code points) of the run of Chinese numerals starting at `pos`,
-// ignoring dropped characters between them. Stops counting at kMinNumeralRun.
-size_t NumeralRunLength(absl::string_view text, size_t pos) {
-  size_t count = 0;
-  while (pos < text.size() && count < kMinNumeralRun) {
-    size_t len;
-    const char32_t cp = DecodeUtf8(text, pos, &len);
-    if (ChineseNumeralValue(cp) >= 0) {
-      ++count;
-    } else if (!IsDroppedInView(cp)) {
-      break;
-    }
-    pos += len;
-  }
-  return count;
-}
-
-// True when a character with this UTF-8 lead byte may be folded or dropped:
-// U+00A0/U+00AD (C2), U+180E (E1), U+2000-U+2FFF (E2), U+3000/U+3007 (E3),
-// the Chinese numerals (E4, E5, E9) and U+FE63/U+FEFF/U+FF01-U+FF5E (EF).
-inline bool MayChangeInView(unsigned char lead) {
-  switch (lead) {
-    case 0xC2:
-    case 0xE1:
-    case 0xE2:
-    case 0xE3:
-    case 0xE4:
-    case 0xE5:
-    case 0xE9:
-    case 0xEF:
-      return true;
+Role RoleOf(CharKind kind) {
+  switch (kind) {
+    case CharKind::kDigit:
+    case CharKind::kDigits:
+    case CharKind::kChineseNumeral:
+      return Role::kDigitLike;
+    case CharKind::kSpace:
+    case CharKind::kDash:
+    case CharKind::kDot:
+    case CharKind::kSlash:
+      return Role::kSeparator;
+    case CharKind::kIgnorable:
+    case CharKind::kInvisible:
+      return Role::kTransparent;
     default:
-      return false;
+      return Role::kOther;
   }
 }
 
 }  // namespace
 
-bool IsDroppedInView(char32_t cp) {
-  return cp == 0x00AD || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-         cp == 0xFEFF;
-}
+// Folds one text into a view (see the header for the rules). Each input
+// byte is looked at a bounded number of times: lookaheads (the end of a run
+// of transparent characters, the digits of a run holding numerals) are
+// computed once per run and remembered.
+class DetectionView::Builder {
+ public:
+  Builder(absl::string_view in, DetectionView* view) : in_(in), v_(*view) {}
+
+  void Run() {
+    const size_t n = in_.size();
+    while (pos_ < n) {
+      const unsigned char byte = static_cast<unsigned char>(in_[pos_]);
+      if (byte >= 0x20 && byte < 0x7F) {
+        Kept(static_cast<char>(byte), 1);  // printable ASCII: as is
+        continue;
+      }
+      if (byte == 0x1B) {
+        if (const size_t ansi = AnsiSequenceLength(in_, pos_); ansi > 0) {
+          Drop(ansi);
+          continue;
+        }
+      }
+      size_t len = 1;
+      const char32_t cp = byte < 0x80 ? byte : DecodeUtf8(in_, pos_, &len);
+      Fold(cp, len);
+    }
+    Finish();
+  }
+
+ private:
+  void Fold(char32_t cp, size_t len) {
+    const CharKind kind = unicode::KindOf(cp);
+    switch (kind) {
+      case CharKind::kIgnorable:
+        return Drop(len);
+      case CharKind::kInvisible:
+        if (InNumberAhead()) return Drop(len);
+        return Kept(0, len);
+      case CharKind::kDigit:
+      case CharKind::kDigits:
+        if (cp < 0x80) return Kept(static_cast<char>(cp), len);
+        return Replace(unicode::DigitsText(cp), len);
+      case CharKind::kChineseNumeral:
+        if (NumeralsFoldHere()) {
+          const char digit = static_cast<char>('0' + unicode::DigitValue(cp));
+          return Replace(absl::string_view(&digit, 1), len);
+        }
+        return Kept(0, len);
+      case CharKind::kXLookalike:
+        if (IsAsciiDigit(last_)) return Replace("X", len);
+        break;
+      case CharKind::kAt:
+        if (cp >= 0x80) return Replace("@", len);
+        break;
+      case CharKind::kSpace:
+        if (cp >= 0x80) return Replace(" ", len);
+        return Kept(' ', len);
+      case CharKind::kDash:
+        if (cp >= 0x80) return Replace("-", len);
+        return Kept('-', len);
+      case CharKind::kSlash:
+        if (cp >= 0x80) return Replace("/", len);
+        return Kept('/', len);
+      case CharKind::kDot:
+        if (cp < 0x80) return Kept('.', len);
+        if (IsAsciiAlnum(last_) && NextIsAlnum(pos_ + len)) return Replace(".", len);
+        return Kept(0, len);
+      default:
+        break;
+    }
+    if (cp < 0x80) return Kept(static_cast<char>(cp), len);
+    if (const char ascii = unicode::AsciiFold(cp); ascii != 0) {
+      return Replace(absl::string_view(&ascii, 1), len);
+    }
+    Kept(0, len);
+  }
+
+  // True when the transparent character at pos_ sits inside a number: the
+  // view so far ends in a number and the next character that is not
+  // transparent continues it. Decided once for each run of transparent
+  // characters.
+  bool InNumberAhead() {
+    if (pos_ >= transparent_until_) {
+      size_t p = pos_;
+      char32_t next = 0;
+      CharKind next_kind = CharKind::kOther;
+      while (p < in_.size()) {
+        if (const size_t ansi = AnsiSequenceLength(in_, p); ansi > 0) {
+          p += ansi;
+          continue;
+        }
+        size_t len = 1;
+        next = static_cast<unsigned char>(in_[p]) < 0x80 ? static_cast<unsigned char>(in_[p])
+                                                         : DecodeUtf8(in_, p, &len);
+        next_kind = unicode::KindOf(next);
+        if (RoleOf(next_kind) != Role::kTransparent) break;
+        p += len;
+        next = 0;
+      }
+      transparent_until_ = p;
+      const Role next_role = next == 0 ? Role::kOther : RoleOf(next_kind);
+      transparent_in_number_ =
+          in_number_ && (next_role == Role::kDigitLike || next_role == Role::kSeparator);
+    }
+    return transparent_in_number_;
+  }
+
+  // True when the Chinese numeral at pos_ stands in a run of at least
+  // kMinNumeralRunDigits digits and numerals (counting those already in
+  // the view's current number). Decided once for each run.
+  bool NumeralsFoldHere() {
+    if (pos_ < numeral_run_until_) return numeral_run_folds_;
+    int digits = in_number_ ? run_digits_ : 0;
+    size_t p = pos_;
+    while (p < in_.size()) {
+      if (const size_t ansi = AnsiSequenceLength(in_, p); ansi > 0) {
+        p += ansi;
+        continue;
+      }
+      size_t len = 1;
+      const char32_t cp = static_cast<unsigned char>(in_[p]) < 0x80
+                              ? static_cast<unsigned char>(in_[p])
+                              : DecodeUtf8(in_, p, &len);
+      const CharKind kind = unicode::KindOf(cp);
+      const Role role = RoleOf(kind);
+      if (role == Role::kOther) break;
+      if (role == Role::kDigitLike) digits += kind == CharKind::kDigits ? 2 : 1;
+      p += len;
+    }
+    numeral_run_until_ = p;
+    numeral_run_folds_ = digits >= kMinNumeralRunDigits;
+    return numeral_run_folds_;
+  }
+
+  // True when the character at `p` folds to an ASCII letter or digit.
+  bool NextIsAlnum(size_t p) const {
+    if (p >= in_.size()) return false;
+    size_t len = 1;
+    const char32_t cp = static_cast<unsigned char>(in_[p]) < 0x80
+                            ? static_cast<unsigned char>(in_[p])
+                            : DecodeUtf8(in_, p, &len);
+    const CharKind kind = unicode::KindOf(cp);
+    if (kind == CharKind::kDigit || kind == CharKind::kDigits) return true;
+    const char ascii = cp < 0x80 ? static_cast<char>(cp) : unicode::AsciiFold(cp);
+    return IsAsciiAlnum(ascii);
+  }
+
+  // The character [pos_, pos_ + len) stays as it is; `view` is its last
+  // byte when it is ASCII, else 0.
+  void Kept(char view, size_t len) {
+    pos_ += len;
+    Note(view);
+  }
+
+  // The character [pos_, pos_ + len) is dropped from the view.
+  void Drop(size_t len) {
+    Depart();
+    pos_ += len;
+    kept_from_ = pos_;
+    v_.anchors_.push_back({Size(), static_cast<uint32_t>(pos_), 0});
+  }
+
+  // The character [pos_, pos_ + len) stands in the view as `ascii`.
+  void Replace(absl::string_view ascii, size_t len) {
+    Depart();
+    v_.anchors_.push_back(
+        {Size(), static_cast<uint32_t>(pos_), static_cast<uint32_t>(len)});
+    v_.folded_.append(ascii.data(), ascii.size());
+    pos_ += len;
+    kept_from_ = pos_;
+    v_.anchors_.push_back({Size(), static_cast<uint32_t>(pos_), 0});
+    for (char c : ascii) Note(c);
+  }
+
+  // Tracks whether the view ends in a number (digits, possibly followed by
+  // separators) and how many digits that number has.
+  void Note(char view) {
+    last_ = view;
+    if (IsAsciiDigit(view)) {
+      run_digits_ = in_number_ ? run_digits_ + 1 : 1;
+      in_number_ = true;
+    } else if (!IsViewSeparator(view)) {
+      in_number_ = false;
+      run_digits_ = 0;
+    }
+  }
+
+  // The view departs from the original at pos_: copy the identity bytes
+  // pending since the last departure.
+  void Depart() {
+    if (v_.identity_) {
+      v_.identity_ = false;
+      v_.folded_.reserve(in_.size());
+      v_.anchors_.push_back({0, 0, 0});
+    }
+    v_.folded_.append(in_.data() + kept_from_, pos_ - kept_from_);
+  }
+
+  void Finish() {
+    if (!v_.identity_) {
+      v_.folded_.append(in_.data() + kept_from_, in_.size() - kept_from_);
+      v_.text_ = v_.folded_;
+    }
+  }
+
+  uint32_t Size() const { return static_cast<uint32_t>(v_.folded_.size()); }
+
+  const absl::string_view in_;
+  DetectionView& v_;
+  size_t pos_ = 0;
+  size_t kept_from_ = 0;  // identity bytes [kept_from_, pos_) are pending
+  char last_ = 0;         // the view's last byte (0: not ASCII)
+  bool in_number_ = false;
+  int run_digits_ = 0;
+  size_t transparent_until_ = 0;
+  bool transparent_in_number_ = false;
+  size_t numeral_run_until_ = 0;
+  bool numeral_run_folds_ = false;
+};
 
 void DetectionView::Build(absl::string_view original) {
   identity_ = true;
   text_ = original;
   folded_.clear();
   anchors_.clear();
-
-  const size_t n = original.size();
-  size_t run_start = 0;      // start of the pending identity bytes
-  bool in_numerals = false;  // inside a run of Chinese numerals being folded
-  size_t pos = 0;
-  while (pos < n) {
-    if (static_cast<unsigned char>(original[pos]) < 0x80) {
-      ++pos;
-      in_numerals = false;
-      continue;
-    }
-    // Only a few lead bytes can start a character the view changes; the
-    // rest (most Han characters among them) are skipped without decoding.
-    const unsigned char lead = static_cast<unsigned char>(original[pos]);
-    if (!MayChangeInView(lead)) {
-      pos += lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4);
-      in_numerals = false;
-      continue;
-    }
-    size_t len;
-    const char32_t cp = DecodeUtf8(original, pos, &len);
-    const bool dropped = IsDroppedInView(cp);
-    char ascii = 0;
-    if (!dropped) {
-      ascii = FoldToAscii(cp);
-      const int numeral = ChineseNumeralValue(cp);
-      if (numeral < 0) {
-        in_numerals = false;
-      } else {
-        if (!in_numerals) in_numerals = NumeralRunLength(original, pos) >= kMinNumeralRun;
-        if (in_numerals) ascii = static_cast<char>('0' + numeral);
-      }
-    }  // A dropped character inside a numeral run does not end it.
-    if (!dropped && ascii == 0) {
-      pos += len;  // kept as is: part of the identity run
-      continue;
-    }
-    // The view departs from the original here.
-    if (identity_) {
-      identity_ = false;
-      folded_.reserve(n);
-      anchors_.push_back({0, 0, 0});
-    }
-    folded_.append(original.data() + run_start, pos - run_start);
-    if (!dropped) {
-      anchors_.push_back({static_cast<uint32_t>(folded_.size()),
-                          static_cast<uint32_t>(pos), static_cast<uint32_t>(len)});
-      folded_.push_back(ascii);
-    }
-    pos += len;
-    run_start = pos;
-    anchors_.push_back({static_cast<uint32_t>(folded_.size()),
-                        static_cast<uint32_t>(pos), 0});
-  }
-  if (!identity_) {
-    folded_.append(original.data() + run_start, n - run_start);
-    text_ = folded_;
-  }
+  Builder(original, this).Run();
 }
 
 const DetectionView::Anchor& DetectionView::AnchorFor(size_t view_pos) const {

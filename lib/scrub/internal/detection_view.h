@@ -1,17 +1,39 @@
 // The detection view: the text detectors see, with a map back to the
 // original bytes.
 //
-// Evasions fold away in the view: full-width ASCII (digits, letters, ＋－（）)
-// becomes ASCII, the ideographic space U+3000 a space, Unicode dashes '-',
-// zero-width and format characters (U+00AD, U+180E, U+200B-U+200F,
-// U+202A-U+202E, U+2060-U+2064, U+FEFF) are dropped, and a run of at least
-// seven Chinese numerals (零〇一二三四五六七八九 and 幺 for one) becomes ASCII
-// digits ("一三八零零一三八零零零" -> "13800138000"; shorter runs such as "一个"
-// stay as they are). Every other character is copied unchanged.
+// A value is what people write, not what a pattern expects. The view folds
+// every evasion that leaves a value readable to a person, by Unicode
+// property (unicode/char_class.h, tables generated from ICU), not by lists:
+//
+//   digits        every decimal digit of any script or compatibility form
+//                 (１ 𝟏 ١ १ ① ⑴ ⒈ ¹) becomes its ASCII digit; ⑩–⑳ and
+//                 the like become two digits
+//   numerals      Chinese numerals in digit position (零〇一…九 幺 两 and the
+//                 financial 壹贰叁…) become digits inside a run of at least
+//                 seven digits and numerals ("一三八零零一三八零零零",
+//                 "138一二三四5678"); "一个" stays as it is
+//   ignorables    Default_Ignorable_Code_Point (zero-width characters,
+//                 U+3164, variation selectors) and ANSI escape sequences
+//                 (ESC [ … m) are dropped everywhere
+//   invisibles    controls, emoji, marks, U+FFFD, U+2800 are dropped where
+//                 they sit between the digits or separators of a number
+//                 ("138😀1234\x005678"), kept elsewhere
+//   separators    every Unicode space → ' ', dash → '-', slash → '/';
+//                 middle dots and other full stops → '.' between two
+//                 letters or digits ("138·1234", "example．com"), kept
+//                 elsewhere (a sentence-ending "。" still ends a value)
+//   X check       Ⅹ Х Χ × and other X look-alikes → 'X' right after a
+//                 digit (a resident ID's check character)
+//   compatibility every other character whose NFKC form is one printable
+//                 ASCII character (full-width Ａ＠！, 𝐀) becomes it
+// Every other character is copied unchanged.
 //
 // Matching runs on the view; findings map back through OriginalSpan() so
 // that redaction rewrites the original bytes (a dropped character inside a
-// span is redacted with it; one at its edge is not).
+// span is redacted with it; one at its edge is not). Mapping is monotonic,
+// so spans sorted in the view stay sorted in the original, and it composes:
+// a view built over a decoded text maps to that text, whose own map leads to
+// the record.
 #ifndef SCRUB_INTERNAL_DETECTION_VIEW_H_
 #define SCRUB_INTERNAL_DETECTION_VIEW_H_
 
@@ -32,6 +54,11 @@ class DetectionView {
   // the view's use.
   void Build(absl::string_view original);
 
+  // The first engine's view (0.2 and earlier), which folded only full-width
+  // forms, a list of zero-width characters and long runs of Chinese
+  // numerals. Kept as the reference of the differential tests.
+  void BuildV1(absl::string_view original);
+
   // The normalised text.
   absl::string_view text() const { return text_; }
 
@@ -45,15 +72,18 @@ class DetectionView {
  private:
   // Where the view departs from the original. The view is a sequence of
   // pieces: an identity piece copies original bytes one to one; a folded
-  // piece is one view byte standing for `orig_len` original bytes. An anchor
-  // starts every piece that does not continue the previous one, so a view
-  // position maps through the last anchor at or before it.
+  // piece is one or more view bytes standing for `orig_len` original bytes
+  // (a character folded to ASCII, "12" for ⑫). An anchor starts every piece
+  // that does not continue the previous one, so a view position maps
+  // through the last anchor at or before it.
   struct Anchor {
     uint32_t view = 0;
     uint32_t orig = 0;
     uint32_t orig_len = 0;  // 0: identity piece; else a folded character
   };
   const Anchor& AnchorFor(size_t view_pos) const;
+
+  class Builder;  // the folding rules (detection_view.cc)
 
   absl::string_view text_;
   std::string folded_;
@@ -64,9 +94,6 @@ class DetectionView {
 // The view of `text` as a standalone string (for allow-list values and
 // keywords, so that they compare equal to what detectors see).
 std::string FoldForDetection(absl::string_view text);
-
-// True for characters the view drops (zero-width and format characters).
-bool IsDroppedInView(char32_t cp);
 
 }  // namespace scrub::internal
 

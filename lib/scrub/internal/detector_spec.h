@@ -5,6 +5,7 @@
 #define SCRUB_INTERNAL_DETECTOR_SPEC_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,34 @@ struct ContextSpec {
   double required_below = 0;
 };
 
+// The shape of a value written in digits. A detector with a DigitShape is
+// found by the digit structure pass (digit_windows.h) in every grouping and
+// with every separator people use, instead of by its pattern.
+struct DigitShape {
+  // The value's length in characters: digits, plus a final X where
+  // `check_x` allows one (a resident ID is 17 digits + X, or 18 digits).
+  std::vector<int> lengths;
+  bool check_x = false;
+  // A strong validator (a checksum over structured fields: region, birth
+  // date, MOD 11-2) accepts any grouping, any mix of separators, and
+  // windows sliding inside a long unseparated run. A weak one (Luhn, mobile
+  // prefixes) accepts one separator kind, the usual groupings below, and a
+  // window that is not its whole run only with evidence (see
+  // digit_windows.h).
+  bool strong = false;
+  // Weak: the usual group lengths, e.g. {3, 4, 4}; empty: every group but
+  // the last has at least `min_group` digits.
+  std::vector<std::vector<int>> groupings;
+  int min_group = 0;
+  int max_groups = 8;
+  // A country code written before the value ("+86 ", "0086-", "(+86)", or
+  // "86" glued to it) belongs to it.
+  bool country_code_86 = false;
+  // An ASCII letter may touch the value's first digit ("ID11010519…");
+  // otherwise a letter there makes it part of a code ("PN1861234…").
+  bool letter_before = true;
+};
+
 struct DetectorSpec {
   std::string id;       // e.g. "CN_MOBILE"
   std::string summary;  // one line, for `scrub detectors`
@@ -77,6 +106,10 @@ struct DetectorSpec {
   // separator right before it, or a separator and a digit right after it —
   // is not a candidate ("0995 5547 2681" inside "5523 0995 5547 2681").
   bool grouped_number = false;
+
+  // Set for detectors found by the digit structure pass; `pattern` then
+  // serves only the reference engine of the differential tests.
+  std::optional<DigitShape> digits;
 
   // Fake but valid values as people write them, with the words around them:
   // the self-test scans them before a policy may serve, and the docs show

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/types/span.h"
+#include "scrub/internal/digit_windows.h"
 
 #include "absl/strings/ascii.h"
 
@@ -144,7 +145,9 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
         nearest = std::min(nearest, distance);
       }
     }
-    if ((ctx.required || f.confidence < ctx.required_below) && positive == kFar) {
+    if ((ctx.required || f.needs_context || f.confidence < ctx.required_below) &&
+        positive == kFar) {
+      if (f.needs_context) scratch->deferred = true;
       f.confidence = 0;
       continue;
     }
@@ -181,9 +184,63 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
         const double score =
             policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
         if (score <= 0) return false;
-        out->push_back({rule, start, end, score});
+        RawFinding f;
+        f.rule = rule;
+        f.view_start = start;
+        f.view_end = end;
+        f.confidence = score;
+        out->push_back(f);
         return true;
       });
+}
+
+// The candidates of every detector in `text`: patterns, digit windows,
+// dictionary terms (the latter only in the first round: `exclude` empty).
+absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view text,
+                               absl::Span<const RawFinding> exclude,
+                               CollectorScratch* scratch, std::vector<RawFinding>* out) {
+  absl::Status status = FindCandidates(policy, text, exclude, &scratch->flagged, out);
+  if (!status.ok()) return status;
+  if (!policy.digit_rules().empty()) {
+    scratch->runs.Find(text);
+    FindDigitCandidates(policy, text, scratch->runs, exclude, out);
+  }
+  if (exclude.empty()) CollectDictionaryFindings(policy, text, out);
+  return absl::OkStatus();
+}
+
+// Keeps the best non-overlapping cover of the digit-window candidates in
+// `found` (strong validators before weak ones, then confidence, then
+// length): "110105 19491231 002X" holds a resident ID, not also the card
+// its first 14 digits happen to spell. Pattern candidates are kept as they
+// are (their overlaps are redacted as one union).
+void KeepBestDigitCover(std::vector<RawFinding>* found, std::vector<size_t>* order) {
+  order->clear();
+  for (size_t i = 0; i < found->size(); ++i) {
+    if ((*found)[i].evidence != Evidence::kPattern && (*found)[i].confidence > 0) {
+      order->push_back(i);
+    }
+  }
+  if (order->size() < 2) return;
+  std::sort(order->begin(), order->end(), [&](size_t a, size_t b) {
+    const RawFinding& x = (*found)[a];
+    const RawFinding& y = (*found)[b];
+    if (x.evidence != y.evidence) return x.evidence > y.evidence;
+    if (x.confidence != y.confidence) return x.confidence > y.confidence;
+    const size_t xl = x.view_end - x.view_start, yl = y.view_end - y.view_start;
+    if (xl != yl) return xl > yl;
+    return x.view_start < y.view_start;
+  });
+  for (size_t k = 0; k < order->size(); ++k) {
+    RawFinding& f = (*found)[(*order)[k]];
+    for (size_t m = 0; m < k; ++m) {
+      const RawFinding& kept = (*found)[(*order)[m]];
+      if (kept.confidence > 0 && f.view_start < kept.view_end && kept.view_start < f.view_end) {
+        f.confidence = 0;  // covered by a better reading of the same digits
+        break;
+      }
+    }
+  }
 }
 
 // Applies context, thresholds and allow lists to `found` and appends the
@@ -192,9 +249,13 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
                     const ContextHints& hints, CollectorScratch* scratch,
                     std::vector<RawFinding>* found, std::vector<RawFinding>* out) {
   ApplyContext(policy, view, hints, scratch, found);
+  for (RawFinding& f : *found) {
+    if (f.confidence < policy.rules()[f.rule].min_confidence) f.confidence = 0;
+  }
+  KeepBestDigitCover(found, &scratch->order);
   for (const RawFinding& f : *found) {
     const CompiledRule& rule = policy.rules()[f.rule];
-    if (f.confidence <= 0 || f.confidence < rule.min_confidence) continue;
+    if (f.confidence <= 0) continue;
     if (!rule.allow.empty() || !policy.global_allow().empty()) {
       const std::string normalized = NormalizeValue(
           view.substr(f.view_start, f.view_end - f.view_start), rule.spec.form);
@@ -230,26 +291,31 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   const size_t first = out->size();
   std::vector<RawFinding>& found = scratch->found;
   found.clear();
-  absl::Status status = FindCandidates(policy, view, {}, &scratch->flagged, &found);
+  scratch->deferred = false;
+  absl::Status status = FindAllCandidates(policy, view, {}, scratch, &found);
   if (!status.ok()) return status;
-  CollectDictionaryFindings(policy, view, &found);
   if (found.empty()) return absl::OkStatus();
   AcceptFindings(policy, view, hints, scratch, &found, out);
 
   // Redaction turns a finding into a boundary ("[CN_RESIDENT_ID]"). A value
-  // refused because it touched a finding ("…002X" right before an IP) would
-  // appear on a rescan of the output; find it now, on a view with every
-  // finding blanked out (same length, so offsets hold). At most two rounds.
+  // refused because it touched a finding ("…002X" right before an IP), or a
+  // digit window that needed evidence its neighbour — now a finding — gives
+  // ("13812345678" glued to a resident ID), would appear on a rescan of the
+  // output; find it now, on a view with every finding blanked out (same
+  // length, so offsets hold). At most two rounds.
   std::string& masked = scratch->masked;
   for (int round = 0; round < 2; ++round) {
     const absl::Span<const RawFinding> accepted(out->data() + first, out->size() - first);
-    if (accepted.empty() || !TouchesValueCharacters(view, accepted)) break;
+    if (accepted.empty() || (!scratch->deferred && !TouchesValueCharacters(view, accepted))) {
+      break;
+    }
+    scratch->deferred = false;
     masked.assign(view.data(), view.size());
     for (const RawFinding& f : accepted) {
       std::fill(masked.begin() + f.view_start, masked.begin() + f.view_end, '\x01');
     }
     found.clear();
-    status = FindCandidates(policy, masked, accepted, &scratch->flagged, &found);
+    status = FindAllCandidates(policy, masked, accepted, scratch, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
     AcceptFindings(policy, view, hints, scratch, &found, out);

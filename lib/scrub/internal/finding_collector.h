@@ -13,15 +13,10 @@
 #include "absl/strings/string_view.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/context_hints.h"
+#include "scrub/internal/digit_runs.h"
+#include "scrub/internal/raw_finding.h"
 
 namespace scrub::internal {
-
-struct RawFinding {
-  int rule = 0;          // index into CompiledPolicy::rules()
-  size_t view_start = 0;
-  size_t view_end = 0;
-  double confidence = 0;
-};
 
 
 struct KeywordHit {
@@ -32,6 +27,9 @@ struct KeywordHit {
 
 // Buffers CollectFindings reuses across calls (part of a thread's scratch).
 struct CollectorScratch {
+  DigitRuns runs;
+  std::vector<size_t> order;
+  bool deferred = false;  // a digit window waits for evidence (a masked round)
   std::vector<int> flagged;
   std::vector<KeywordHit> hits;
   std::vector<RawFinding> found;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scrub/internal/detection_view.h"
+#include "scrub/internal/unicode/char_class.h"
 #include "scrub/internal/utf8.h"
 
 namespace scrub::internal {
@@ -25,7 +26,7 @@ bool IsMaskSeparator(char32_t cp) {
     case 0xFF20:  // full-width @
       return true;
     default:
-      return IsDroppedInView(cp);
+      return unicode::KindOf(cp) == unicode::CharKind::kIgnorable;
   }
 }
 

@@ -14,7 +14,11 @@ const ContextHints kNoHints;
 absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
                                 const ContextHints& hints, ScratchState* s) {
   s->placed.clear();
-  s->view.Build(text);
+  if (policy.reference_engine()) {
+    s->view.BuildV1(text);
+  } else {
+    s->view.Build(text);
+  }
   const absl::string_view view = s->view.text();
   s->raw.clear();
   absl::Status status = CollectFindings(policy, view, hints, &s->collector, &s->raw);

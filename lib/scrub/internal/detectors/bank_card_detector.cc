@@ -64,6 +64,13 @@ DetectorSpec BankCardDetector() {
                         // An identity-document number is not a card.
                         "身份证", "身份證", "身分證", "证件号", "證件號"};
   d.grouped_number = true;
+  // Groups of four (the last shorter), 4-6-4, 4-6-5, 8-8, 6-13 or
+  // unseparated, with one kind of separator; never the 2-3-3-3 of an amount.
+  d.digits = DigitShape{};
+  d.digits->lengths = {13, 14, 15, 16, 17, 18, 19};
+  d.digits->min_group = 4;
+  d.digits->max_groups = 5;
+  d.digits->letter_before = false;
   d.examples = {
       {"我这边是储蓄卡", "4234991563746064", "，有问题再联系", 1.0},
       {"您好，卡号：", "4852356081189612", "，尽快处理", 1.0},

@@ -41,6 +41,12 @@ DetectorSpec CnMobileDetector() {
                         "phone", "mobile", "cell", "call", "whatsapp", "sms"};
   d.context.negative = context_words::ReferenceNumbers();
   d.grouped_number = true;
+  // 3-4-4, 3-8, 4-4-3, 7-4 or unseparated, with one kind of separator;
+  // a country code before it belongs to it.
+  d.digits = DigitShape{};
+  d.digits->lengths = {11};
+  d.digits->groupings = {{11}, {3, 8}, {3, 4, 4}, {4, 4, 3}, {7, 4}};
+  d.digits->country_code_86 = true;
   d.examples = {
       {"tel: ", "18796804699", " 谢谢！", 1.0},
       {"好的，phone ", "13265061651", "！", 1.0},

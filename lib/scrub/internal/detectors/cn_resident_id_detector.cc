@@ -73,6 +73,12 @@ DetectorSpec CnResidentIdDetector() {
   d.context.penalty = 0.3;  // a valid check character is strong evidence
   d.context.required_below = kRequiredBelow;
   d.grouped_number = true;
+  // Any grouping (6-8-4, 6-4-4-4, pairs, triples) and any mix of
+  // separators: region, birth date and MOD 11-2 make a chance match rare.
+  d.digits = DigitShape{};
+  d.digits->lengths = {15, 18};
+  d.digits->check_x = true;
+  d.digits->strong = true;
   d.examples = {
       {"证件号 ", "440106194706124122", " 谢谢！", 1.0},
       {"麻烦帮我登记一下，身份证号", "310115197006216414", " 谢谢！", 1.0},

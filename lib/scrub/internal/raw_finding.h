@@ -1,0 +1,31 @@
+// A candidate or finding in detection-view offsets, before it is placed in
+// the original text.
+#ifndef SCRUB_INTERNAL_RAW_FINDING_H_
+#define SCRUB_INTERNAL_RAW_FINDING_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace scrub::internal {
+
+// How a candidate was found, strongest evidence first.
+enum class Evidence : uint8_t {
+  kPattern = 0,        // a detector's pattern (RE2) or a dictionary term
+  kWeakDigits = 1,     // a digit window checked by a weak validator
+  kStrongDigits = 2,   // a digit window checked by a strong validator
+};
+
+struct RawFinding {
+  int rule = 0;  // index into CompiledPolicy::rules()
+  size_t view_start = 0;
+  size_t view_end = 0;
+  double confidence = 0;
+  Evidence evidence = Evidence::kPattern;
+  // Dropped unless a positive context word of its rule is near (a weak digit
+  // window at the edge of a longer run).
+  bool needs_context = false;
+};
+
+}  // namespace scrub::internal
+
+#endif  // SCRUB_INTERNAL_RAW_FINDING_H_
