@@ -12,7 +12,11 @@ scanned once by `scrub inspect` (text format, default policy unless
   positives  labelled spans, found (a finding of the same detector overlaps
              the span), covered (every byte of the span rewritten);
   negatives  lines whose verdict is not ALLOW ("changed");
-  look-alikes  mixed lines' "keep" strings left intact.
+  look-alikes  mixed lines' "keep" strings left intact;
+  stray      findings on positive and mixed lines that overlap no labelled
+             span of their detector (a wrong detector, or a look-alike hit);
+  false findings by  the detectors of the changed negatives' and the stray
+             findings.
 `--ids` adds the ids of missed positives, changed negatives and broken
 look-alikes (ids only). Nothing prints a line's text or a detected value:
 the report is safe to keep in a log.
@@ -30,11 +34,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 class Score:
     __slots__ = ("pos_lines", "spans", "found", "covered", "neg_lines", "changed",
-                 "keeps", "intact", "missed_ids", "changed_ids", "broken_ids", "wrong_det")
+                 "keeps", "intact", "stray", "missed_ids", "changed_ids", "broken_ids", "wrong_det")
 
     def __init__(self):
         self.pos_lines = self.spans = self.found = self.covered = 0
-        self.neg_lines = self.changed = self.keeps = self.intact = 0
+        self.neg_lines = self.changed = self.keeps = self.intact = self.stray = 0
         self.missed_ids, self.changed_ids, self.broken_ids = [], [], []
         self.wrong_det = collections.Counter()  # detectors that changed negatives
 
@@ -100,6 +104,13 @@ def evaluate(records, results):
                 det.covered += 1
         if missed:
             sc.missed_ids.append(rec["id"])
+        if rec["kind"] != "negative":
+            # findings on a labelled line that match no span of their detector
+            for f in findings:
+                if not any(f["detector"] == sp["detector"] and f["start"] < sp["end"] and sp["start"] < f["end"]
+                           for sp in rec["spans"]):
+                    sc.stray += 1
+                    sc.wrong_det[f["detector"]] += 1
         if rec["kind"] == "negative":
             sc.neg_lines += 1
             if res["verdict"] != "ALLOW":
@@ -127,7 +138,8 @@ def evaluate(records, results):
 def merge(scores):
     total = Score()
     for s in scores:
-        for a in ("pos_lines", "spans", "found", "covered", "neg_lines", "changed", "keeps", "intact"):
+        for a in ("pos_lines", "spans", "found", "covered", "neg_lines", "changed", "keeps", "intact",
+                  "stray"):
             setattr(total, a, getattr(total, a) + getattr(s, a))
         total.missed_ids += s.missed_ids
         total.changed_ids += s.changed_ids
@@ -138,7 +150,7 @@ def merge(scores):
 
 def table(title, rows, markdown, ids):
     head = ["", "spans", "found", "recall", "covered", "negatives", "changed", "changed %",
-            "keep", "intact", "changed by"]
+            "keep", "intact", "stray", "false findings by"]
     lines = []
     if markdown:
         lines.append(f"\n#### {title}\n")
@@ -147,17 +159,17 @@ def table(title, rows, markdown, ids):
     else:
         lines.append(f"\n== {title} ==")
         lines.append(f"{'':52} {'spans':>6} {'found':>6} {'recall':>7} {'covered':>8} "
-                     f"{'neg':>5} {'chg':>5} {'chg%':>7} {'keep':>5} {'intact':>6}  changed by")
+                     f"{'neg':>5} {'chg':>5} {'chg%':>7} {'keep':>5} {'intact':>6} {'stray':>5}  false findings by")
     for name, s in rows:
         by = ",".join(f"{d}:{n}" for d, n in sorted(s.wrong_det.items()))
         cells = [name, str(s.spans), str(s.found), ratio(s.found, s.spans), ratio(s.covered, s.spans),
                  str(s.neg_lines), str(s.changed), pct(s.changed, s.neg_lines), str(s.keeps),
-                 str(s.intact), by]
+                 str(s.intact), str(s.stray), by]
         if markdown:
             lines.append("| " + " | ".join(c if c else " " for c in cells) + " |")
         else:
             lines.append(f"{cells[0]:52} {cells[1]:>6} {cells[2]:>6} {cells[3]:>7} {cells[4]:>8} "
-                         f"{cells[5]:>5} {cells[6]:>5} {cells[7]:>7} {cells[8]:>5} {cells[9]:>6}  {by}")
+                         f"{cells[5]:>5} {cells[6]:>5} {cells[7]:>7} {cells[8]:>5} {cells[9]:>6} {cells[10]:>5}  {by}")
         if ids and (s.missed_ids or s.changed_ids or s.broken_ids):
             lines.append(f"    missed {s.missed_ids} changed {s.changed_ids} broken {s.broken_ids}")
     return "\n".join(lines)

@@ -44,7 +44,8 @@ Categories (the second part of a form name):
                  financial 零壹贰叁肆伍陆柒捌玖 (and traditional 貳參陸);
                  "per-digit-mix" draws the form of EACH digit at random;
                  "ascii-chinese-runs" alternates ASCII and Chinese runs
-                 (138一二三四5678). A form without a zero (parenthesised)
+                 (138一二三四5678); "circled-multi-digit" writes two digits
+                 10-20 as one character (⑬ for 13) and the rest circled. A form without a zero (parenthesised)
                  writes 0 in ASCII.
   check-x/<c>    (CN_RESIDENT_ID) the check character written X, x, Ｘ, ｘ,
                  Roman Ⅹ ⅹ, Cyrillic Х х, Greek Χ, multiplication sign ×.
@@ -95,8 +96,8 @@ import os
 import random
 import sys
 
-from pii_values import (CARD_PREFIXES, ID_CHECK, id_check, iban_ok, luhn_ok,
-                        mobile_shaped, resident_id_ok, ValueMaker)
+from pii_values import (CARD_PREFIXES, id_check, iban_ok, luhn_ok, mobile_shaped,
+                        resident_id_ok, uscc_ok, ValueMaker)
 
 R = random.Random(20261201)
 V = ValueMaker(R)
@@ -229,13 +230,14 @@ CARD_GROUPINGS = {"4-4-4-4": (16, [4, 4, 4, 4]), "8-8": (16, [8, 8]),
 
 def random_grouping(n, lo=1, hi=6):
     """Random group sizes summing to n, never a thousands-separator shape
-    (first group 1-3, then all 3s), which is an amount's grouping."""
+    (first group 1-3, then all 3s), which is an amount's grouping, nor 1-3-3-4,
+    which is a North American number (+1 833 978 9285)."""
     while True:
         sizes = []
         while sum(sizes) < n:
             sizes.append(min(R.randint(lo, hi), n - sum(sizes)))
         thousands = len(sizes) > 1 and sizes[0] <= 3 and all(s == 3 for s in sizes[1:])
-        if len(sizes) > 1 and not thousands:
+        if len(sizes) > 1 and not thousands and sizes != [1, 3, 3, 4]:
             return sizes
 
 
@@ -338,7 +340,15 @@ def valid_as(s):
         out.append("CN_RESIDENT_ID")
     if mobile_shaped(s):
         out.append("CN_MOBILE")
+    if uscc_ok(s):
+        out.append("CN_USCC")
     return out
+
+
+def digit_runs_valid(v):
+    """True if `v` (canonical, maybe ending in X) or its run of digits
+    validates as anything (a 17-digit Luhn-valid body before an X is a card)."""
+    return bool(valid_as(v)) or (not v[-1].isdigit() and bool(valid_as(v[:-1])))
 
 
 def aligned_windows(groups):
@@ -458,6 +468,21 @@ def ascii_chinese_runs(chars):
     return form
 
 
+def circled_pairs(chars):
+    """Two digits 10-20 as one enclosed number (⑬ for "13"), the others
+    circled one by one: one character standing for several digits."""
+    out, i = {}, 0
+    while i < len(chars):
+        pair = chars[i:i + 2]
+        if len(pair) == 2 and pair.isdigit() and 10 <= int(pair) <= 20 and R.random() < 0.8:
+            out[i], out[i + 1] = chr(0x2469 + int(pair) - 10), ""
+            i += 2
+        else:
+            out[i] = digit_char("circled", chars[i])
+            i += 1
+    return lambda i, c: out[i]
+
+
 # ================================================================ records
 
 records = []
@@ -567,7 +592,7 @@ def value_for(spec, valid, grouping=None):
                 continue
         if valid and len(v) == 18 and spec.det == "BANK_CARD" and resident_id_ok(v):
             continue
-        if not valid and valid_as(v):
+        if not valid and digit_runs_valid(v):
             continue
         return v
     raise RuntimeError("no value")
@@ -585,10 +610,12 @@ def compose(spec, valid, grouping=None, sep=None, form=None, invis=None, markup=
     for _ in range(1000):
         v = value or value_for(spec, valid, grouping)
         sizes = spec.sizes(v, grouping) if grouping else [len(v)]
-        # An invalid value must hold no valid window either (groups of one
-        # or two digits are no detector's usual grouping).
-        if valid or value or min(sizes) < 3 or not ambiguous(groups_of(v, sizes)):
+        # An invalid value must hold no valid group-aligned window either
+        # (values split into single digits or pairs hold every window).
+        if valid or value or max(sizes) < 3 or not ambiguous(groups_of(v, sizes)):
             break
+    else:
+        raise RuntimeError(f"no unambiguous invalid {spec.det} for {grouping}")
     sep_fn = separator_fn(sep or R.choice(["space", "hyphen"]))
     form_fn = form or (lambda i, c: c)
     parts = render_value(v, sizes, sep_fn, form_fn, invisible_fn(invis) if invis else None,
@@ -651,6 +678,14 @@ for det in ["CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD"]:
         v = value_for(spec, False)
         _, parts, _ = compose(spec, False, form=ascii_chinese_runs(v), value=v)
         add("negative", f"{det}/digits/ascii-chinese-runs/neg", [ctx(det), (None, parts), R.choice(POST)])
+    for _ in range(POS):
+        v = value_for(spec, True)
+        _, parts, _ = compose(spec, True, form=circled_pairs(v), value=v)
+        add("positive", f"{det}/digits/circled-multi-digit", [ctx(det), (det, parts), R.choice(POST)])
+    for _ in range(NEG):
+        v = value_for(spec, False)
+        _, parts, _ = compose(spec, False, form=circled_pairs(v), value=v)
+        add("negative", f"{det}/digits/circled-multi-digit/neg", [ctx(det), (None, parts), R.choice(POST)])
     # digits with a usual grouping too (full-width and Chinese are common)
     for f in ["full-width", "math-bold", "circled", "chinese", "chinese-financial"]:
         emit_triplet(spec, f"{det}/digits-grouped/{f}", 2, 1, 0, form=single_form(f),
@@ -667,17 +702,27 @@ for det in ["CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD"]:
 # ---------------------------------------------------------------- check-x (resident ID)
 
 idspec = SPECS["CN_RESIDENT_ID"]
+def id_with_x_clean():
+    """An ID with check X whose 17 digits are no Luhn-valid card number."""
+    v = id_with_x()
+    while valid_as(v[:17]):
+        v = id_with_x()
+    return v
+
+
 for name, x in X_LOOKALIKES.items():
     for _ in range(POS):
-        v = id_with_x()
+        v = id_with_x_clean()
         _, parts, _ = compose(idspec, True, value=v, check=x)
         add("positive", f"CN_RESIDENT_ID/check-x/{name}", [ctx("CN_RESIDENT_ID"), ("CN_RESIDENT_ID", parts), R.choice(POST)])
     # touching Han on both sides
-    v = id_with_x()
+    v = id_with_x_clean()
     _, parts, _ = compose(idspec, True, value=v, check=x)
     add("positive", f"CN_RESIDENT_ID/check-x/{name}", ["身份证", ("CN_RESIDENT_ID", parts), "号"])
     for _ in range(NEG):
         v = id_without_x()
+        while valid_as(v[:17]) or valid_as(v[:17] + "X"):
+            v = id_without_x()
         _, parts, _ = compose(idspec, False, value=v, check=x)
         add("negative", f"CN_RESIDENT_ID/check-x/{name}/neg", [ctx("CN_RESIDENT_ID"), (None, parts), R.choice(POST)])
 
@@ -779,7 +824,12 @@ def neighbour_lines(det, valid):
     if det == "BANK_CARD":
         v = val("4-4-4-4")
         sizes = [4, 4, 4, 4]
-        exp = f"{R.randint(1, 12):02d}/{R.randint(26, 33)}"
+        groups = groups_of(v, sizes)
+        while True:  # the month must not extend the card into a valid run
+            month = f"{R.randint(1, 12):02d}"
+            if not any(valid_as("".join(groups[i:]) + month) for i in range(4)):
+                break
+        exp = f"{month}/{R.randint(26, 33)}"
         out.append(("expiry", ["卡号 ", (label, plain(v, sizes)), f" {exp} 到期"], [f"{exp} 到期"]))
         v = val("4-4-4-4")
         n = clean_number(4, groups_of(v, sizes))
@@ -1023,6 +1073,17 @@ for sepname, sep in [("space", " "), ("nbsp", "\u00a0"), ("thin-space", "\u2009"
             elif sep != "." and R.random() < 0.3:
                 s += "." + V.digits(2)
             hard(f"amount/{sepname}-thousands/{shape}", R.choice(AMOUNT_PRE) + s + R.choice(AMOUNT_POST))
+
+# a wrong card number whose digits and the expiry month make a Luhn-valid
+# 18-digit run: the month belongs to the expiry date, not to the card.
+made = 0
+while made < 4:
+    c = bad_card(16)
+    month = f"{R.randint(1, 12):02d}"
+    if luhn_ok(c + month) and not valid_as(c):
+        hard("card-expiry-window/luhn-with-month",
+             f"卡号 {' '.join(groups_of(c, [4, 4, 4, 4]))} {month}/{R.randint(26, 33)} 到期")
+        made += 1
 
 # epoch timestamps (no "timestamp" word: that is negative context)
 EPOCH_LINES = ["{} INFO worker started", "[{}] GET /api/v1/users 200", "created_at={} status=ok",

@@ -117,6 +117,12 @@ def uscc_check(code17):
     return USCC_CHARS[(31 - s % 31) % 31]
 
 
+def uscc_ok(s):
+    """18 characters of the USCC alphabet whose last is the MOD 31 check."""
+    s = s.upper()
+    return len(s) == 18 and all(c in USCC_CHARS for c in s) and s[17] == uscc_check(s[:17])
+
+
 def tw_checksum(letter, second_value, rest8):
     n = TW_LETTERS[letter]
     total = n // 10 + (n % 10) * 9 + second_value * 8
