@@ -79,6 +79,8 @@ HARD_NEGATIVE kinds (must stay untouched; no context word near them):
                  would validate (Luhn 13-19, mobile shape, both, none); see
                  --stats for how often that happens;
   snowflake/*    64-bit snowflake ids (18-19 digits);
+  card-expiry-window/*  a wrong card number whose digits and the expiry
+                 month after it make a Luhn-valid run (卡号 ... 04/33 到期);
   tsv/*, csv/*   rows of numbers; cells whose concatenation is a valid value
                  (TAB, '|', ',', ';' end a run);
   version/*, date-time/*, price/*, product-code/* (letters touching digits:
@@ -358,27 +360,13 @@ def aligned_windows(groups):
             yield i, j, "".join(groups[i:j])
 
 
-def ambiguous(groups, value_range=None):
-    """True if some group-aligned window other than the value itself (groups
-    value_range = (i, j)) validates, or if a whole unseparated run does."""
-    for i, j, s in aligned_windows(groups):
-        if value_range and (i, j) == value_range:
-            continue
-        if value_range and value_range[0] <= i and j <= value_range[1] and valid_as(s) == []:
-            continue
-        if valid_as(s):
-            return True
-    return False
+def ambiguous(groups):
+    """True if some group-aligned window (concatenated consecutive groups)
+    validates as anything."""
+    return any(valid_as(s) for _, _, s in aligned_windows(groups))
 
 
 # ================================================================ rendering
-
-
-class Piece:
-    """Text of a line; `value` marks characters of a labelled value."""
-
-    def __init__(self, text, value=None):
-        self.text, self.value = text, value
 
 
 def render_value(chars, sizes, sep, form, invis=None, markup=None, check=None, prefix=""):
@@ -544,11 +532,10 @@ def ctx(det):
 class Spec:
     """How to draw and write one detector's values."""
 
-    def __init__(self, det, good, bad, groupings, default_groupings, seps, forms):
+    def __init__(self, det, good, bad, groupings, default_groupings):
         self.det, self.good, self.bad = det, good, bad
         self.groupings = groupings          # name -> sizes (None: random)
-        self.default_groupings = default_groupings
-        self.seps, self.forms = seps, forms
+        self.default_groupings = default_groupings  # drawn when only a separator is given
 
     def sizes(self, value, name=None):
         name = name or R.choice(self.default_groupings)
@@ -573,12 +560,11 @@ def card_bad(grouping=None):
 
 SPECS = {
     "CN_RESIDENT_ID": Spec("CN_RESIDENT_ID", lambda g=None: V.resident_id(), lambda g=None: bad_id(),
-                           ID_GROUPINGS, ["6-8-4", "6-4-4-4", "4-4-4-4-2"],
-                           list(SEPARATORS), ALL_FORMS),
+                           ID_GROUPINGS, ["6-8-4", "6-4-4-4", "4-4-4-4-2"]),
     "CN_MOBILE": Spec("CN_MOBILE", lambda g=None: V.mobile(), lambda g=None: bad_mobile(),
-                      MOBILE_GROUPINGS, ["3-4-4", "3-4-4", "3-8"], list(SEPARATORS), ALL_FORMS),
+                      MOBILE_GROUPINGS, ["3-4-4", "3-4-4", "3-8"]),
     "BANK_CARD": Spec("BANK_CARD", card_good, card_bad, CARD_GROUPINGS,
-                      ["4-4-4-4", "4-4-4-4", "4-4-4-4-3", "8-8"], list(SEPARATORS), ALL_FORMS),
+                      ["4-4-4-4", "4-4-4-4", "4-4-4-4-3", "8-8"]),
 }
 
 
@@ -922,7 +908,7 @@ for det in ["CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD"]:
 def simple_family(det, good, bad, groupings, seps, forms, invis_kinds, n=POS):
     """group/sep/digits/invisible lines for a detector written with context."""
     spec = Spec(det, lambda g=None: good(), lambda g=None: bad(), groupings,
-                [k for k in groupings if groupings[k] is not None][:1], seps, forms)
+                [k for k in groupings if groupings[k] is not None][:1])
     for g in groupings:
         emit_triplet(spec, f"{det}/group/{g}", n, NEG, MIX, grouping=g, sep=R.choice(seps))
     for s in seps:
@@ -931,7 +917,6 @@ def simple_family(det, good, bad, groupings, seps, forms, invis_kinds, n=POS):
         emit_triplet(spec, f"{det}/digits/{f}", n, NEG, MIX, form=single_form(f))
     for k in invis_kinds:
         emit_triplet(spec, f"{det}/invisible/{k}", n, NEG, MIX, invis=k)
-    return spec
 
 
 # US_SSN: 3-2-4 and other groupings of 9 digits, after "SSN".
@@ -967,7 +952,7 @@ class IbanSpec(Spec):
 
 
 ispec = IbanSpec("IBAN", lambda g=None: iban_good(), lambda g=None: iban_bad(), IBAN_GROUPINGS,
-                 ["by-4"], ["space", "hyphen", "dot", "mixed"], ["full-width", "math-bold"])
+                 ["by-4"])
 for g in IBAN_GROUPINGS:
     for s in (["space", "hyphen", "dot", "mixed"] if g != "ungrouped" else ["space"]):
         emit_triplet(ispec, f"IBAN/group/{g}/{s}", 2, 1, 1 if s == "space" else 0, grouping=g, sep=s)
