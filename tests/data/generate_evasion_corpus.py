@@ -16,7 +16,9 @@ dependence).
 
 Form names: "<DETECTOR>/<category>/<variant>" for the positives;
 "<...>/neg" is the same composition applied to an INVALID value (wrong check
-digit, invalid prefix or area, wrong MOD 97/31) which must stay untouched;
+character, impossible birth date, no mobile prefix, Luhn failure, SSN area
+000/666/9xx or group 00 or serial 0000, wrong MOD 97 / MOD 31) which must
+stay untouched;
 "<...>/lookalike" is a mixed line holding a valid value and an invalid one
 written the same way (the invalid one in "keep"); "HARD_NEGATIVE/<kind>/..."
 are numbers that are not personal data but that digit windows could break.
@@ -44,9 +46,10 @@ Categories (the second part of a form name):
                  financial 零壹贰叁肆伍陆柒捌玖 (and traditional 貳參陸);
                  "per-digit-mix" draws the form of EACH digit at random;
                  "ascii-chinese-runs" alternates ASCII and Chinese runs
-                 (138一二三四5678); "circled-multi-digit" writes two digits
-                 10-20 as one character (⑬ for 13) and the rest circled. A form without a zero (parenthesised)
-                 writes 0 in ASCII.
+                 (138一二三四5678); "circled-multi-digit" writes two
+                 digits 10-20 as one character (⑬ for 13), the rest circled.
+                 A form without a zero (parenthesised) writes 0 in ASCII.
+  digits-grouped/<f>, invisible-grouped/<i>  the same with a usual grouping.
   check-x/<c>    (CN_RESIDENT_ID) the check character written X, x, Ｘ, ｘ,
                  Roman Ⅹ ⅹ, Cyrillic Х х, Greek Χ, multiplication sign ×.
   invisible/<i>  1-3 characters at random positions inside the value:
@@ -64,12 +67,14 @@ Categories (the second part of a form name):
                  then an expiry 12/29 or a 4-digit number), a number before
                  it, Han characters touching both ends (身份证...号), two
                  values side by side, two values glued without a separator
-                 (mobile+ID, ID+mobile, mobile+mobile, ID+digits), a labelled
-                 number next to it. Neighbours go in "keep".
+                 (mobile+ID, ID+mobile, mobile+mobile, ID+digits), an ID then
+                 a mobile, a card then a mobile. Neighbours go in "keep".
   prefix/<p>     (CN_MOBILE) +86, +86-, 0086, (+86), ＋８６, and the
                  SMS-gateway form 86 + mobile without '+'.
-  combo          every axis at once, each drawn at random (grouping,
-                 separator, per-digit form, invisibles, markup, neighbour).
+  combo          the axes at once, each drawn at random (grouping,
+                 separator, digit form per value or per digit, invisibles,
+                 markup).
+  case/lower     (IBAN) written in lower case.
 HARD_NEGATIVE kinds (must stay untouched; no context word near them):
   amount/*       space, NBSP, dot, apostrophe thousands separators
                  (13 456 789 012, 1.234.567,89) — some whose digits form a
