@@ -59,18 +59,24 @@ TEST(Scanner, FindsDigitsTouchingHanCharacters) {
   EXPECT_EQ(Redact("手机13800138000谢谢"), "手机[CN_MOBILE]谢谢");
 }
 
-TEST(Scanner, IgnoresDigitRunsInsideLongerRuns) {
-  // The valid ID inside a 20-digit number is not an ID.
-  EXPECT_EQ(Redact("编号9911010519491231002X"), "编号9911010519491231002X");
+TEST(Scanner, InsideLongerRunsOnlyStrongValidatorsFindValues) {
+  // A resident ID (region, birth date, MOD 11-2) is found glued to other
+  // digits; a mobile number (a prefix check) is not, without context.
+  EXPECT_EQ(Redact("编号9911010519491231002X"), "编号99[CN_RESIDENT_ID]");
   EXPECT_EQ(Redact("x 1380013800012 y"), "x 1380013800012 y");
+  EXPECT_EQ(Redact("电话1380013800012"), "电话[CN_MOBILE]12");
 }
 
 TEST(Scanner, IgnoresGroupsInsideLongerGroupedNumbers) {
   // "0995 5547 2681" would be a landline, "138 0013 8000" a mobile, but each
-  // continues a longer grouped number here.
+  // continues a longer grouped number here: a neighbouring group as long as
+  // the value's own, joined the same way.
   EXPECT_EQ(Redact("卡号 5523 0995 5547 2681"), "卡号 5523 0995 5547 2681");
-  EXPECT_EQ(Redact("no. 12 138 0013 8000"), "no. 12 138 0013 8000");
-  EXPECT_EQ(Redact("no. 138 0013 8000 12"), "no. 138 0013 8000 12");
+  EXPECT_EQ(Redact("no. 1234 138 0013 8000"), "no. 1234 138 0013 8000");
+  EXPECT_EQ(Redact("no. 138 0013 8000 1234"), "no. 138 0013 8000 1234");
+  // A shorter group beside it is visibly apart.
+  EXPECT_EQ(Redact("no. 12 138 0013 8000"), "no. 12 [CN_MOBILE]");
+  EXPECT_EQ(Redact("tel 138 0013 8000 20 min"), "tel [CN_MOBILE] 20 min");
   // An ungrouped value is bounded by its digit run alone.
   EXPECT_EQ(Redact("共 100 13800138000"), "共 100 [CN_MOBILE]");
   EXPECT_EQ(Redact("电话 138 0013 8000 或"), "电话 [CN_MOBILE] 或");

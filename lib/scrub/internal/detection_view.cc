@@ -23,6 +23,34 @@ bool IsAsciiAlnum(char c) {
 }
 bool IsViewSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
 
+// Characters that mark text up rather than write it. The view keeps them,
+// but they do not end a number: a Chinese numeral or a separator after
+// "**" or a quote still belongs to it ("“⒍零५”").
+bool IsMarkup(char32_t cp) {
+  switch (cp) {
+    case '*':
+    case '`':
+    case '~':
+    case '"':
+    case '\'':
+    case '<':
+    case '>':
+    case 0x2018:  // ‘ ’ “ ”
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x300C:  // 「 」 『 』 【 】
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+    case 0x3010:
+    case 0x3011:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The length of the ANSI CSI sequence (ESC [ params intermediates final)
 // starting at `pos`, or 0.
 size_t AnsiSequenceLength(absl::string_view text, size_t pos) {
@@ -43,7 +71,8 @@ enum class Role {
   kOther,
 };
 
-Role RoleOf(CharKind kind) {
+Role RoleOf(char32_t cp, CharKind kind) {
+  if (IsMarkup(cp)) return Role::kTransparent;
   switch (kind) {
     case CharKind::kDigit:
     case CharKind::kDigits:
@@ -77,7 +106,11 @@ class DetectionView::Builder {
     while (pos_ < n) {
       const unsigned char byte = static_cast<unsigned char>(in_[pos_]);
       if (byte >= 0x20 && byte < 0x7F) {
-        Kept(static_cast<char>(byte), 1);  // printable ASCII: as is
+        if (IsMarkup(byte)) {
+          KeptMarkup(1);
+        } else {
+          Kept(static_cast<char>(byte), 1);  // printable ASCII: as is
+        }
         continue;
       }
       if (byte == 0x1B) {
@@ -134,6 +167,7 @@ class DetectionView::Builder {
       default:
         break;
     }
+    if (IsMarkup(cp)) return KeptMarkup(len);
     if (cp < 0x80) return Kept(static_cast<char>(cp), len);
     if (const char ascii = unicode::AsciiFold(cp); ascii != 0) {
       return Replace(absl::string_view(&ascii, 1), len);
@@ -159,12 +193,12 @@ class DetectionView::Builder {
         next = static_cast<unsigned char>(in_[p]) < 0x80 ? static_cast<unsigned char>(in_[p])
                                                          : DecodeUtf8(in_, p, &len);
         next_kind = unicode::KindOf(next);
-        if (RoleOf(next_kind) != Role::kTransparent) break;
+        if (RoleOf(next, next_kind) != Role::kTransparent) break;
         p += len;
         next = 0;
       }
       transparent_until_ = p;
-      const Role next_role = next == 0 ? Role::kOther : RoleOf(next_kind);
+      const Role next_role = next == 0 ? Role::kOther : RoleOf(next, next_kind);
       transparent_in_number_ =
           in_number_ && (next_role == Role::kDigitLike || next_role == Role::kSeparator);
     }
@@ -188,7 +222,7 @@ class DetectionView::Builder {
                               ? static_cast<unsigned char>(in_[p])
                               : DecodeUtf8(in_, p, &len);
       const CharKind kind = unicode::KindOf(cp);
-      const Role role = RoleOf(kind);
+      const Role role = RoleOf(cp, kind);
       if (role == Role::kOther) break;
       if (role == Role::kDigitLike) digits += kind == CharKind::kDigits ? 2 : 1;
       p += len;
@@ -198,17 +232,28 @@ class DetectionView::Builder {
     return numeral_run_folds_;
   }
 
-  // True when the character at `p` folds to an ASCII letter or digit.
+  // True when the next character from `p` that is not transparent (an
+  // ignorable, an invisible, markup) folds to an ASCII letter or digit, or
+  // is a Chinese numeral.
   bool NextIsAlnum(size_t p) const {
-    if (p >= in_.size()) return false;
-    size_t len = 1;
-    const char32_t cp = static_cast<unsigned char>(in_[p]) < 0x80
-                            ? static_cast<unsigned char>(in_[p])
-                            : DecodeUtf8(in_, p, &len);
-    const CharKind kind = unicode::KindOf(cp);
-    if (kind == CharKind::kDigit || kind == CharKind::kDigits) return true;
-    const char ascii = cp < 0x80 ? static_cast<char>(cp) : unicode::AsciiFold(cp);
-    return IsAsciiAlnum(ascii);
+    for (int looked = 0; p < in_.size() && looked < 8; ++looked) {
+      size_t len = 1;
+      const char32_t cp = static_cast<unsigned char>(in_[p]) < 0x80
+                              ? static_cast<unsigned char>(in_[p])
+                              : DecodeUtf8(in_, p, &len);
+      const CharKind kind = unicode::KindOf(cp);
+      if (RoleOf(cp, kind) == Role::kTransparent) {
+        p += len;
+        continue;
+      }
+      if (kind == CharKind::kDigit || kind == CharKind::kDigits ||
+          kind == CharKind::kChineseNumeral) {
+        return true;
+      }
+      const char ascii = cp < 0x80 ? static_cast<char>(cp) : unicode::AsciiFold(cp);
+      return IsAsciiAlnum(ascii);
+    }
+    return false;
   }
 
   // The character [pos_, pos_ + len) stays as it is; `view` is its last
@@ -216,6 +261,12 @@ class DetectionView::Builder {
   void Kept(char view, size_t len) {
     pos_ += len;
     Note(view);
+  }
+
+  // A markup character stays as it is without ending the number before it.
+  void KeptMarkup(size_t len) {
+    last_ = len == 1 ? in_[pos_] : 0;
+    pos_ += len;
   }
 
   // The character [pos_, pos_ + len) is dropped from the view.

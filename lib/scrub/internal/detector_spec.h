@@ -69,10 +69,14 @@ struct DigitShape {
   // window that is not its whole run only with evidence (see
   // digit_windows.h).
   bool strong = false;
+  // Lengths whose validation is weak although `strong` is set (a 15-digit
+  // legacy resident ID has no check character).
+  std::vector<int> weak_lengths;
   // Weak: the usual group lengths, e.g. {3, 4, 4}; empty: every group but
-  // the last has at least `min_group` digits.
+  // the last has at least `min_group` digits, and the last `min_last_group`.
   std::vector<std::vector<int>> groupings;
   int min_group = 0;
+  int min_last_group = 1;
   int max_groups = 8;
   // A country code written before the value ("+86 ", "0086-", "(+86)", or
   // "86" glued to it) belongs to it.

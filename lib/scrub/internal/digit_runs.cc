@@ -6,10 +6,12 @@
 namespace scrub::internal {
 namespace {
 
-// Spaces on either side of a separator (irregular runs of spaces count).
-constexpr size_t kMaxSpaces = 4;
-// Markup characters between two groups ("**").
-constexpr size_t kMaxMarkup = 2;
+// Spaces in one separator (irregular runs of spaces count).
+constexpr size_t kMaxSpaces = 8;
+// Markup units in one separator ("**", "`", "</u><u>").
+constexpr size_t kMaxMarkup = 4;
+// The longest HTML tag read as markup ("<del>", "</u>").
+constexpr size_t kMaxTagName = 4;
 // A check character X ends a resident ID: it follows at least 17 digits of
 // its run (17 digits + X), never a short group ("3x4").
 constexpr uint32_t kDigitsBeforeCheckX = 17;
@@ -17,7 +19,8 @@ constexpr uint32_t kDigitsBeforeCheckX = 17;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
-// The length of a markup character at `p` (* ` ~ ' " or a curly quote), or 0.
+// The length of a markup unit at `p`, or 0: * ` ~ ' ", a curly quote or a
+// CJK bracket (「」『』【】), or a short HTML tag (<u>, </b>).
 size_t MarkupLength(absl::string_view v, size_t p) {
   switch (v[p]) {
     case '*':
@@ -26,10 +29,25 @@ size_t MarkupLength(absl::string_view v, size_t p) {
     case '\'':
     case '"':
       return 1;
+    case '<': {
+      size_t q = p + 1;
+      if (q < v.size() && v[q] == '/') ++q;
+      const size_t name = q;
+      while (q < v.size() && q - name < kMaxTagName + 1 && IsAsciiLetter(v[q])) ++q;
+      if (q == name || q - name > kMaxTagName || q >= v.size() || v[q] != '>') return 0;
+      return q + 1 - p;
+    }
     case '\xE2':  // U+2018 U+2019 U+201C U+201D: E2 80 98/99/9C/9D
       if (p + 2 < v.size() && v[p + 1] == '\x80' &&
           (v[p + 2] == '\x98' || v[p + 2] == '\x99' || v[p + 2] == '\x9C' ||
            v[p + 2] == '\x9D')) {
+        return 3;
+      }
+      return 0;
+    case '\xE3':  // U+300C-U+3011: E3 80 8C-91
+      if (p + 2 < v.size() && v[p + 1] == '\x80' &&
+          static_cast<unsigned char>(v[p + 2]) >= 0x8C &&
+          static_cast<unsigned char>(v[p + 2]) <= 0x91) {
         return 3;
       }
       return 0;
@@ -38,51 +56,37 @@ size_t MarkupLength(absl::string_view v, size_t p) {
   }
 }
 
-size_t SkipSpaces(absl::string_view v, size_t p, size_t* count) {
-  *count = 0;
-  while (p < v.size() && v[p] == ' ' && *count < kMaxSpaces + 1) {
-    ++p;
-    ++*count;
-  }
-  return p;
-}
-
 // The separator starting at `p` when a digit follows it: its kind, and the
 // position of that digit in *next. kNone when there is no such separator.
+// A separator is spaces, markup and at most one dash, dot or slash, in any
+// order ("-'", " - ", "**"); its kind is that punctuation, else markup,
+// else space.
 SeparatorKind ReadSeparator(absl::string_view v, size_t p, size_t* next) {
-  size_t spaces_before = 0, spaces_after = 0;
-  size_t q = SkipSpaces(v, p, &spaces_before);
-  if (spaces_before > kMaxSpaces || q >= v.size()) return SeparatorKind::kNone;
-  SeparatorKind kind = SeparatorKind::kSpace;
-  switch (v[q]) {
-    case '-':
-      kind = SeparatorKind::kDash;
+  size_t q = p, spaces = 0, markup = 0;
+  SeparatorKind punctuation = SeparatorKind::kNone;
+  while (q < v.size()) {
+    if (v[q] == ' ') {
+      if (++spaces > kMaxSpaces) return SeparatorKind::kNone;
       ++q;
-      break;
-    case '.':
-      kind = SeparatorKind::kDot;
+      continue;
+    }
+    if (const size_t len = MarkupLength(v, q); len > 0) {
+      if (++markup > kMaxMarkup) return SeparatorKind::kNone;
+      q += len;
+      continue;
+    }
+    if (punctuation == SeparatorKind::kNone && (v[q] == '-' || v[q] == '.' || v[q] == '/')) {
+      punctuation = v[q] == '-' ? SeparatorKind::kDash
+                                : (v[q] == '.' ? SeparatorKind::kDot : SeparatorKind::kSlash);
       ++q;
-      break;
-    case '/':
-      kind = SeparatorKind::kSlash;
-      ++q;
-      break;
-    default:
-      for (size_t marks = 0; marks < kMaxMarkup && q < v.size(); ++marks) {
-        const size_t len = MarkupLength(v, q);
-        if (len == 0) break;
-        kind = SeparatorKind::kMarkup;
-        q += len;
-      }
-      break;
+      continue;
+    }
+    break;
   }
-  q = SkipSpaces(v, q, &spaces_after);
-  if (spaces_after > kMaxSpaces || q >= v.size() || !IsDigit(v[q])) {
-    return SeparatorKind::kNone;
-  }
-  if (kind == SeparatorKind::kSpace && spaces_before == 0) return SeparatorKind::kNone;
+  if (q == p || q >= v.size() || !IsDigit(v[q])) return SeparatorKind::kNone;
   *next = q;
-  return kind;
+  if (punctuation != SeparatorKind::kNone) return punctuation;
+  return markup > 0 ? SeparatorKind::kMarkup : SeparatorKind::kSpace;
 }
 
 }  // namespace

@@ -9,10 +9,11 @@
 // A group is a maximal sequence of ASCII digits (the view has folded every
 // other digit form), optionally ending in X or x (a resident ID's check
 // character, which ends the group). Between two groups of one run stands a
-// short separator: up to four spaces, or one dash, dot or slash with spaces
-// around it, or markup (* ` ~ ' " and the curly quotes, at most two
-// characters: "**138**1234"). Anything else ends the run: letters, Han
-// characters, TAB, '|', ',', ';', ':', line breaks. Detectors then look at
+// short separator: spaces (up to eight), markup (* ` ~ ' ", curly quotes,
+// 「」『』【】, short HTML tags such as <u>; up to four) and at most one dash,
+// dot or slash, in any order ("138-'1234'", "**138**1234", "138 - 1234").
+// Anything else ends the run: letters, Han characters, TAB, '|', ',', ';',
+// ':', line breaks. Detectors then look at
 // windows of whole groups (digit_windows.h), so that "138 1234 5678 1234"
 // holds a mobile number and its neighbour instead of one number that fails
 // every check.
@@ -35,7 +36,7 @@ enum class SeparatorKind : uint8_t {
   kDash,    // '-', possibly with spaces around it
   kDot,     // '.'
   kSlash,   // '/'
-  kMarkup,  // * ` ~ ' " ‘ ’ “ ”
+  kMarkup,  // only markup (and spaces)
 };
 
 struct DigitGroup {

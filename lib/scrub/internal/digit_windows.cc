@@ -1,6 +1,7 @@
 #include "scrub/internal/digit_windows.h"
 
 #include <algorithm>
+#include <string>
 
 #include "absl/strings/match.h"
 
@@ -14,7 +15,10 @@ bool Contains(const std::vector<int>& v, int x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// One numeric detector's view of one run.
+// The candidates of every numeric detector in one run. Candidates are
+// collected first and their evidence settled afterwards, because a window's
+// neighbours may be values too ("6206874175719225 6011410604989827": two
+// cards, each the other's evidence).
 class RunWindows {
  public:
   RunWindows(const CompiledPolicy& policy, absl::string_view view, const DigitRuns& runs,
@@ -22,41 +26,82 @@ class RunWindows {
              std::vector<RawFinding>* out)
       : policy_(policy), view_(view), runs_(runs), run_(run), exclude_(exclude), out_(out) {}
 
-  void For(int rule) {
-    rule_ = rule;
-    shape_ = &*policy_.rules()[rule].spec.digits;
-    max_length_ = *std::max_element(shape_->lengths.begin(), shape_->lengths.end());
-    GroupWindows();
-    InsideLongGroups();
+  void Find() {
+    for (int rule : policy_.digit_rules()) {
+      rule_ = rule;
+      shape_ = &*policy_.rules()[rule].spec.digits;
+      max_length_ = *std::max_element(shape_->lengths.begin(), shape_->lengths.end());
+      GroupWindows();
+      InsideLongGroups();
+    }
+    SettleEvidence();
+    for (const Candidate& c : candidates_) out_->push_back(c.finding);
   }
 
  private:
+  // A scored window and what is still needed to accept it.
+  struct Candidate {
+    RawFinding finding;
+    size_t first = 0;  // groups [first, last] of the run (whole-group windows)
+    size_t last = 0;
+    bool whole_groups = false;  // false: inside one long group
+    bool left_ok = true;        // the window's edges are visibly its own
+    bool right_ok = true;
+    bool token_ok = true;       // not inside a letter-and-digit code
+  };
+
+  struct Window {
+    size_t start = 0;
+    size_t end = 0;
+    bool at_run_start = false;
+    bool at_run_end = false;
+    bool country_code = false;  // begins with 86 / 0086
+  };
+
   const DigitGroup& G(size_t i) const { return runs_.group(run_, i); }
+  bool Strong(int length) const {
+    return shape_->strong && !Contains(shape_->weak_lengths, length);
+  }
   size_t Count() const { return run_.group_count; }
   int Length(const DigitGroup& g) const { return g.digits + (g.ends_with_x ? 1 : 0); }
 
-  // Windows of whole groups gi … gj.
+  // Windows of whole groups gi … gj (a country code may lead gi).
   void GroupWindows() {
     for (size_t i = 0; i < Count(); ++i) {
       int length = 0;
       for (size_t j = i; j < Count(); ++j) {
         const DigitGroup& last = G(j);
         length += Length(last);
-        if (length > max_length_) break;
         if (last.ends_with_x && !shape_->check_x) break;
-        if (!Contains(shape_->lengths, length)) continue;
-        if (!shape_->strong && !UsualGrouping(i, j)) continue;
-        Window w{G(i).start, last.end, i == 0, j + 1 == Count()};
-        bool left_ok = i == 0 || shape_->strong || Separates(i - 1, i, j);
-        if (shape_->country_code_86 && i > 0 && IsCountryCode(G(i - 1))) {
+        const int code = CountryCodeLength(i, length);
+        if (length - code > max_length_) break;
+        if (!Contains(shape_->lengths, length - code)) continue;
+        const bool whole_run = i == 0 && j + 1 == Count();
+        const bool strong = Strong(length - code);
+        if (!strong && !AcceptedGrouping(i, j, code, whole_run)) continue;
+        // A neighbour that continues the value's grouping into a longer
+        // valid length makes the run one number ("6265 8397 9747 2134 913",
+        // a 19-digit card that fails its check): its windows are not values.
+        if (!strong && ((i > 0 && ContinuesValue(i - 1, i, j)) ||
+                        (j + 1 < Count() && ContinuesValue(j + 1, i, j)))) {
+          continue;
+        }
+        Window w{G(i).start, last.end, i == 0, j + 1 == Count(), code > 0};
+        Candidate c;
+        c.first = i;
+        c.last = j;
+        c.whole_groups = true;
+        c.left_ok = i == 0 || strong || Separates(i - 1, i, j);
+        c.right_ok = j + 1 == Count() || strong || Separates(j + 1, i, j);
+        c.finding.evidence = strong ? Evidence::kStrongDigits : Evidence::kWeakDigits;
+        if (shape_->country_code_86 && code == 0 && i > 0 && IsCountryCode(G(i - 1))) {
           w.start = G(i - 1).start;  // "+86 138…" is one value
           w.at_run_start = i == 1;
           w.country_code = true;
-          left_ok = true;
+          c.first = i - 1;
+          c.left_ok = true;
         }
-        const bool right_ok = j + 1 == Count() || shape_->strong || Separates(j + 1, i, j);
-        w.needs_context = !(left_ok && right_ok);
-        Add(w);
+        Add(w, c);
       }
     }
   }
@@ -70,58 +115,117 @@ class RunWindows {
       if (group_length <= max_length_) continue;
       for (int length : shape_->lengths) {
         const size_t last = group_length - length;
+        const bool strong = Strong(length);
         for (size_t offset = 0; offset <= last; ++offset) {
-          if (!shape_->strong && offset != 0 && offset != last) continue;
+          if (!strong && offset != 0 && offset != last) continue;
           if (g.ends_with_x && offset == last && !shape_->check_x) continue;
           Window w{g.start + offset, g.start + offset + length, i == 0 && offset == 0,
-                   i + 1 == Count() && offset == last};
-          w.needs_context = !shape_->strong;
+                   i + 1 == Count() && offset == last, false};
+          Candidate c;
+          c.first = c.last = i;
+          c.left_ok = c.right_ok = strong;
+          c.finding.evidence = strong ? Evidence::kStrongDigits : Evidence::kWeakDigits;
+          c.finding.partial = true;
+          c.finding.context_start = g.start;  // the group's context is the window's
+          c.finding.context_end = g.end;
           // A country code glued to a mobile ("8613812345678").
           const absl::string_view rest(view_.data() + g.start, offset);
           if (shape_->country_code_86 && offset == last && (rest == "86" || rest == "0086")) {
             w.start = g.start;
             w.at_run_start = i == 0;
             w.country_code = true;
-            w.needs_context = false;
+            c.left_ok = c.right_ok = true;
           }
-          Add(w);
+          Add(w, c);
         }
       }
     }
   }
 
-  // True when the group gi … gj lengths are a usual grouping of the value,
-  // written with one kind of separator.
-  bool UsualGrouping(size_t i, size_t j) const {
-    if (j - i + 1 > static_cast<size_t>(shape_->max_groups)) return false;
-    for (size_t k = i + 2; k <= j; ++k) {
-      if (G(k).before != G(i + 1).before) return false;
+  // The digits of a country code (86 or 0086) leading group gi of a window of
+  // `length` digits, when the rest is a value's length; else 0.
+  int CountryCodeLength(size_t i, int length) const {
+    if (!shape_->country_code_86) return 0;
+    const absl::string_view head = view_.substr(G(i).start, G(i).end - G(i).start);
+    for (int code : {2, 4}) {
+      if (G(i).digits > code && Contains(shape_->lengths, length - code) &&
+          absl::StartsWith(head, code == 2 ? "86" : "0086")) {
+        return code;
+      }
     }
+    return 0;
+  }
+
+  // A weak validator's grouping rule: one kind of separator (markup looked
+  // through: "**138**1234 5678"), and the detector's usual group lengths —
+  // any lengths when the window is its whole run, except the 1-3 + 3 + 3 …
+  // of an amount ("13 456 789 012").
+  bool AcceptedGrouping(size_t i, size_t j, int code, bool whole_run) const {
+    if (j - i + 1 > static_cast<size_t>(shape_->max_groups) && !whole_run) return false;
+    SeparatorKind kind = SeparatorKind::kNone;
+    for (size_t k = i + 1; k <= j; ++k) {
+      const SeparatorKind here = G(k).before;
+      if (here == SeparatorKind::kMarkup) continue;
+      if (kind != SeparatorKind::kNone && here != kind) return false;
+      kind = here;
+    }
+    auto length_of = [&](size_t k) { return Length(G(k)) - (k == i ? code : 0); };
+    // Any grouping of a whole run of three or more groups, but the 1-3 +
+    // 3 + 3 … of an amount; two groups must be a usual pair (a decimal
+    // "16.995673190" is no mobile).
+    if (whole_run && j > i + 1 && !Numeric(i, j, code)) return true;
     if (!shape_->groupings.empty()) {
       for (const std::vector<int>& grouping : shape_->groupings) {
         if (grouping.size() != j - i + 1) continue;
         bool same = true;
-        for (size_t k = i; k <= j && same; ++k) same = Length(G(k)) == grouping[k - i];
+        for (size_t k = i; k <= j && same; ++k) same = length_of(k) == grouping[k - i];
         if (same) return true;
       }
       return false;
     }
     for (size_t k = i; k < j; ++k) {
-      if (G(k).digits < shape_->min_group) return false;
+      if (length_of(k) < shape_->min_group) return false;
     }
-    return true;
+    return j == i || length_of(j) >= shape_->min_last_group;
+  }
+
+  // True when groups gi … gj read as a number of another kind: an amount
+  // (1-3 digits, then groups of exactly 3) or two to four dotted groups of at
+  // most three digits (an IPv4 address, a version).
+  bool Numeric(size_t i, size_t j, int code) const {
+    auto length_of = [&](size_t k) { return Length(G(k)) - (k == i ? code : 0); };
+    bool thousands = length_of(i) <= 3;
+    for (size_t k = i + 1; k <= j && thousands; ++k) thousands = length_of(k) == 3;
+    bool dotted = true;
+    for (size_t k = i; k <= j && dotted; ++k) {
+      dotted = length_of(k) <= 3 && (k == i || G(k).before == SeparatorKind::kDot);
+    }
+    return thousands || (dotted && j - i + 1 <= 4);
   }
 
   // True when neighbour group `n` is visibly apart from the window gi … gj:
   // shorter than the window's group next to it, or joined by another kind
-  // of separator than the window's own.
+  // of separator than the window's own ("4111 1111 1111 1111 12/29").
+  // A neighbour that continues the value's own grouping into a longer valid
+  // length ("6265 8397 9747 2134 913": a 19-digit card) is not apart, unless
+  // another kind of separator follows it ("… 1111 12/29": an expiry).
   bool Separates(size_t n, size_t i, size_t j) const {
     const DigitGroup& edge = n < i ? G(i) : G(j);
-    const DigitGroup& neighbour = G(n);
-    if (neighbour.digits < edge.digits) return true;
     const SeparatorKind between = n < i ? G(i).before : G(n).before;
-    if (j > i && between != G(i + 1).before) return true;
-    return false;
+    const SeparatorKind inside = j > i ? G(i + 1).before : between;
+    if (G(n).digits >= edge.digits && between == inside) return false;
+    return !ContinuesValue(n, i, j);
+  }
+
+  bool ContinuesValue(size_t n, size_t i, size_t j) const {
+    const size_t first = std::min(n, i), last = std::max(n, j);
+    int length = 0;
+    for (size_t k = first; k <= last; ++k) length += Length(G(k));
+    if (!Contains(shape_->lengths, length)) return false;
+    if (!AcceptedGrouping(first, last, 0, first == 0 && last + 1 == Count())) return false;
+    // What lies beyond the neighbour: the run's edge, or more of the same.
+    if (n < i) return n == 0 || G(n).before == G(i).before;
+    return n + 1 == Count() || G(n + 1).before == G(n).before;
   }
 
   bool IsCountryCode(const DigitGroup& g) const {
@@ -144,22 +248,26 @@ class RunWindows {
     return start;
   }
 
-  struct Window {
-    size_t start = 0;
-    size_t end = 0;
-    bool at_run_start = false;
-    bool at_run_end = false;
-    bool needs_context = false;
-    bool country_code = false;  // starts with 86 / 0086
-  };
+  // True when the character before `start` (a letter, or "-"/"_" after a
+  // letter or digit) makes the digits part of a code ("PN1861…", "AB-1861…").
+  bool CodeBefore(size_t start) const {
+    if (start == 0) return false;
+    const char c = view_[start - 1];
+    if (IsAsciiLetter(c)) return true;
+    return (c == '-' || c == '_') && start >= 2 && IsAsciiAlnum(view_[start - 2]);
+  }
+  bool CodeAfter(size_t end) const {
+    if (end >= view_.size()) return false;
+    const char c = view_[end];
+    return (c == '-' || c == '_') && end + 1 < view_.size() && IsAsciiAlnum(view_[end + 1]);
+  }
 
-  void Add(Window w) {
+  void Add(Window w, Candidate c) {
     size_t start = w.start;
     const size_t end = w.end;
     if (w.at_run_start && start > 0) {
       const char before = view_[start - 1];
-      // Letters touching the digits make them part of a code.
-      if (!shape_->letter_before && IsAsciiLetter(before)) return;
+      if (IsAsciiLetter(before) && !shape_->letter_before) return;
       if (shape_->country_code_86) {
         if (w.country_code) {
           if (before == '+') --start;  // "+86…"
@@ -169,22 +277,59 @@ class RunWindows {
           return;  // "+1 381…" is another country's number
         }
       }
+      if (c.finding.evidence != Evidence::kStrongDigits && CodeBefore(w.start)) {
+        c.token_ok = false;
+      }
     }
-    if (w.at_run_end && end < view_.size() && IsAsciiAlnum(view_[end])) return;
+    if (w.at_run_end) {
+      if (end < view_.size() && IsAsciiLetter(view_[end])) return;
+      if (c.finding.evidence != Evidence::kStrongDigits && CodeAfter(end)) c.token_ok = false;
+    }
     for (const RawFinding& e : exclude_) {
       if (start < e.view_end && e.view_start < end) return;
     }
+    // The validator sees the digits (and X) alone: markup between the groups
+    // ("143</u>45395581") is not part of the value.
+    compact_.clear();
+    for (size_t k = start; k < end; ++k) {
+      const char ch = view_[k];
+      if ((ch >= '0' && ch <= '9') || ch == 'X' || ch == 'x') compact_.push_back(ch);
+    }
     const CompiledRule& rule = policy_.rules()[rule_];
-    const double score = rule.spec.score(view_.substr(start, end - start), policy_.validation());
+    const double score = rule.spec.score(compact_, policy_.validation());
     if (score <= 0) return;
-    RawFinding f;
-    f.rule = rule_;
-    f.view_start = start;
-    f.view_end = end;
-    f.confidence = score;
-    f.evidence = shape_->strong ? Evidence::kStrongDigits : Evidence::kWeakDigits;
-    f.needs_context = w.needs_context;
-    out_->push_back(f);
+    if (c.finding.context_end > 0) c.finding.context_start = std::min(start, c.finding.context_start);
+    c.finding.rule = rule_;
+    c.finding.view_start = start;
+    c.finding.view_end = end;
+    c.finding.confidence = score;
+    candidates_.push_back(c);
+  }
+
+  // A window whose neighbours are values too is its own: when candidates
+  // of whole groups tile the run from its first group to its last, each of
+  // them is accepted ("138 1234 5678 110105 19491231 002X": a mobile and a
+  // resident ID). The rest need a context word near.
+  void SettleEvidence() {
+    const size_t n = Count();
+    std::vector<char> from_start(n + 1, 0), to_end(n + 1, 0);
+    from_start[0] = 1;
+    to_end[n] = 1;
+    for (size_t g = 0; g < n; ++g) {
+      if (!from_start[g]) continue;
+      for (const Candidate& c : candidates_) {
+        if (c.whole_groups && c.first == g) from_start[c.last + 1] = 1;
+      }
+    }
+    for (size_t g = n; g-- > 0;) {
+      for (const Candidate& c : candidates_) {
+        if (c.whole_groups && c.first == g && to_end[c.last + 1]) to_end[g] = 1;
+      }
+    }
+    for (Candidate& c : candidates_) {
+      const bool tiles = c.whole_groups && from_start[c.first] && to_end[c.last + 1];
+      c.finding.needs_context = !c.token_ok || !(tiles || (c.left_ok && c.right_ok));
+    }
   }
 
   const CompiledPolicy& policy_;
@@ -196,6 +341,8 @@ class RunWindows {
   int rule_ = 0;
   const DigitShape* shape_ = nullptr;
   int max_length_ = 0;
+  std::vector<Candidate> candidates_;
+  std::string compact_;
 };
 
 }  // namespace
@@ -205,8 +352,7 @@ void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          std::vector<RawFinding>* out) {
   if (policy.digit_rules().empty()) return;
   for (const DigitRun& run : runs.runs()) {
-    RunWindows windows(policy, view, runs, run, exclude, out);
-    for (int rule : policy.digit_rules()) windows.For(rule);
+    RunWindows(policy, view, runs, run, exclude, out).Find();
   }
 }
 

@@ -90,8 +90,10 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
       const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
       const size_t reach_before = ctx.window_before + words.max_keyword_length();
       const size_t reach_after = ctx.window_after + words.max_keyword_length();
-      windows.push_back({f.view_start > reach_before ? f.view_start - reach_before : 0,
-                         std::min(view.size(), f.view_end + reach_after)});
+      const size_t start = f.context_end > 0 ? f.context_start : f.view_start;
+      const size_t end = f.context_end > 0 ? f.context_end : f.view_end;
+      windows.push_back({start > reach_before ? start - reach_before : 0,
+                         std::min(view.size(), end + reach_after)});
     }
     std::sort(windows.begin(), windows.end());
     size_t merged = 0;
@@ -126,16 +128,18 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
                                   f.rule) != hints.positive_rules.end();
     size_t positive = hinted ? 0 : kFar;
     size_t negative = (hints.negative && !hinted) ? 0 : kFar;
-    const size_t lo = f.view_start > ctx.window_before ? f.view_start - ctx.window_before : 0;
-    const size_t hi = f.view_end + ctx.window_after;
+    const size_t start = f.context_end > 0 ? f.context_start : f.view_start;
+    const size_t end = f.context_end > 0 ? f.context_end : f.view_end;
+    const size_t lo = start > ctx.window_before ? start - ctx.window_before : 0;
+    const size_t hi = end + ctx.window_after;
     for (const KeywordHit& hit : *hits) {
       // Near: ends within the window before, or starts within the window
       // after; a word inside the value itself does not count.
       size_t distance;
-      if (hit.end <= f.view_start && hit.end > lo) {
-        distance = f.view_start - hit.end;
-      } else if (hit.start >= f.view_end && hit.start < hi) {
-        distance = hit.start - f.view_end;
+      if (hit.end <= start && hit.end > lo) {
+        distance = start - hit.end;
+      } else if (hit.start >= end && hit.start < hi) {
+        distance = hit.start - end;
       } else {
         continue;
       }
@@ -210,8 +214,8 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
 }
 
 // Keeps the best non-overlapping cover of the digit-window candidates in
-// `found` (strong validators before weak ones, then confidence, then
-// length): "110105 19491231 002X" holds a resident ID, not also the card
+// `found` (strong validators before weak ones, windows of whole groups
+// before windows inside a group, then confidence, then length): "110105 19491231 002X" holds a resident ID, not also the card
 // its first 14 digits happen to spell. Pattern candidates are kept as they
 // are (their overlaps are redacted as one union).
 void KeepBestDigitCover(std::vector<RawFinding>* found, std::vector<size_t>* order) {
@@ -226,6 +230,7 @@ void KeepBestDigitCover(std::vector<RawFinding>* found, std::vector<size_t>* ord
     const RawFinding& x = (*found)[a];
     const RawFinding& y = (*found)[b];
     if (x.evidence != y.evidence) return x.evidence > y.evidence;
+    if (x.partial != y.partial) return y.partial;
     if (x.confidence != y.confidence) return x.confidence > y.confidence;
     const size_t xl = x.view_end - x.view_start, yl = y.view_end - y.view_start;
     if (xl != yl) return xl > yl;

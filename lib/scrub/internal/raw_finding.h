@@ -24,6 +24,14 @@ struct RawFinding {
   // Dropped unless a positive context word of its rule is near (a weak digit
   // window at the edge of a longer run).
   bool needs_context = false;
+  // A digit window inside a longer group: a weaker reading than one of
+  // whole groups, which follows the writer's own grouping.
+  bool partial = false;
+  // The span context words are measured from, when it is not the finding's
+  // own: a window inside a longer digit group takes the group's context
+  // ("订单号26658064614974054088" is an order number, not a mobile at its end).
+  size_t context_start = 0;
+  size_t context_end = 0;  // 0: the finding's own span
 };
 
 }  // namespace scrub::internal

@@ -27,14 +27,12 @@ double ScoreBankCard(absl::string_view value, const ValidationContext& ctx) {
       IsPlausibleBirthDate(digits.substr(6, 8), ctx.today)) {
     return 0.45;
   }
+  // A card needs an issuer range that exists with a length that issuer
+  // uses; anything else that passes Luhn (one random number in ten: order,
+  // message and snowflake ids, timestamps) is found with card context only.
   const CardNetwork network = CardNetworkOf(digits);
-  if (network != CardNetwork::kUnknown) {
-    return IsIssuedLength(network, digits) ? 0.85 : 0.7;
-  }
-  // 13 digits from 1: a millisecond Unix timestamp (2001-2033) far more often
-  // than a card; found with a card context word only.
-  if (digits.size() == 13 && digits[0] == '1') return 0.45;
-  return 0.6;
+  if (network != CardNetwork::kUnknown && IsIssuedLength(network, digits)) return 0.85;
+  return 0.45;
 }
 
 }  // namespace
@@ -64,11 +62,12 @@ DetectorSpec BankCardDetector() {
                         // An identity-document number is not a card.
                         "身份证", "身份證", "身分證", "证件号", "證件號"};
   d.grouped_number = true;
-  // Groups of four (the last shorter), 4-6-4, 4-6-5, 8-8, 6-13 or
+  // Groups of four (the last of three or four), 4-6-4, 4-6-5, 8-8, 6-13 or
   // unseparated, with one kind of separator; never the 2-3-3-3 of an amount.
   d.digits = DigitShape{};
   d.digits->lengths = {13, 14, 15, 16, 17, 18, 19};
   d.digits->min_group = 4;
+  d.digits->min_last_group = 3;
   d.digits->max_groups = 5;
   d.digits->letter_before = false;
   d.examples = {

@@ -79,6 +79,7 @@ DetectorSpec CnResidentIdDetector() {
   d.digits->lengths = {15, 18};
   d.digits->check_x = true;
   d.digits->strong = true;
+  d.digits->weak_lengths = {15};
   d.examples = {
       {"证件号 ", "440106194706124122", " 谢谢！", 1.0},
       {"麻烦帮我登记一下，身份证号", "310115197006216414", " 谢谢！", 1.0},
