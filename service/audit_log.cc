@@ -24,10 +24,21 @@ namespace {
 constexpr size_t kDigestBytes = 16;  // 128 bits, 32 hex characters
 
 absl::StatusOr<std::FILE*> OpenForAppend(const std::string& path) {
-  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  // O_NONBLOCK: opening a FIFO for writing would otherwise wait (on SIGHUP,
+  // forever) for a reader. It is cleared once open, so writes block as usual.
+  const int fd =
+      open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0640);
   if (fd < 0) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("--audit_log: cannot open ", path, ": ", std::strerror(errno)));
+    return absl::PermissionDeniedError(absl::StrCat(
+        "--audit_log: cannot open ", path, ": ",
+        errno == ENXIO ? "a FIFO with no process reading it" : std::strerror(errno)));
+  }
+  if (const int flags = fcntl(fd, F_GETFL);
+      flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+    const int err = errno;
+    close(fd);
+    return absl::InternalError(
+        absl::StrCat("--audit_log: cannot open ", path, ": ", std::strerror(err)));
   }
   std::FILE* file = fdopen(fd, "a");
   if (file == nullptr) {

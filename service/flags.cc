@@ -46,6 +46,10 @@ ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(10),
 ABSL_FLAG(absl::Duration, drain_grace, absl::ZeroDuration(),
           "On SIGTERM/SIGINT: report NOT_SERVING but keep accepting calls this long "
           "first (time for load balancers to notice).");
+ABSL_FLAG(absl::Duration, reload_timeout, absl::Seconds(30),
+          "On SIGHUP: a reload (policy, audit log) still running after this long is "
+          "logged as stuck; scrubd keeps serving the old policy and still stops on "
+          "SIGTERM.");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain: TLS on TCP listeners.");
 ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
 ABSL_FLAG(std::string, tls_client_ca, "",
@@ -128,11 +132,17 @@ absl::StatusOr<ScrubdConfig> ConfigFromFlags() {
            DurationFlag{"drain_timeout", absl::GetFlag(FLAGS_drain_timeout),
                         &c.drain_timeout},
            DurationFlag{"drain_grace", absl::GetFlag(FLAGS_drain_grace), &c.drain_grace},
+           DurationFlag{"reload_timeout", absl::GetFlag(FLAGS_reload_timeout),
+                        &c.reload_timeout},
        }) {
     if (d.value < absl::ZeroDuration() || d.value == absl::InfiniteDuration()) {
       return FlagError(d.name, "must be a finite, non-negative duration");
     }
     *d.out = d.value;
+  }
+
+  if (c.reload_timeout == absl::ZeroDuration()) {
+    return FlagError("reload_timeout", "must be positive");
   }
 
   c.server.tls.cert = absl::GetFlag(FLAGS_tls_cert);

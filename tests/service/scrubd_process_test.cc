@@ -157,6 +157,64 @@ TEST_F(ScrubdProcessTest, SighupWithABadPolicyLogsItWithoutContentAndKeepsTheOld
   EXPECT_EQ(health.status(), HealthCheckResponse::SERVING);
 }
 
+// A FIFO at the policy path used to block the reload in open(2) on the signal
+// thread: SIGTERM was then ignored and only SIGKILL ended scrubd. Neither a
+// FIFO nor a directory may hang a reload; both fail it, naming the reason.
+TEST_F(ScrubdProcessTest, SighupWithAFifoOrADirectoryAtThePolicyPathFailsAndSigtermStillStops) {
+  Start();
+  ASSERT_EQ(unlink(policy_path_.c_str()), 0);
+  ASSERT_EQ(mkfifo(policy_path_.c_str(), 0600), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog(
+      "policy reload failed: FAILED_PRECONDITION: cannot read the file (is a FIFO "
+      "(named pipe), not a regular file); still serving \"test\" version \"1\"",
+      absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile(), std::make_pair(v1::REDACTED, std::string("1")));
+
+  ASSERT_EQ(unlink(policy_path_.c_str()), 0);
+  ASSERT_EQ(mkdir(policy_path_.c_str(), 0700), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog(
+      "policy reload failed: FAILED_PRECONDITION: cannot read the file (is a "
+      "directory); still serving \"test\" version \"1\"",
+      absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile(), std::make_pair(v1::REDACTED, std::string("1")));
+  HealthCheckResponse health;
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  ASSERT_TRUE(Health::NewStub(channel_)->Check(context.get(), {}, &health).ok());
+  EXPECT_EQ(health.status(), HealthCheckResponse::SERVING);
+
+  scrubd_->Signal(SIGTERM);
+  EXPECT_EQ(scrubd_->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << scrubd_->log();
+  rmdir(policy_path_.c_str());
+}
+
+// Opening a FIFO for writing waits for a reader: a FIFO put at the audit
+// log's path must fail the reopen (the old file stays in use), not hang it.
+TEST_F(ScrubdProcessTest, SighupWithAFifoAtTheAuditLogPathKeepsTheOldFileAndStops) {
+  const std::string audit = TestTempDir() + "/audit-fifo.jsonl";
+  const std::string key = TestTempDir() + "/audit.key";
+  WriteFile(key, std::string(48, 'k'));
+  Start({"--audit_log=" + audit, "--audit_key_file=" + key});
+  ASSERT_EQ(std::rename(audit.c_str(), (audit + ".1").c_str()), 0);
+  ASSERT_EQ(mkfifo(audit.c_str(), 0600), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog(
+      absl::StrCat("--audit_log: cannot open ", audit,
+                   ": a FIFO with no process reading it; still writing to the old file"),
+      absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile().first, v1::REDACTED);
+  EXPECT_THAT(ReadFile(audit + ".1"), HasSubstr("\"message_id\":\"m\""));
+  scrubd_->Signal(SIGTERM);
+  EXPECT_EQ(scrubd_->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << scrubd_->log();
+  unlink(audit.c_str());
+}
+
 TEST_F(ScrubdProcessTest, SighupReopensTheAuditLogForRotation) {
   const std::string audit = TestTempDir() + "/audit.jsonl";
   const std::string key = TestTempDir() + "/audit.key";
