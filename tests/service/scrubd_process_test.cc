@@ -233,6 +233,53 @@ TEST_F(ScrubdProcessTest, SighupReopensTheAuditLogForRotation) {
       << "one decision since SIGHUP";
 }
 
+// A second scrubd pointed at the socket of a running one used to replace it
+// silently (gRPC unlinks a socket file before binding), taking its traffic.
+TEST_F(ScrubdProcessTest, ASecondScrubdOnALiveSocketRefusesToStartAndTheFirstKeepsServing) {
+  Start();
+  struct stat before;
+  ASSERT_EQ(stat(socket_.c_str(), &before), 0);
+  std::string output;
+  EXPECT_EQ(RunScrubd({"--listen=unix://" + socket_}, &output), 1);
+  EXPECT_THAT(output, HasSubstr(absl::StrCat(
+                          "cannot listen on unix:", socket_,
+                          ": another process is serving on this socket (a connection "
+                          "to it succeeded); stop it first or choose another path")));
+  struct stat after;
+  ASSERT_EQ(stat(socket_.c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino) << "the socket file was replaced";
+  EXPECT_EQ(ScanMobile(), std::make_pair(v1::REDACTED, std::string("1")));
+}
+
+// When the socket path was taken over by someone else (here: a second
+// scrubd started after the file was removed), the first one must not remove
+// the second one's socket as it stops.
+TEST_F(ScrubdProcessTest, StoppingRemovesOnlyTheSocketFileThisProcessCreated) {
+  Start();
+  ASSERT_EQ(unlink(socket_.c_str()), 0);
+  auto second = ScrubdProcess::Start({"--listen=unix://" + socket_}, "second");
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(second->AwaitLog("(self-test passed)", kStartTimeout)) << second->log();
+  struct stat theirs;
+  ASSERT_EQ(stat(socket_.c_str(), &theirs), 0);
+
+  scrubd_->Signal(SIGTERM);
+  ASSERT_EQ(scrubd_->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << scrubd_->log();
+  struct stat after;
+  ASSERT_EQ(stat(socket_.c_str(), &after), 0) << "the second scrubd's socket was removed";
+  EXPECT_EQ(after.st_ino, theirs.st_ino);
+  // And the second one still serves on it.
+  channel_ = grpc::CreateChannel("unix:" + socket_, grpc::InsecureChannelCredentials());
+  stub_ = v1::Scrub::NewStub(channel_);
+  EXPECT_EQ(ScanMobile().first, v1::REDACTED);
+
+  second->Signal(SIGTERM);
+  EXPECT_EQ(second->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << second->log();
+  EXPECT_NE(access(socket_.c_str(), F_OK), 0) << "its own socket file left behind";
+}
+
 TEST_F(ScrubdProcessTest, SigtermDrainsAnInFlightStreamAndExitsZero) {
   Start({"--drain_timeout=30s"});
   auto context = std::make_unique<grpc::ClientContext>();

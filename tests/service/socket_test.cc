@@ -140,6 +140,35 @@ TEST_F(SocketTest, StaleSocketFromACrashedRunIsReplaced) {
   EXPECT_TRUE(stub->ScanBatch(context.get(), v1::ScanBatchRequest(), &response).ok());
 }
 
+TEST_F(SocketTest, ASecondServerOnALiveSocketIsRefusedAndTheFirstKeepsItsFile) {
+  Start();
+  struct stat before;
+  ASSERT_EQ(stat(socket_path_.c_str(), &before), 0);
+  auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy());
+  ASSERT_TRUE(scanner.ok());
+  service::ServerOptions second = options_;
+  second.listen.erase(second.listen.begin());  // the unix socket only
+  auto server = service::ScrubServer::Start(second, *scanner, {}, {});
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.status(),
+            absl::AlreadyExistsError(absl::StrCat(
+                "cannot listen on unix:", socket_path_,
+                ": another process is serving on this socket (a connection to it "
+                "succeeded); stop it first or choose another path")));
+  struct stat after;
+  ASSERT_EQ(stat(socket_path_.c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);
+  // No temporary name (gRPC binds one next to the path first) is left.
+  const std::string prefix = absl::StrCat("/tmp/.scrubd-", getpid(), "-");
+  for (int n = 0; n < 8; ++n) {
+    EXPECT_NE(access(absl::StrCat(prefix, n, ".sock").c_str(), F_OK), 0) << prefix << n;
+  }
+  auto stub = v1::Scrub::NewStub(Channel(server_->listening()[1]));
+  v1::ScanBatchResponse response;
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  EXPECT_TRUE(stub->ScanBatch(context.get(), v1::ScanBatchRequest(), &response).ok());
+}
+
 TEST_F(SocketTest, RegularFileAtTheSocketPathIsNotDeleted) {
   WriteFile(socket_path_, "not a socket");
   auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy());
