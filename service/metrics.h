@@ -55,8 +55,10 @@ class Metrics final : public ServiceObserver {
   static std::unique_ptr<Metrics> Create();
   ~Metrics() override;
 
-  // Serves /metrics on `address` ("host:port"; port 0 picks one). Errors
-  // name the address.
+  // Serves /metrics on `address` ("host:port"; port 0 picks one) with 4
+  // worker threads; a connection that has not sent its request within 5 s
+  // is closed, so idle connections cannot hold scrapes up. Errors name the
+  // address.
   absl::Status Serve(const std::string& address);
   // The port /metrics is served on (0 when not serving).
   int port() const;
