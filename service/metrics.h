@@ -11,6 +11,7 @@
 //   scrubd_findings_total{detector}             findings, by detector id
 //   scrubd_errors_total{reason}                 refusals and failed requests
 //                                               (batch_limit, missing_id,
+//                                               malformed_request,
 //                                               overloaded, deadline,
 //                                               not_serving, cancelled) and
 //                                               messages that could not be

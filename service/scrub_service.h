@@ -12,7 +12,8 @@
 //
 //   UNAVAILABLE         the self-test has not passed (see ServingState)
 //   RESOURCE_EXHAUSTED  the scan queue is full (ScanExecutor)
-//   INVALID_ARGUMENT    a message or record without an id; a batch over a
+//   INVALID_ARGUMENT    a request body that is not valid protobuf; a
+//                       message or record without an id; a batch over a
 //                       limit (from the library)
 //   DEADLINE_EXCEEDED   the caller's deadline minus the margin (CallDeadline)
 //
@@ -43,7 +44,13 @@
 
 namespace scrub::service {
 
-class ScrubService final : public v1::Scrub::CallbackService {
+// Both methods are registered raw (bytes in, bytes out) and parse their
+// requests themselves (see message_body.h): gRPC's own parsing would answer
+// a malformed body UNIMPLEMENTED, or end a stream as if it were complete.
+using RawScrubService = v1::Scrub::WithRawCallbackMethod_ScanBatch<
+    v1::Scrub::WithRawCallbackMethod_ScanStream<v1::Scrub::Service>>;
+
+class ScrubService final : public RawScrubService {
  public:
   struct Options {
     // Answers must be ready this long before the caller's deadline.
@@ -55,15 +62,24 @@ class ScrubService final : public v1::Scrub::CallbackService {
                const ServingState* serving, std::vector<ServiceObserver*> observers,
                Options options);
 
+  // Request: a serialized v1::ScanBatchRequest; response: a serialized
+  // v1::ScanBatchResponse.
   grpc::ServerUnaryReactor* ScanBatch(grpc::CallbackServerContext* context,
-                                      const v1::ScanBatchRequest* request,
-                                      v1::ScanBatchResponse* response) override;
+                                      const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
 
-  grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse>* ScanStream(
+  // Requests: serialized v1::ScanStreamRequest; responses: serialized
+  // v1::ScanStreamResponse.
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ScanStream(
       grpc::CallbackServerContext* context) override;
 
  private:
+  class BatchReactor;
   class StreamReactor;
+
+  // INVALID_ARGUMENT for a body that does not parse, reported as
+  // "malformed_request".
+  grpc::Status Malformed(Rpc rpc, grpc::Status parse, absl::Time arrival);
 
   // Why a request is refused before it is scanned; OK when it may be queued.
   grpc::Status Admit(Rpc rpc, absl::Time arrival);

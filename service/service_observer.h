@@ -41,7 +41,8 @@ struct ScanReport {
   // How the unit of work ended; `results` is empty unless code == OK.
   grpc::StatusCode code = grpc::StatusCode::OK;
   // Why it failed, when code != OK: "batch_limit", "missing_id",
-  // "overloaded", "deadline", "not_serving", "cancelled".
+  // "malformed_request", "overloaded", "deadline", "not_serving",
+  // "cancelled".
   absl::string_view error_reason;
   absl::Span<const ScannedInput> inputs;
   absl::Span<const RecordResult> results;  // parallel to `inputs` when OK
