@@ -150,7 +150,12 @@ std::string AuditLog::Digest(absl::string_view detector, absl::string_view bytes
 }
 
 void AuditLog::OnScan(const ScanReport& report) {
-  if (report.code != grpc::StatusCode::OK || report.results.empty()) return;
+  // Decisions only: delivered ones, and ones whose call was cancelled while
+  // being scanned (never delivered: "cancelled":true).
+  const bool cancelled = report.code == grpc::StatusCode::CANCELLED;
+  if ((report.code != grpc::StatusCode::OK && !cancelled) || report.results.empty()) {
+    return;
+  }
   const std::string time =
       absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(), absl::UTCTimeZone());
   rapidjson::StringBuffer buffer;
@@ -175,6 +180,8 @@ void AuditLog::OnScan(const ScanReport& report) {
     String(w, record.reason);
     Key(w, "failed_open");
     w.Bool(r.failed_open);
+    Key(w, "cancelled");
+    w.Bool(cancelled);
     Key(w, "policy");
     String(w, report.policy != nullptr ? report.policy->name() : "");
     Key(w, "policy_version");

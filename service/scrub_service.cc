@@ -225,6 +225,14 @@ grpc::Status ScrubService::ScanInputs(Rpc rpc, grpc::CallbackServerContext* cont
   *results = *std::move(scanned);
   report.results = *results;
   report.latency = absl::Now() - arrival;
+  // Cancelled while scanning: decided, but never delivered.
+  if (context->IsCancelled()) {
+    report.code = grpc::StatusCode::CANCELLED;
+    report.error_reason = "cancelled";
+    Report(report);
+    return grpc::Status(grpc::StatusCode::CANCELLED,
+                        "the call was cancelled during its scan");
+  }
   Report(report);
   return grpc::Status::OK;
 }

@@ -38,7 +38,9 @@ struct ScannedInput {
 
 struct ScanReport {
   Rpc rpc = Rpc::kScanBatch;
-  // How the unit of work ended; `results` is empty unless code == OK.
+  // How the unit of work ended. `results` is empty unless the scan
+  // completed: code OK, or CANCELLED when the caller cancelled the call
+  // while it was being scanned (decided, but never delivered).
   grpc::StatusCode code = grpc::StatusCode::OK;
   // Why it failed, when code != OK: "batch_limit", "missing_id",
   // "malformed_request", "overloaded", "deadline", "not_serving",
