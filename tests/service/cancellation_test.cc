@@ -46,8 +46,9 @@ class CancellationTest : public ::testing::Test {
     metrics_ = service::Metrics::Create();
     service::ServerOptions options = InProcessOptions();
     options.scan_threads = scan_threads;
+    // The recorder last: once it has a report, metrics and audit have it.
     server_ = StartServer(scrub::DefaultPolicy(), options, &fault_,
-                          {&observer_, metrics_.get(), audit_.get()});
+                          {metrics_.get(), audit_.get(), &observer_});
     ASSERT_NE(server_, nullptr);
     stub_ = InProcessStub(*server_);
   }
