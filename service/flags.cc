@@ -32,6 +32,10 @@ ABSL_FLAG(uint64_t, max_queued_scans, 1024,
           "RESOURCE_EXHAUSTED (overload).");
 ABSL_FLAG(uint64_t, memory_quota_bytes, uint64_t{1} << 30,
           "gRPC resource quota: memory for connections and their buffers.");
+ABSL_FLAG(uint64_t, max_inflight_bytes, uint64_t{256} << 20,
+          "Requests read but not yet answered plus responses written but not yet sent "
+          "(to clients that do not read), over all calls; a request that does not fit "
+          "is refused with RESOURCE_EXHAUSTED.");
 ABSL_FLAG(absl::Duration, deadline_margin, absl::Milliseconds(2),
           "Answers are due this long before the caller's deadline, else "
           "DEADLINE_EXCEEDED.");
@@ -109,6 +113,10 @@ absl::StatusOr<ScrubdConfig> ConfigFromFlags() {
   c.server.max_queued_scans = absl::GetFlag(FLAGS_max_queued_scans);
   if (c.server.max_queued_scans < 1)
     return FlagError("max_queued_scans", "must be at least 1");
+  c.server.max_inflight_bytes = absl::GetFlag(FLAGS_max_inflight_bytes);
+  if (c.server.max_inflight_bytes < (uint64_t{1} << 20)) {
+    return FlagError("max_inflight_bytes", "must be at least 1 MiB");
+  }
   c.server.memory_quota_bytes = absl::GetFlag(FLAGS_memory_quota_bytes);
   if (c.server.memory_quota_bytes < (uint64_t{1} << 20)) {
     return FlagError("memory_quota_bytes", "must be at least 1 MiB");

@@ -12,7 +12,8 @@
 //   scrubd_errors_total{reason}                 refusals and failed requests
 //                                               (batch_limit, missing_id,
 //                                               malformed_request,
-//                                               overloaded, deadline,
+//                                               overloaded, inflight_bytes,
+//                                               deadline,
 //                                               not_serving, cancelled) and
 //                                               messages that could not be
 //                                               scanned (engine_error,

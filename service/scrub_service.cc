@@ -18,6 +18,12 @@ class ScrubService::BatchReactor final : public grpc::ServerUnaryReactor {
                const grpc::ByteBuffer* body, grpc::ByteBuffer* out)
       : service_(service), context_(context), out_(out) {
     const absl::Time arrival = absl::Now();
+    const uint64_t bytes = body->Valid() ? body->Length() : 0;
+    if (!service_->inflight_.TryReserve(bytes)) {
+      Finish(service_->InflightExceeded(Rpc::kScanBatch, arrival));
+      return;
+    }
+    held_ = bytes;
     grpc::ByteBuffer in(*body);  // shares the slices; parsing consumes it
     if (grpc::Status parsed = ParseMessageBody("the request", &in, &request_);
         !parsed.ok()) {
@@ -38,17 +44,25 @@ class ScrubService::BatchReactor final : public grpc::ServerUnaryReactor {
     if (!queued) Finish(service_->Overloaded(Rpc::kScanBatch, arrival));
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    service_->inflight_.Release(held_);
+    delete this;
+  }
 
  private:
   void Answer(grpc::Status status) {
     if (status.ok()) status = SerializeMessageBody(response_, out_);
+    if (status.ok()) {  // held until the call is done: sent, or cancelled
+      service_->inflight_.Add(out_->Length());
+      held_ += out_->Length();
+    }
     Finish(std::move(status));
   }
 
   ScrubService* const service_;
   grpc::CallbackServerContext* const context_;
   grpc::ByteBuffer* const out_;
+  uint64_t held_ = 0;  // bytes counted in the service's InflightBytes
   v1::ScanBatchRequest request_;
   v1::ScanBatchResponse response_;
 };
@@ -73,6 +87,12 @@ class ScrubService::StreamReactor final
     }
     const absl::Time arrival = absl::Now();
     ++requests_read_;
+    const uint64_t bytes = in_.Length();
+    if (!service_->inflight_.TryReserve(bytes)) {
+      Finish(service_->InflightExceeded(Rpc::kScanStream, arrival));
+      return;
+    }
+    held_ += bytes;
     if (grpc::Status parsed = ParseMessageBody(
             absl::StrCat("request ", requests_read_, " on this stream"), &in_, &request_);
         !parsed.ok()) {
@@ -93,6 +113,15 @@ class ScrubService::StreamReactor final
   }
 
   void OnWriteDone(bool ok) override {
+    // The request is answered and its response sent (or the call is over).
+    service_->inflight_.Release(held_);
+    if (held_ > kKeepCapacityBytes) {
+      // Idle streams must not keep a large request's and response's memory.
+      request_ = v1::ScanStreamRequest();
+      response_ = v1::ScanStreamResponse();
+    }
+    out_.Clear();
+    held_ = 0;
     if (!ok) {
       Finish(grpc::Status(grpc::StatusCode::CANCELLED, "stream write failed"));
       return;
@@ -100,7 +129,10 @@ class ScrubService::StreamReactor final
     StartRead(&in_);  // flow control: the next request only now
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    service_->inflight_.Release(held_);
+    delete this;
+  }
 
  private:
   void Scan(absl::Time arrival, scrub::Scratch* scratch) {
@@ -112,14 +144,20 @@ class ScrubService::StreamReactor final
       Finish(std::move(status));
       return;
     }
+    service_->inflight_.Add(out_.Length());  // until it is sent: OnWriteDone
+    held_ += out_.Length();
     StartWrite(&out_);
   }
+
+  // Message memory a stream keeps for reuse between requests.
+  static constexpr uint64_t kKeepCapacityBytes = 256 * 1024;
 
   ScrubService* const service_;
   grpc::CallbackServerContext* const context_;
   const CallDeadline deadline_;
   bool first_request_ = true;
   int64_t requests_read_ = 0;
+  uint64_t held_ = 0;  // bytes counted in the service's InflightBytes
   v1::ScanOptions options_;
   grpc::ByteBuffer in_;
   grpc::ByteBuffer out_;
@@ -134,7 +172,8 @@ ScrubService::ScrubService(const scrub::PolicyStore* store, ScanExecutor* execut
       executor_(executor),
       serving_(serving),
       observers_(std::move(observers)),
-      options_(options) {}
+      options_(options),
+      inflight_(options.max_inflight_bytes) {}
 
 grpc::ServerUnaryReactor* ScrubService::ScanBatch(grpc::CallbackServerContext* context,
                                                   const grpc::ByteBuffer* request,
@@ -157,6 +196,14 @@ grpc::Status ScrubService::Admit(Rpc rpc, absl::Time arrival) {
 
 grpc::Status ScrubService::Malformed(Rpc rpc, grpc::Status parse, absl::Time arrival) {
   return Fail(rpc, parse.error_code(), "malformed_request", parse.error_message(),
+              arrival);
+}
+
+grpc::Status ScrubService::InflightExceeded(Rpc rpc, absl::Time arrival) {
+  return Fail(rpc, grpc::StatusCode::RESOURCE_EXHAUSTED, "inflight_bytes",
+              absl::StrCat("scrubd holds too many requests not yet answered and "
+                           "responses not yet sent (--max_inflight_bytes=",
+                           inflight_.limit(), "): retry with backoff, and read responses"),
               arrival);
 }
 

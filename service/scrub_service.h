@@ -11,15 +11,18 @@
 // refusals:
 //
 //   UNAVAILABLE         the self-test has not passed (see ServingState)
-//   RESOURCE_EXHAUSTED  the scan queue is full (ScanExecutor)
+//   RESOURCE_EXHAUSTED  the scan queue is full (ScanExecutor), or the
+//                       request does not fit in what all calls together may
+//                       hold (InflightBytes)
 //   INVALID_ARGUMENT    a request body that is not valid protobuf; a
 //                       message or record without an id; a batch over a
 //                       limit (from the library)
 //   DEADLINE_EXCEEDED   the caller's deadline minus the margin (CallDeadline)
 //
 // ScanStream reads a request, scans it, writes the response, and only then
-// reads the next request: at most one request per stream is held in memory,
-// however slowly the client reads.
+// (once the response is sent) reads the next request: at most one request
+// and one response per stream are held in memory, however slowly the client
+// reads, and all calls together hold at most Options::max_inflight_bytes.
 //
 //   ScrubService service(&store, &executor, &serving, {&metrics, &audit}, {});
 //   builder.RegisterService(&service);
@@ -38,6 +41,7 @@
 #include "scrub/policy_store.h"
 #include "scrub/scanner.h"
 #include "service/call_deadline.h"
+#include "service/inflight_bytes.h"
 #include "service/scan_executor.h"
 #include "service/service_observer.h"
 #include "service/serving_state.h"
@@ -55,6 +59,9 @@ class ScrubService final : public RawScrubService {
   struct Options {
     // Answers must be ready this long before the caller's deadline.
     absl::Duration deadline_margin = absl::Milliseconds(2);
+    // Requests read but not answered plus responses written but not sent,
+    // over all calls (InflightBytes); more requests are refused.
+    uint64_t max_inflight_bytes = uint64_t{256} << 20;
   };
 
   // Every pointer must outlive the service; observers may be empty.
@@ -87,6 +94,7 @@ class ScrubService final : public RawScrubService {
   grpc::Status Fail(Rpc rpc, grpc::StatusCode code, absl::string_view reason,
                     std::string message, absl::Time arrival);
   grpc::Status Overloaded(Rpc rpc, absl::Time arrival);
+  grpc::Status InflightExceeded(Rpc rpc, absl::Time arrival);
 
   // The texts of one request, as the library and the observers see them.
   struct Inputs {
@@ -123,6 +131,7 @@ class ScrubService final : public RawScrubService {
   const ServingState* serving_;
   const std::vector<ServiceObserver*> observers_;
   const Options options_;
+  InflightBytes inflight_;
 };
 
 }  // namespace scrub::service

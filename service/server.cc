@@ -24,6 +24,10 @@ namespace {
 // Certificate chains and keys are kilobytes.
 constexpr size_t kMaxPemBytes = size_t{1} << 20;
 
+// The HTTP/2 window of each stream: what gRPC may read ahead of a request
+// the service has not asked for yet.
+constexpr int64_t kStreamWindowBytes = 64 * 1024;
+
 // Room for ids, conversation ids, metadata and framing above the text bytes.
 constexpr int64_t kReceiveHeadroomBytes = int64_t{1} << 20;
 
@@ -103,7 +107,8 @@ ScrubServer::ScrubServer(const ServerOptions& options,
               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
           options.max_queued_scans}),
       service_(&store_, &executor_, &serving_, std::move(observers),
-               ScrubService::Options{options.deadline_margin}) {}
+               ScrubService::Options{options.deadline_margin,
+                                     options.max_inflight_bytes}) {}
 
 absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
     const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
@@ -131,6 +136,13 @@ absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS,
                              ToMillis(options.min_client_ping_interval));
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 2);
+  // What the transport reads ahead of the service is a fixed window per
+  // stream. With BDP probing on, gRPC grows it to megabytes on a fast link,
+  // and a client that writes without reading the answers got each of its
+  // streams' windows filled with requests scrubd had not asked for yet.
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES,
+                             static_cast<int>(kStreamWindowBytes));
   grpc::ResourceQuota quota("scrubd");
   quota.Resize(options.memory_quota_bytes);
   builder.SetResourceQuota(quota);

@@ -43,8 +43,8 @@ struct ScanReport {
   // while it was being scanned (decided, but never delivered).
   grpc::StatusCode code = grpc::StatusCode::OK;
   // Why it failed, when code != OK: "batch_limit", "missing_id",
-  // "malformed_request", "overloaded", "deadline", "not_serving",
-  // "cancelled".
+  // "malformed_request", "overloaded", "inflight_bytes", "deadline",
+  // "not_serving", "cancelled".
   absl::string_view error_reason;
   absl::Span<const ScannedInput> inputs;
   absl::Span<const RecordResult> results;  // parallel to `inputs` when OK

@@ -276,5 +276,60 @@ TEST_F(SocketTest, StreamFlowControlStopsAServerWhoseClientDoesNotRead) {
   EXPECT_TRUE(stream->Finish().ok());
 }
 
+// What all calls together hold — requests read but not answered, responses
+// written but not yet sent — is bounded: a request that does not fit is
+// refused, and is admitted again once a slow reader takes its response.
+TEST_F(SocketTest, RequestsBeyondTheInflightLimitAreRefusedUntilASlowReaderTakesItsResponse) {
+  options_.max_inflight_bytes = 1 << 20;
+  Start();
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);
+  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 64 * 1024);
+  auto stub = v1::Scrub::NewStub(grpc::CreateCustomChannel(
+      server_->listening()[1], grpc::InsecureChannelCredentials(), args));
+  // REDACTED: the 600 KiB come back in the response, which a client that
+  // reads ahead 64 KiB does not take while it is not reading. Two requests
+  // do not fit in 1 MiB, whether or not the first response is counted yet.
+  const std::string text = "电话138-1234-5678 " + std::string(600 * 1024, 'a');
+  v1::ScanStreamRequest request;
+  *request.add_records() = Record("r", text);
+
+  auto slow_context = ContextWithTimeout(absl::Seconds(120));
+  auto slow = stub->ScanStream(slow_context.get());
+  ASSERT_TRUE(slow->Write(request));
+  ASSERT_TRUE(observer_.AwaitReports(1, absl::Seconds(60)));
+  // Held now: its request (and soon its unsent response), 600 KiB each.
+
+  auto refused_context = ContextWithTimeout(absl::Seconds(120));
+  auto refused = stub->ScanStream(refused_context.get());
+  ASSERT_TRUE(refused->Write(request));
+  v1::ScanStreamResponse response;
+  EXPECT_FALSE(refused->Read(&response));
+  const grpc::Status status = refused->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_message(),
+            "scrubd holds too many requests not yet answered and responses not yet sent "
+            "(--max_inflight_bytes=1048576): retry with backoff, and read responses");
+  ASSERT_TRUE(observer_.AwaitReports(2, absl::Seconds(60)));
+  EXPECT_EQ(observer_.reports()[1].error_reason, "inflight_bytes");
+
+  // The slow reader takes its response: the bytes are released.
+  ASSERT_TRUE(slow->Read(&response));
+  EXPECT_EQ(response.results(0).verdict(), v1::REDACTED);
+  slow->WritesDone();
+  EXPECT_TRUE(slow->Finish().ok());
+  bool admitted = false;
+  for (int attempt = 0; attempt < 600 && !admitted; ++attempt) {
+    auto context = ContextWithTimeout(absl::Seconds(60));
+    auto stream = stub->ScanStream(context.get());
+    admitted = stream->Write(request) && stream->Read(&response);
+    stream->WritesDone();
+    if (!stream->Finish().ok()) admitted = false;
+    if (!admitted) absl::SleepFor(absl::Milliseconds(100));
+  }
+  EXPECT_TRUE(admitted) << "still refused after the slow reader took its response";
+}
+
 }  // namespace
 }  // namespace scrub::testing
