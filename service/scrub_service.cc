@@ -68,7 +68,8 @@ class ScrubService::BatchReactor final : public grpc::ServerUnaryReactor {
 };
 
 // One ScanStream call. At most one operation is outstanding at any time —
-// a read, a scan or a write — so the stream holds one request in memory.
+// a read, a scan or a write — so the stream holds one request and one
+// response in memory, both counted in the service's InflightBytes.
 class ScrubService::StreamReactor final
     : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
