@@ -18,10 +18,21 @@ namespace scrub::service {
 namespace {
 
 absl::StatusOr<std::FILE*> OpenForAppend(const std::string& path) {
-  const int fd = open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  // O_NONBLOCK: opening a FIFO for writing would otherwise wait (on SIGHUP,
+  // forever) for a reader. It is cleared once open, so writes block as usual.
+  const int fd =
+      open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0640);
   if (fd < 0) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("--audit_log: cannot open ", path, ": ", std::strerror(errno)));
+    return absl::PermissionDeniedError(absl::StrCat(
+        "--audit_log: cannot open ", path, ": ",
+        errno == ENXIO ? "a FIFO with no process reading it" : std::strerror(errno)));
+  }
+  if (const int flags = fcntl(fd, F_GETFL);
+      flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+    const int err = errno;
+    close(fd);
+    return absl::InternalError(
+        absl::StrCat("--audit_log: cannot open ", path, ": ", std::strerror(err)));
   }
   std::FILE* file = fdopen(fd, "a");
   if (file == nullptr) {
@@ -73,7 +84,12 @@ std::string AuditLog::Digest(absl::string_view detector, absl::string_view bytes
 }
 
 void AuditLog::OnScan(const ScanReport& report) {
-  if (report.code != grpc::StatusCode::OK || report.results.empty()) return;
+  // Decisions only: delivered ones, and ones whose call was cancelled while
+  // being scanned (never delivered: "cancelled":true).
+  const bool cancelled = report.code == grpc::StatusCode::CANCELLED;
+  if ((report.code != grpc::StatusCode::OK && !cancelled) || report.results.empty()) {
+    return;
+  }
   const std::string time =
       absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(), absl::UTCTimeZone());
   rapidjson::StringBuffer buffer;
@@ -97,6 +113,8 @@ void AuditLog::OnScan(const ScanReport& report) {
     String(w, record.reason);
     Key(w, "failed_open");
     w.Bool(r.failed_open);
+    Key(w, "cancelled");
+    w.Bool(cancelled);
     Key(w, "policy");
     String(w, report.policy != nullptr ? report.policy->name() : "");
     Key(w, "policy_version");

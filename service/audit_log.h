@@ -8,8 +8,13 @@
 //
 //   {"time":"2024-05-01T10:00:00.123456Z","rpc":"ScanBatch","message_id":"m1",
 //    "conversation_id":"c9","verdict":"REDACTED","reason":"","failed_open":false,
-//    "policy":"chat","policy_version":"7","findings":[{"detector":"CN_MOBILE",
-//    "start":6,"end":19,"action":"REDACT","digest":"k1:5d0c...(32 hex)"}]}
+//    "cancelled":false,"policy":"chat","policy_version":"7","findings":[{
+//    "detector":"CN_MOBILE","start":6,"end":19,"action":"REDACT",
+//    "digest":"k1:5d0c...(32 hex)"}]}
+//
+// "cancelled" is true when the caller cancelled the call while it was being
+// scanned: the decision was made but never delivered (the caller got
+// CANCELLED, and cannot have persisted the message on this verdict).
 //
 // `digest` is HMAC-SHA-256(key, detector || 0x1F || the finding's bytes),
 // truncated to 128 bits and prefixed with the key id: it lets an

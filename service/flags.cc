@@ -32,6 +32,10 @@ ABSL_FLAG(uint64_t, max_queued_scans, 1024,
           "RESOURCE_EXHAUSTED (overload).");
 ABSL_FLAG(uint64_t, memory_quota_bytes, uint64_t{1} << 30,
           "gRPC resource quota: memory for connections and their buffers.");
+ABSL_FLAG(uint64_t, max_inflight_bytes, uint64_t{256} << 20,
+          "Requests read but not yet answered plus responses written but not yet sent "
+          "(to clients that do not read), over all calls; a request that does not fit "
+          "is refused with RESOURCE_EXHAUSTED.");
 ABSL_FLAG(absl::Duration, deadline_margin, absl::Milliseconds(2),
           "Answers are due this long before the caller's deadline, else "
           "DEADLINE_EXCEEDED.");
@@ -46,6 +50,10 @@ ABSL_FLAG(absl::Duration, drain_timeout, absl::Seconds(10),
 ABSL_FLAG(absl::Duration, drain_grace, absl::ZeroDuration(),
           "On SIGTERM/SIGINT: report NOT_SERVING but keep accepting calls this long "
           "first (time for load balancers to notice).");
+ABSL_FLAG(absl::Duration, reload_timeout, absl::Seconds(30),
+          "On SIGHUP: a reload (policy, audit log) still running after this long is "
+          "logged as stuck; scrubd keeps serving the old policy and still stops on "
+          "SIGTERM.");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain: TLS on TCP listeners.");
 ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
 ABSL_FLAG(std::string, tls_client_ca, "",
@@ -119,6 +127,10 @@ absl::StatusOr<ScrubdConfig> ConfigFromFlags() {
   c.server.max_queued_scans = absl::GetFlag(FLAGS_max_queued_scans);
   if (c.server.max_queued_scans < 1)
     return FlagError("max_queued_scans", "must be at least 1");
+  c.server.max_inflight_bytes = absl::GetFlag(FLAGS_max_inflight_bytes);
+  if (c.server.max_inflight_bytes < (uint64_t{1} << 20)) {
+    return FlagError("max_inflight_bytes", "must be at least 1 MiB");
+  }
   c.server.memory_quota_bytes = absl::GetFlag(FLAGS_memory_quota_bytes);
   if (c.server.memory_quota_bytes < (uint64_t{1} << 20)) {
     return FlagError("memory_quota_bytes", "must be at least 1 MiB");
@@ -142,11 +154,17 @@ absl::StatusOr<ScrubdConfig> ConfigFromFlags() {
            DurationFlag{"drain_timeout", absl::GetFlag(FLAGS_drain_timeout),
                         &c.drain_timeout},
            DurationFlag{"drain_grace", absl::GetFlag(FLAGS_drain_grace), &c.drain_grace},
+           DurationFlag{"reload_timeout", absl::GetFlag(FLAGS_reload_timeout),
+                        &c.reload_timeout},
        }) {
     if (d.value < absl::ZeroDuration() || d.value == absl::InfiniteDuration()) {
       return FlagError(d.name, "must be a finite, non-negative duration");
     }
     *d.out = d.value;
+  }
+
+  if (c.reload_timeout == absl::ZeroDuration()) {
+    return FlagError("reload_timeout", "must be positive");
   }
 
   c.server.tls.cert = absl::GetFlag(FLAGS_tls_cert);

@@ -4,9 +4,11 @@
 //
 // Signals: SIGHUP reloads the policy (a bad one is logged without its
 // content, counted, and the old one keeps serving) and reopens the audit
-// log; SIGTERM/SIGINT report NOT_SERVING, drain in-flight calls for up to
+// log, on a reload thread (ReloadRunner) so that nothing a reload does can
+// keep SIGTERM from being handled; SIGTERM/SIGINT report NOT_SERVING, drain in-flight calls for up to
 // --drain_timeout and exit 0.
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -27,6 +29,7 @@
 #include "service/logging.h"
 #include "service/metrics.h"
 #include "service/policy_loader.h"
+#include "service/reload_runner.h"
 #include "service/scrubd_config.h"
 #include "service/server.h"
 #include "service/signal_thread.h"
@@ -36,6 +39,8 @@ namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;
+// On SIGTERM, how long a running reload may take to finish.
+constexpr absl::Duration kStuckReloadWait = absl::Seconds(2);
 
 std::string PolicyName(const scrub::Scanner& scanner) {
   return absl::StrCat("\"", scanner.policy().name(), "\" version \"",
@@ -126,10 +131,10 @@ int Run(const ScrubdConfig& config) {
     LogError(absl::StrCat("NOT_SERVING: ", test.message()));
   }
 
-  absl::Notification terminate;
-  int terminate_signal = 0;
-  SignalThread signals(SignalThread::Handlers{
-      /*on_reload=*/
+  // SIGHUP's work runs on a reload thread: the signal thread stays free
+  // for SIGTERM whatever a reload does (see ReloadRunner).
+  ReloadRunner reloads(
+      /*reload=*/
       [&] {
         LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySource(config)));
         absl::Status reload = (*server)->ReloadPolicyFrom(config.policy);
@@ -151,6 +156,20 @@ int Run(const ScrubdConfig& config) {
           }
         }
       },
+      /*on_timeout=*/
+      [&](absl::Duration timeout) {
+        LogError(absl::StrCat("SIGHUP: the reload of ", PolicySource(config),
+                              " has not finished after ", absl::FormatDuration(timeout),
+                              " (a file that blocks?); still serving ",
+                              PolicyName(*(*server)->current_scanner()),
+                              "; later reloads wait for it"));
+      },
+      ReloadRunner::Options{config.reload_timeout});
+
+  absl::Notification terminate;
+  int terminate_signal = 0;
+  SignalThread signals(SignalThread::Handlers{
+      /*on_reload=*/[&] { reloads.Request(); },
       /*on_terminate=*/
       [&](int signo) {
         terminate_signal = signo;
@@ -164,6 +183,13 @@ int Run(const ScrubdConfig& config) {
                        absl::FormatDuration(config.drain_grace), ", timeout ",
                        absl::FormatDuration(config.drain_timeout), ")"));
   (*server)->Shutdown(config.drain_timeout, config.drain_grace);
+  if (!reloads.Stop(kStuckReloadWait)) {
+    // Its thread still uses the server and the audit log: exit without
+    // destroying them (every audit line is already flushed).
+    LogError("stopped while a policy reload is still running (blocked?)");
+    std::fflush(stderr);
+    std::_Exit(kExitOk);
+  }
   LogInfo("stopped");
   return kExitOk;
 }

@@ -2,7 +2,9 @@
 
 #include <exception>
 #include <sstream>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -15,6 +17,12 @@ namespace {
 constexpr Rpc kRpcs[] = {Rpc::kScanBatch, Rpc::kScanStream};
 constexpr scrub::Verdict kVerdicts[] = {scrub::Verdict::kAllow, scrub::Verdict::kRedacted,
                                         scrub::Verdict::kBlocked};
+
+// The /metrics HTTP server (civetweb): worker threads, and how long one
+// waits for a request (and for a response to be taken) before it closes
+// the connection.
+constexpr int kHttpThreads = 4;
+constexpr int kHttpRequestTimeoutMs = 5000;
 
 int RpcIndex(Rpc rpc) { return rpc == Rpc::kScanBatch ? 0 : 1; }
 
@@ -93,7 +101,15 @@ Metrics::~Metrics() {
 
 absl::Status Metrics::Serve(const std::string& address) {
   try {
-    exposer_ = std::make_unique<prometheus::Exposer>(address, /*num_threads=*/1);
+    exposer_ = std::make_unique<prometheus::Exposer>(std::vector<std::string>{
+        "listening_ports", address,
+        // One worker serves one connection at a time: several, so that a
+        // scrape is not queued behind a connection that sends nothing...
+        "num_threads", std::to_string(kHttpThreads),
+        // ...and a connection that sends nothing (or its headers slowly) is
+        // closed after this, not after civetweb's default of 30 s.
+        "request_timeout_ms", std::to_string(kHttpRequestTimeoutMs),
+        "enable_keep_alive", "no"});
   } catch (const std::exception& e) {
     return absl::UnavailableError(absl::StrCat(
         "--metrics_listen: cannot serve metrics on ", address, ": ", e.what()));

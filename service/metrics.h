@@ -11,7 +11,9 @@
 //   scrubd_findings_total{detector}             findings, by detector id
 //   scrubd_errors_total{reason}                 refusals and failed requests
 //                                               (batch_limit, missing_id,
-//                                               overloaded, deadline,
+//                                               malformed_request,
+//                                               overloaded, inflight_bytes,
+//                                               deadline,
 //                                               not_serving, cancelled) and
 //                                               messages that could not be
 //                                               scanned (engine_error,
@@ -55,8 +57,10 @@ class Metrics final : public ServiceObserver {
   static std::unique_ptr<Metrics> Create();
   ~Metrics() override;
 
-  // Serves /metrics on `address` ("host:port"; port 0 picks one). Errors
-  // name the address.
+  // Serves /metrics on `address` ("host:port"; port 0 picks one) with 4
+  // worker threads; a connection that has not sent its request within 5 s
+  // is closed, so idle connections cannot hold scrapes up. Errors name the
+  // address.
   absl::Status Serve(const std::string& address);
   // The port /metrics is served on (0 when not serving).
   int port() const;

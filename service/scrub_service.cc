@@ -6,20 +6,79 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "service/batch_scan.h"
+#include "service/message_body.h"
 #include "service/wire.h"
 
 namespace scrub::service {
+// One ScanBatch call: owns its parsed request and its response until gRPC
+// is done with the call.
+class ScrubService::BatchReactor final : public grpc::ServerUnaryReactor {
+ public:
+  BatchReactor(ScrubService* service, grpc::CallbackServerContext* context,
+               const grpc::ByteBuffer* body, grpc::ByteBuffer* out)
+      : service_(service), context_(context), out_(out) {
+    const absl::Time arrival = absl::Now();
+    const uint64_t bytes = body->Valid() ? body->Length() : 0;
+    if (!service_->inflight_.TryReserve(bytes)) {
+      Finish(service_->InflightExceeded(Rpc::kScanBatch, arrival));
+      return;
+    }
+    held_ = bytes;
+    grpc::ByteBuffer in(*body);  // shares the slices; parsing consumes it
+    if (grpc::Status parsed = ParseMessageBody("the request", &in, &request_);
+        !parsed.ok()) {
+      Finish(service_->Malformed(Rpc::kScanBatch, std::move(parsed), arrival));
+      return;
+    }
+    if (grpc::Status admit = service_->Admit(Rpc::kScanBatch, arrival); !admit.ok()) {
+      Finish(std::move(admit));
+      return;
+    }
+    const CallDeadline deadline =
+        CallDeadline::FromContext(*context, service_->options_.deadline_margin);
+    const bool queued = service_->executor_->TrySubmit(
+        [this, deadline, arrival](scrub::Scratch* scratch) {
+          Answer(service_->RunBatch(context_, request_, deadline, arrival, scratch,
+                                    &response_));
+        });
+    if (!queued) Finish(service_->Overloaded(Rpc::kScanBatch, arrival));
+  }
+
+  void OnDone() override {
+    service_->inflight_.Release(held_);
+    delete this;
+  }
+
+ private:
+  void Answer(grpc::Status status) {
+    if (status.ok()) status = SerializeMessageBody(response_, out_);
+    if (status.ok()) {  // held until the call is done: sent, or cancelled
+      service_->inflight_.Add(out_->Length());
+      held_ += out_->Length();
+    }
+    Finish(std::move(status));
+  }
+
+  ScrubService* const service_;
+  grpc::CallbackServerContext* const context_;
+  grpc::ByteBuffer* const out_;
+  uint64_t held_ = 0;  // bytes counted in the service's InflightBytes
+  v1::ScanBatchRequest request_;
+  v1::ScanBatchResponse response_;
+};
+
 // One ScanStream call. At most one operation is outstanding at any time —
-// a read, a scan or a write — so the stream holds one request in memory.
+// a read, a scan or a write — so the stream holds one request and one
+// response in memory, both counted in the service's InflightBytes.
 class ScrubService::StreamReactor final
-    : public grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse> {
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   StreamReactor(ScrubService* service, grpc::CallbackServerContext* context)
       : service_(service),
         context_(context),
         deadline_(
             CallDeadline::FromContext(*context, service->options_.deadline_margin)) {
-    StartRead(&request_);
+    StartRead(&in_);
   }
 
   void OnReadDone(bool ok) override {
@@ -28,6 +87,19 @@ class ScrubService::StreamReactor final
       return;
     }
     const absl::Time arrival = absl::Now();
+    ++requests_read_;
+    const uint64_t bytes = in_.Length();
+    if (!service_->inflight_.TryReserve(bytes)) {
+      Finish(service_->InflightExceeded(Rpc::kScanStream, arrival));
+      return;
+    }
+    held_ += bytes;
+    if (grpc::Status parsed = ParseMessageBody(
+            absl::StrCat("request ", requests_read_, " on this stream"), &in_, &request_);
+        !parsed.ok()) {
+      Finish(service_->Malformed(Rpc::kScanStream, std::move(parsed), arrival));
+      return;
+    }
     if (first_request_) {
       options_ = request_.options();
       first_request_ = false;
@@ -42,32 +114,54 @@ class ScrubService::StreamReactor final
   }
 
   void OnWriteDone(bool ok) override {
+    // The request is answered and its response sent (or the call is over).
+    service_->inflight_.Release(held_);
+    if (held_ > kKeepCapacityBytes) {
+      // Idle streams must not keep a large request's and response's memory.
+      request_ = v1::ScanStreamRequest();
+      response_ = v1::ScanStreamResponse();
+    }
+    out_.Clear();
+    held_ = 0;
     if (!ok) {
       Finish(grpc::Status(grpc::StatusCode::CANCELLED, "stream write failed"));
       return;
     }
-    StartRead(&request_);  // flow control: the next request only now
+    StartRead(&in_);  // flow control: the next request only now
   }
 
-  void OnDone() override { delete this; }
+  void OnDone() override {
+    service_->inflight_.Release(held_);
+    delete this;
+  }
 
  private:
   void Scan(absl::Time arrival, scrub::Scratch* scratch) {
     response_.Clear();
     grpc::Status status = service_->Run(context_, StreamInputs(request_), options_, deadline_,
                                         arrival, scratch, &response_);
+    if (status.ok()) status = SerializeMessageBody(response_, &out_);
     if (!status.ok()) {
       Finish(std::move(status));
       return;
     }
-    StartWrite(&response_);
+    service_->inflight_.Add(out_.Length());  // until it is sent: OnWriteDone
+    held_ += out_.Length();
+    StartWrite(&out_);
   }
+
+  // Message memory a stream keeps for reuse between requests.
+  static constexpr uint64_t kKeepCapacityBytes = 256 * 1024;
 
   ScrubService* const service_;
   grpc::CallbackServerContext* const context_;
   const CallDeadline deadline_;
   bool first_request_ = true;
+  int64_t requests_read_ = 0;
+  uint64_t held_ = 0;  // bytes counted in the service's InflightBytes
   v1::ScanOptions options_;
+  grpc::ByteBuffer in_;
+  grpc::ByteBuffer out_;
   v1::ScanStreamRequest request_;
   v1::ScanStreamResponse response_;
 };
@@ -79,28 +173,17 @@ ScrubService::ScrubService(const scrub::PolicyStore* store, ScanExecutor* execut
       executor_(executor),
       serving_(serving),
       observers_(std::move(observers)),
-      options_(options) {}
+      options_(options),
+      inflight_(options.max_inflight_bytes) {}
 
 grpc::ServerUnaryReactor* ScrubService::ScanBatch(grpc::CallbackServerContext* context,
-                                                  const v1::ScanBatchRequest* request,
-                                                  v1::ScanBatchResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  const absl::Time arrival = absl::Now();
-  if (grpc::Status admit = Admit(Rpc::kScanBatch, arrival); !admit.ok()) {
-    reactor->Finish(std::move(admit));
-    return reactor;
-  }
-  const CallDeadline deadline =
-      CallDeadline::FromContext(*context, options_.deadline_margin);
-  const bool queued = executor_->TrySubmit([=](scrub::Scratch* scratch) {
-    reactor->Finish(RunBatch(context, *request, deadline, arrival, scratch, response));
-  });
-  if (!queued) reactor->Finish(Overloaded(Rpc::kScanBatch, arrival));
-  return reactor;
+                                                  const grpc::ByteBuffer* request,
+                                                  grpc::ByteBuffer* response) {
+  return new BatchReactor(this, context, request, response);
 }
 
-grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse>*
-ScrubService::ScanStream(grpc::CallbackServerContext* context) {
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ScrubService::ScanStream(
+    grpc::CallbackServerContext* context) {
   return new StreamReactor(this, context);
 }
 
@@ -110,6 +193,19 @@ grpc::Status ScrubService::Admit(Rpc rpc, absl::Time arrival) {
                 "scrubd is not serving: the policy self-test has not passed", arrival);
   }
   return grpc::Status::OK;
+}
+
+grpc::Status ScrubService::Malformed(Rpc rpc, grpc::Status parse, absl::Time arrival) {
+  return Fail(rpc, parse.error_code(), "malformed_request", parse.error_message(),
+              arrival);
+}
+
+grpc::Status ScrubService::InflightExceeded(Rpc rpc, absl::Time arrival) {
+  return Fail(rpc, grpc::StatusCode::RESOURCE_EXHAUSTED, "inflight_bytes",
+              absl::StrCat("scrubd holds too many requests not yet answered and "
+                           "responses not yet sent (--max_inflight_bytes=",
+                           inflight_.limit(), "): retry with backoff, and read responses"),
+              arrival);
 }
 
 grpc::Status ScrubService::Overloaded(Rpc rpc, absl::Time arrival) {
@@ -177,6 +273,14 @@ grpc::Status ScrubService::ScanInputs(Rpc rpc, grpc::CallbackServerContext* cont
   *results = *std::move(scanned);
   report.results = *results;
   report.latency = absl::Now() - arrival;
+  // Cancelled while scanning: decided, but never delivered.
+  if (context->IsCancelled()) {
+    report.code = grpc::StatusCode::CANCELLED;
+    report.error_reason = "cancelled";
+    Report(report);
+    return grpc::Status(grpc::StatusCode::CANCELLED,
+                        "the call was cancelled during its scan");
+  }
   Report(report);
   return grpc::Status::OK;
 }

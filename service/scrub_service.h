@@ -11,14 +11,18 @@
 // refusals:
 //
 //   UNAVAILABLE         the self-test has not passed (see ServingState)
-//   RESOURCE_EXHAUSTED  the scan queue is full (ScanExecutor)
-//   INVALID_ARGUMENT    a message or record without an id; a batch over a
+//   RESOURCE_EXHAUSTED  the scan queue is full (ScanExecutor), or the
+//                       request does not fit in what all calls together may
+//                       hold (InflightBytes)
+//   INVALID_ARGUMENT    a request body that is not valid protobuf; a
+//                       message or record without an id; a batch over a
 //                       limit (from the library)
 //   DEADLINE_EXCEEDED   the caller's deadline minus the margin (CallDeadline)
 //
 // ScanStream reads a request, scans it, writes the response, and only then
-// reads the next request: at most one request per stream is held in memory,
-// however slowly the client reads.
+// (once the response is sent) reads the next request: at most one request
+// and one response per stream are held in memory, however slowly the client
+// reads, and all calls together hold at most Options::max_inflight_bytes.
 //
 //   ScrubService service(&store, &executor, &serving, {&metrics, &audit}, {});
 //   builder.RegisterService(&service);
@@ -37,17 +41,27 @@
 #include "scrub/policy_store.h"
 #include "scrub/scanner.h"
 #include "service/call_deadline.h"
+#include "service/inflight_bytes.h"
 #include "service/scan_executor.h"
 #include "service/service_observer.h"
 #include "service/serving_state.h"
 
 namespace scrub::service {
 
-class ScrubService final : public v1::Scrub::CallbackService {
+// Both methods are registered raw (bytes in, bytes out) and parse their
+// requests themselves (see message_body.h): gRPC's own parsing would answer
+// a malformed body UNIMPLEMENTED, or end a stream as if it were complete.
+using RawScrubService = v1::Scrub::WithRawCallbackMethod_ScanBatch<
+    v1::Scrub::WithRawCallbackMethod_ScanStream<v1::Scrub::Service>>;
+
+class ScrubService final : public RawScrubService {
  public:
   struct Options {
     // Answers must be ready this long before the caller's deadline.
     absl::Duration deadline_margin = absl::Milliseconds(2);
+    // Requests read but not answered plus responses written but not sent,
+    // over all calls (InflightBytes); more requests are refused.
+    uint64_t max_inflight_bytes = uint64_t{256} << 20;
   };
 
   // Every pointer must outlive the service; observers may be empty.
@@ -55,15 +69,24 @@ class ScrubService final : public v1::Scrub::CallbackService {
                const ServingState* serving, std::vector<ServiceObserver*> observers,
                Options options);
 
+  // Request: a serialized v1::ScanBatchRequest; response: a serialized
+  // v1::ScanBatchResponse.
   grpc::ServerUnaryReactor* ScanBatch(grpc::CallbackServerContext* context,
-                                      const v1::ScanBatchRequest* request,
-                                      v1::ScanBatchResponse* response) override;
+                                      const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
 
-  grpc::ServerBidiReactor<v1::ScanStreamRequest, v1::ScanStreamResponse>* ScanStream(
+  // Requests: serialized v1::ScanStreamRequest; responses: serialized
+  // v1::ScanStreamResponse.
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ScanStream(
       grpc::CallbackServerContext* context) override;
 
  private:
+  class BatchReactor;
   class StreamReactor;
+
+  // INVALID_ARGUMENT for a body that does not parse, reported as
+  // "malformed_request".
+  grpc::Status Malformed(Rpc rpc, grpc::Status parse, absl::Time arrival);
 
   // Why a request is refused before it is scanned; OK when it may be queued.
   grpc::Status Admit(Rpc rpc, absl::Time arrival);
@@ -71,6 +94,7 @@ class ScrubService final : public v1::Scrub::CallbackService {
   grpc::Status Fail(Rpc rpc, grpc::StatusCode code, absl::string_view reason,
                     std::string message, absl::Time arrival);
   grpc::Status Overloaded(Rpc rpc, absl::Time arrival);
+  grpc::Status InflightExceeded(Rpc rpc, absl::Time arrival);
 
   // The texts of one request, as the library and the observers see them.
   struct Inputs {
@@ -112,6 +136,7 @@ class ScrubService final : public v1::Scrub::CallbackService {
   const ServingState* serving_;
   const std::vector<ServiceObserver*> observers_;
   const Options options_;
+  InflightBytes inflight_;
 };
 
 }  // namespace scrub::service

@@ -29,6 +29,8 @@ struct ScrubdConfig {
   scrub::PolicySource policy;
   absl::Duration drain_timeout = absl::Seconds(10);
   absl::Duration drain_grace = absl::ZeroDuration();
+  // SIGHUP: a reload running longer than this is logged (ReloadRunner).
+  absl::Duration reload_timeout = absl::Seconds(30);
   std::string metrics_listen;  // "host:port"; empty: no metrics endpoint
   AuditOptions audit;
 };

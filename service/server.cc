@@ -24,6 +24,10 @@ namespace {
 // Certificate chains and keys are kilobytes.
 constexpr size_t kMaxPemBytes = size_t{1} << 20;
 
+// The HTTP/2 window of each stream: what gRPC may read ahead of a request
+// the service has not asked for yet.
+constexpr int64_t kStreamWindowBytes = 64 * 1024;
+
 // Room for ids, conversation ids, metadata and framing above the text bytes.
 constexpr int64_t kReceiveHeadroomBytes = int64_t{1} << 20;
 
@@ -103,7 +107,8 @@ ScrubServer::ScrubServer(const ServerOptions& options,
               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
           options.max_queued_scans}),
       service_(&store_, &executor_, &serving_, std::move(observers),
-               ScrubService::Options{options.deadline_margin}) {}
+               ScrubService::Options{options.deadline_margin,
+                                     options.max_inflight_bytes}) {}
 
 absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
     const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
@@ -131,17 +136,34 @@ absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS,
                              ToMillis(options.min_client_ping_interval));
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 2);
+  // What the transport reads ahead of the service is a fixed window per
+  // stream. With BDP probing on, gRPC grows it to megabytes on a fast link,
+  // and a client that writes without reading the answers got each of its
+  // streams' windows filled with requests scrubd had not asked for yet.
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES,
+                             static_cast<int>(kStreamWindowBytes));
   grpc::ResourceQuota quota("scrubd");
   quota.Resize(options.memory_quota_bytes);
   builder.SetResourceQuota(quota);
 
+  // gRPC would replace a live unix socket as readily as a stale one, and
+  // removes its socket file when it stops: it binds a private name, which
+  // is then moved into place (see unix_socket_file.h).
   std::vector<int> ports(options.listen.size(), 0);
+  std::vector<std::string> private_paths(options.listen.size());
   for (size_t i = 0; i < options.listen.size(); ++i) {
     const ListenAddress& a = options.listen[i];
-    builder.AddListeningPort(
-        a.target,
-        a.kind == ListenAddress::kTcp ? *credentials : grpc::InsecureServerCredentials(),
-        &ports[i]);
+    if (a.kind == ListenAddress::kUnix) {
+      if (absl::Status free = CheckNoLiveSocket(a.path); !free.ok()) return free;
+      absl::StatusOr<std::string> private_path = PrivateBindPath(a.path);
+      if (!private_path.ok()) return private_path.status();
+      private_paths[i] = *std::move(private_path);
+      builder.AddListeningPort("unix:" + private_paths[i],
+                               grpc::InsecureServerCredentials(), &ports[i]);
+    } else {
+      builder.AddListeningPort(a.target, *credentials, &ports[i]);
+    }
   }
 
   // Unix sockets are created by bind() with the umask's mode: make that
@@ -165,11 +187,13 @@ absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
   for (size_t i = 0; i < options.listen.size(); ++i) {
     const ListenAddress& a = options.listen[i];
     if (a.kind == ListenAddress::kUnix) {
-      if (chmod(a.path.c_str(), 0660) != 0) {
+      if (chmod(private_paths[i].c_str(), 0660) != 0) {
         return absl::PermissionDeniedError(
             absl::StrCat("cannot set mode 0660 on ", a.path, ": ", std::strerror(errno)));
       }
-      s->unix_paths_.push_back(a.path);
+      absl::StatusOr<SocketFile> published = SocketFile::Publish(private_paths[i], a.path);
+      if (!published.ok()) return published.status();
+      s->unix_sockets_.push_back(*std::move(published));
       s->listening_.push_back(a.target);
     } else {
       if (ports[i] == 0) {
@@ -256,7 +280,9 @@ void ScrubServer::Shutdown(absl::Duration drain_timeout, absl::Duration grace) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + drain_timeout));
   }
   executor_.Shutdown();
-  for (const std::string& path : unix_paths_) unlink(path.c_str());
+  // Only the files this server created: one that replaced it is another
+  // process's.
+  for (const SocketFile& file : unix_sockets_) file.RemoveIfUnchanged();
 }
 
 }  // namespace scrub::service

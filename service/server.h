@@ -11,7 +11,7 @@
 //   absl::StatusOr<std::unique_ptr<ScrubServer>> server =
 //       ScrubServer::Start(options, *scanner, {}, {&metrics});
 //   ...
-//   (*server)->ReloadPolicyFromFile(path, {});  // SIGHUP
+//   (*server)->ReloadPolicyFrom({path, {}});  // SIGHUP
 //   (*server)->Shutdown(absl::Seconds(10));    // SIGTERM: drain, then stop
 //
 // Thread-safe, except that Shutdown() must not race with destruction.
@@ -41,14 +41,17 @@
 #include "service/service_observer.h"
 #include "service/self_test.h"
 #include "service/serving_state.h"
+#include "service/unix_socket_file.h"
 
 namespace scrub::service {
 
 class ScrubServer {
  public:
   // Listens on options.listen and serves `initial`. `factory` compiles every
-  // reloaded policy (null: scrub::Scanner::Create). Observers must outlive the server. Errors
-  // name the listener or TLS file that failed. A failed self-test is not an
+  // reloaded policy (null: scrub::Scanner::Create). Observers must outlive
+  // the server. Errors name the listener or TLS file that failed; a unix
+  // socket another process serves on is ALREADY_EXISTS (see
+  // CheckNoLiveSocket()). A failed self-test is not an
   // error: the server runs NOT_SERVING (see self_test_status()).
   static absl::StatusOr<std::unique_ptr<ScrubServer>> Start(
       const ServerOptions& options, std::shared_ptr<const scrub::Scanner> initial,
@@ -90,7 +93,8 @@ class ScrubServer {
   // NOT_SERVING at once; keeps answering for `grace` (so that load
   // balancers see NOT_SERVING and move away); stops accepting calls; lets
   // in-flight calls finish for up to `drain_timeout`, then cancels the
-  // rest; stops the scan threads; removes unix socket files. Idempotent.
+  // rest; stops the scan threads; removes the unix socket files it created
+  // (not one another process has put at the path since). Idempotent.
   void Shutdown(absl::Duration drain_timeout,
                 absl::Duration grace = absl::ZeroDuration());
 
@@ -114,7 +118,7 @@ class ScrubServer {
   ScrubService service_;
   std::unique_ptr<grpc::Server> server_;
   std::vector<std::string> listening_;
-  std::vector<std::string> unix_paths_;
+  std::vector<SocketFile> unix_sockets_;  // removed at shutdown if unchanged
   int max_receive_ = 0;
 
   absl::Mutex reload_mu_;  // one reload at a time

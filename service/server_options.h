@@ -40,6 +40,10 @@ struct ServerOptions {
   int max_concurrent_streams = 100;
   // gRPC's resource quota: memory for connections and buffers.
   size_t memory_quota_bytes = size_t{1} << 30;
+  // Requests read but not yet answered plus responses written but not yet
+  // sent, over all calls; a request that does not fit is refused with
+  // RESOURCE_EXHAUSTED (see InflightBytes).
+  uint64_t max_inflight_bytes = uint64_t{256} << 20;
 
   // Scans that may run at once (0: one per CPU), and scans that may wait
   // for one of those slots before calls are refused with RESOURCE_EXHAUSTED

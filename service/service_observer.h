@@ -38,10 +38,13 @@ struct ScannedInput {
 
 struct ScanReport {
   Rpc rpc = Rpc::kScanBatch;
-  // How the unit of work ended; `results` is empty unless code == OK.
+  // How the unit of work ended. `results` is empty unless the scan
+  // completed: code OK, or CANCELLED when the caller cancelled the call
+  // while it was being scanned (decided, but never delivered).
   grpc::StatusCode code = grpc::StatusCode::OK;
   // Why it failed, when code != OK: "batch_limit", "missing_id",
-  // "overloaded", "deadline", "not_serving", "cancelled".
+  // "malformed_request", "overloaded", "inflight_bytes", "deadline",
+  // "not_serving", "cancelled".
   absl::string_view error_reason;
   absl::Span<const ScannedInput> inputs;
   absl::Span<const RecordResult> results;  // parallel to `inputs` when OK

@@ -10,7 +10,7 @@
 //     SignalThread::BlockSignals();   // first, before any thread exists
 //     ...
 //     SignalThread signals({
-//         .on_reload = [&] { server->ReloadPolicyFromFile(...); },
+//         .on_reload = [&] { server->ReloadPolicyFrom(...); },
 //         .on_terminate = [&](int signo) { stop.Notify(); },
 //     });
 //     stop.WaitForNotification();

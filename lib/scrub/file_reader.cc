@@ -14,8 +14,23 @@
 
 namespace scrub {
 
+namespace {
+
+// Why a file that is not a regular file cannot be read.
+const char* NotRegularReason(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory";
+  if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
+  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+  return "not a regular file";
+}
+
+}  // namespace
+
 absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer
+  // (forever, on scrubd's SIGHUP) before fstat() below could refuse it. It
+  // is cleared again once the file is known to be regular.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     const int err = errno;
     return absl::Status(err == EACCES ? absl::StatusCode::kPermissionDenied
@@ -28,8 +43,10 @@ absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_
   if (fstat(fd, &st) != 0) {
     status = absl::DataLossError(std::strerror(errno));
   } else if (!S_ISREG(st.st_mode)) {
-    status = absl::FailedPreconditionError(S_ISDIR(st.st_mode) ? "is a directory"
-                                                               : "not a regular file");
+    status = absl::FailedPreconditionError(NotRegularReason(st.st_mode));
+  } else if (const int flags = fcntl(fd, F_GETFL);
+             flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+    status = absl::DataLossError(std::strerror(errno));
   } else if (static_cast<uint64_t>(st.st_size) > max_bytes) {
     status = absl::ResourceExhaustedError(
         absl::StrCat(st.st_size, " bytes, more than the ", max_bytes, " allowed"));

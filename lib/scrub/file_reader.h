@@ -21,11 +21,15 @@ namespace scrub {
 
 // The contents of the regular file at `path`, read straight into the returned
 // string (no intermediate buffer holds a copy: safe for key files, which the
-// caller cleanses). An error's message is the reason alone, for the caller
+// caller cleanses). Never blocks on what is not a regular file: a FIFO is
+// refused without waiting for a writer. An error's message is the reason alone, for the caller
 // to put after the path or the flag it reads:
 //   NOT_FOUND / PERMISSION_DENIED   open(2) failed: strerror ("No such file
 //                                   or directory")
-//   FAILED_PRECONDITION             "is a directory", "not a regular file"
+//   FAILED_PRECONDITION             "is a directory", "is a FIFO (named
+//                                   pipe), not a regular file", "is a
+//                                   socket, not a regular file", "not a
+//                                   regular file" (a device)
 //   RESOURCE_EXHAUSTED              "N bytes, more than the M allowed"
 //   DATA_LOSS                       read(2) failed, or the file changed size
 absl::StatusOr<std::string> ReadRegularFile(const std::string& path, size_t max_bytes);

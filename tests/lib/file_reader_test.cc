@@ -2,8 +2,14 @@
 // wrong (a directory is not an empty file).
 #include "scrub/file_reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -48,6 +54,24 @@ TEST(ReadRegularFile, ADirectoryIsRefusedNotReadAsEmpty) {
 TEST(ReadRegularFile, ADeviceIsNotARegularFile) {
   const auto read = ReadRegularFile("/dev/null", 1024);
   EXPECT_EQ(read.status(), absl::FailedPreconditionError("not a regular file"));
+}
+
+// open(2) of a FIFO for reading waits for a writer: a FIFO at a policy path
+// must be refused at once, not hang the reader (scrubd's SIGHUP).
+TEST(ReadRegularFile, AFifoIsRefusedWithoutWaitingForAWriter) {
+  const std::string path = TempPath("policy.fifo");
+  unlink(path.c_str());
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  auto read = std::async(std::launch::async, [&] { return ReadRegularFile(path, 1024); });
+  if (read.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    // Unblock the reader (a writer appears) so that the test ends.
+    const int fd = open(path.c_str(), O_WRONLY | O_NONBLOCK);
+    if (fd >= 0) close(fd);
+    FAIL() << "ReadRegularFile blocked on a FIFO";
+  }
+  EXPECT_EQ(read.get().status(),
+            absl::FailedPreconditionError("is a FIFO (named pipe), not a regular file"));
+  unlink(path.c_str());
 }
 
 TEST(ReadRegularFile, AFileOverTheLimitIsRefusedNamingBothSizes) {

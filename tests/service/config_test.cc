@@ -23,6 +23,8 @@ ABSL_DECLARE_FLAG(std::string, metrics_listen);
 ABSL_DECLARE_FLAG(int, scan_threads);
 ABSL_DECLARE_FLAG(uint64_t, max_batch_bytes);
 ABSL_DECLARE_FLAG(absl::Duration, drain_timeout);
+ABSL_DECLARE_FLAG(absl::Duration, reload_timeout);
+ABSL_DECLARE_FLAG(uint64_t, max_inflight_bytes);
 
 namespace scrub::service {
 namespace {
@@ -81,6 +83,8 @@ class FlagsTest : public ::testing::Test {
     absl::SetFlag(&FLAGS_scan_threads, 0);
     absl::SetFlag(&FLAGS_max_batch_bytes, 0);
     absl::SetFlag(&FLAGS_drain_timeout, absl::Seconds(10));
+    absl::SetFlag(&FLAGS_reload_timeout, absl::Seconds(30));
+    absl::SetFlag(&FLAGS_max_inflight_bytes, uint64_t{256} << 20);
   }
 };
 
@@ -94,6 +98,8 @@ TEST_F(FlagsTest, DefaultsGiveAUnixSocketAndTheDefaultPolicy) {
   EXPECT_EQ(c->server.max_queued_scans, 1024u);
   EXPECT_EQ(c->server.deadline_margin, absl::Milliseconds(2));
   EXPECT_EQ(c->drain_timeout, absl::Seconds(10));
+  EXPECT_EQ(c->reload_timeout, absl::Seconds(30));
+  EXPECT_EQ(c->server.max_inflight_bytes, uint64_t{256} << 20);
   EXPECT_EQ(c->metrics_listen, "");
   EXPECT_EQ(c->audit.path, "");
 }
@@ -135,6 +141,13 @@ TEST_F(FlagsTest, ErrorsNameTheFlag) {
   absl::SetFlag(&FLAGS_drain_timeout, absl::Seconds(-1));
   EXPECT_EQ(ConfigFromFlags().status().message(),
             "--drain_timeout: must be a finite, non-negative duration");
+  TearDown();
+  absl::SetFlag(&FLAGS_reload_timeout, absl::ZeroDuration());
+  EXPECT_EQ(ConfigFromFlags().status().message(), "--reload_timeout: must be positive");
+  TearDown();
+  absl::SetFlag(&FLAGS_max_inflight_bytes, 1000);
+  EXPECT_EQ(ConfigFromFlags().status().message(),
+            "--max_inflight_bytes: must be at least 1 MiB");
 }
 
 TEST(PolicyFlagTest, AnEmptyValueIsRefusedNotTheDefault) {

@@ -2,6 +2,13 @@
 // the text, and no label or value carries message content.
 #include "service/metrics.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <memory>
 #include <string>
 
@@ -160,6 +167,59 @@ TEST_F(MetricsTest, MetricsAreServedOverHttp) {
       MetricValue(*body, "scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"ALLOW\"}"),
       1);
   EXPECT_THAT(*body, HasSubstr("# TYPE scrubd_request_duration_seconds histogram"));
+}
+
+// A TCP connection to the metrics port that sends `sent` and then nothing.
+int IdleConnection(int port, absl::string_view sent) {
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0 ||
+      write(fd, sent.data(), sent.size()) != static_cast<ssize_t>(sent.size())) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// One idle connection used to hold the exposer's only worker for civetweb's
+// default 30 s request timeout, and every scrape waited behind it.
+TEST_F(MetricsTest, IdleConnectionsDoNotDelayAScrapeAndAreClosedAfterTheRequestTimeout) {
+  StartWith(scrub::DefaultPolicy());
+  ASSERT_TRUE(metrics_->Serve("127.0.0.1:0").ok());
+  const int port = metrics_->port();
+  ASSERT_GT(port, 0);
+  // One that sends nothing, one that stops in the middle of its headers.
+  const int silent = IdleConnection(port, "");
+  const int partial = IdleConnection(port, "GET /metrics HTTP/1.1\r\nHost: x");
+  ASSERT_GE(silent, 0);
+  ASSERT_GE(partial, 0);
+  absl::SleepFor(absl::Milliseconds(200));  // let the server take them first
+
+  const absl::Time start = absl::Now();
+  absl::StatusOr<std::string> body = HttpGet(port, "/metrics");  // 10 s read timeout
+  ASSERT_TRUE(body.ok()) << body.status() << " after " << absl::Now() - start;
+  EXPECT_THAT(*body, HasSubstr("# TYPE scrubd_requests_total counter"));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+
+  // The server closes both (EOF, or a reset) after its request timeout: well
+  // before civetweb's default 30 s.
+  for (int fd : {silent, partial}) {
+    timeval timeout{20, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof(buf))) > 0) {
+    }
+    const int err = errno;
+    EXPECT_TRUE(n == 0 || (n < 0 && err == ECONNRESET))
+        << "the idle connection is still open after " << absl::Now() - start;
+    close(fd);
+  }
+  EXPECT_LT(absl::Now() - start, absl::Seconds(20));
 }
 
 TEST_F(MetricsTest, ServingOnABadAddressIsAnErrorNamingIt) {

@@ -158,6 +158,64 @@ TEST_F(ScrubdProcessTest, SighupWithABadPolicyLogsItWithoutContentAndKeepsTheOld
   EXPECT_EQ(health.status(), HealthCheckResponse::SERVING);
 }
 
+// A FIFO at the policy path used to block the reload in open(2) on the signal
+// thread: SIGTERM was then ignored and only SIGKILL ended scrubd. Neither a
+// FIFO nor a directory may hang a reload; both fail it, naming the reason.
+TEST_F(ScrubdProcessTest, SighupWithAFifoOrADirectoryAtThePolicyPathFailsAndSigtermStillStops) {
+  Start();
+  ASSERT_EQ(unlink(policy_path_.c_str()), 0);
+  ASSERT_EQ(mkfifo(policy_path_.c_str(), 0600), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog(
+      "policy reload failed: FAILED_PRECONDITION: cannot read the file (is a FIFO "
+      "(named pipe), not a regular file); still serving \"test\" version \"1\"",
+      absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile(), std::make_pair(v1::REDACTED, std::string("1")));
+
+  ASSERT_EQ(unlink(policy_path_.c_str()), 0);
+  ASSERT_EQ(mkdir(policy_path_.c_str(), 0700), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog(
+      "policy reload failed: FAILED_PRECONDITION: cannot read the file (is a "
+      "directory); still serving \"test\" version \"1\"",
+      absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile(), std::make_pair(v1::REDACTED, std::string("1")));
+  HealthCheckResponse health;
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  ASSERT_TRUE(Health::NewStub(channel_)->Check(context.get(), {}, &health).ok());
+  EXPECT_EQ(health.status(), HealthCheckResponse::SERVING);
+
+  scrubd_->Signal(SIGTERM);
+  EXPECT_EQ(scrubd_->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << scrubd_->log();
+  rmdir(policy_path_.c_str());
+}
+
+// Opening a FIFO for writing waits for a reader: a FIFO put at the audit
+// log's path must fail the reopen (the old file stays in use), not hang it.
+TEST_F(ScrubdProcessTest, SighupWithAFifoAtTheAuditLogPathKeepsTheOldFileAndStops) {
+  const std::string audit = TestTempDir() + "/audit-fifo.jsonl";
+  const std::string key = TestTempDir() + "/audit.key";
+  WriteFile(key, std::string(48, 'k'));
+  Start({"--audit_log=" + audit, "--audit_key_file=" + key});
+  ASSERT_EQ(std::rename(audit.c_str(), (audit + ".1").c_str()), 0);
+  ASSERT_EQ(mkfifo(audit.c_str(), 0600), 0);
+  scrubd_->Signal(SIGHUP);
+  ASSERT_TRUE(scrubd_->AwaitLog(
+      absl::StrCat("--audit_log: cannot open ", audit,
+                   ": a FIFO with no process reading it; still writing to the old file"),
+      absl::Seconds(30)))
+      << scrubd_->log();
+  EXPECT_EQ(ScanMobile().first, v1::REDACTED);
+  EXPECT_THAT(ReadFile(audit + ".1"), HasSubstr("\"message_id\":\"m\""));
+  scrubd_->Signal(SIGTERM);
+  EXPECT_EQ(scrubd_->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << scrubd_->log();
+  unlink(audit.c_str());
+}
+
 TEST_F(ScrubdProcessTest, SighupReopensTheAuditLogForRotation) {
   const std::string audit = TestTempDir() + "/audit.jsonl";
   const std::string key = TestTempDir() + "/audit.key";
@@ -174,6 +232,53 @@ TEST_F(ScrubdProcessTest, SighupReopensTheAuditLogForRotation) {
   EXPECT_THAT(fresh, HasSubstr("\"verdict\":\"REDACTED\""));
   EXPECT_EQ(std::count(fresh.begin(), fresh.end(), '\n'), 1)
       << "one decision since SIGHUP";
+}
+
+// A second scrubd pointed at the socket of a running one used to replace it
+// silently (gRPC unlinks a socket file before binding), taking its traffic.
+TEST_F(ScrubdProcessTest, ASecondScrubdOnALiveSocketRefusesToStartAndTheFirstKeepsServing) {
+  Start();
+  struct stat before;
+  ASSERT_EQ(stat(socket_.c_str(), &before), 0);
+  std::string output;
+  EXPECT_EQ(RunScrubd({"--listen=unix://" + socket_}, &output), 1);
+  EXPECT_THAT(output, HasSubstr(absl::StrCat(
+                          "cannot listen on unix:", socket_,
+                          ": another process is serving on this socket (a connection "
+                          "to it succeeded); stop it first or choose another path")));
+  struct stat after;
+  ASSERT_EQ(stat(socket_.c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino) << "the socket file was replaced";
+  EXPECT_EQ(ScanMobile(), std::make_pair(v1::REDACTED, std::string("1")));
+}
+
+// When the socket path was taken over by someone else (here: a second
+// scrubd started after the file was removed), the first one must not remove
+// the second one's socket as it stops.
+TEST_F(ScrubdProcessTest, StoppingRemovesOnlyTheSocketFileThisProcessCreated) {
+  Start();
+  ASSERT_EQ(unlink(socket_.c_str()), 0);
+  auto second = ScrubdProcess::Start({"--listen=unix://" + socket_}, "second");
+  ASSERT_NE(second, nullptr);
+  ASSERT_TRUE(second->AwaitLog("(self-test passed)", kStartTimeout)) << second->log();
+  struct stat theirs;
+  ASSERT_EQ(stat(socket_.c_str(), &theirs), 0);
+
+  scrubd_->Signal(SIGTERM);
+  ASSERT_EQ(scrubd_->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << scrubd_->log();
+  struct stat after;
+  ASSERT_EQ(stat(socket_.c_str(), &after), 0) << "the second scrubd's socket was removed";
+  EXPECT_EQ(after.st_ino, theirs.st_ino);
+  // And the second one still serves on it.
+  channel_ = grpc::CreateChannel("unix:" + socket_, grpc::InsecureChannelCredentials());
+  stub_ = v1::Scrub::NewStub(channel_);
+  EXPECT_EQ(ScanMobile().first, v1::REDACTED);
+
+  second->Signal(SIGTERM);
+  EXPECT_EQ(second->AwaitExit(absl::Seconds(30)), absl::optional<int>(0))
+      << second->log();
+  EXPECT_NE(access(socket_.c_str(), F_OK), 0) << "its own socket file left behind";
 }
 
 TEST_F(ScrubdProcessTest, SigtermDrainsAnInFlightStreamAndExitsZero) {

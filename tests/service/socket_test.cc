@@ -140,6 +140,35 @@ TEST_F(SocketTest, StaleSocketFromACrashedRunIsReplaced) {
   EXPECT_TRUE(stub->ScanBatch(context.get(), v1::ScanBatchRequest(), &response).ok());
 }
 
+TEST_F(SocketTest, ASecondServerOnALiveSocketIsRefusedAndTheFirstKeepsItsFile) {
+  Start();
+  struct stat before;
+  ASSERT_EQ(stat(socket_path_.c_str(), &before), 0);
+  auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy());
+  ASSERT_TRUE(scanner.ok());
+  service::ServerOptions second = options_;
+  second.listen.erase(second.listen.begin());  // the unix socket only
+  auto server = service::ScrubServer::Start(second, *scanner, {}, {});
+  ASSERT_FALSE(server.ok());
+  EXPECT_EQ(server.status(),
+            absl::AlreadyExistsError(absl::StrCat(
+                "cannot listen on unix:", socket_path_,
+                ": another process is serving on this socket (a connection to it "
+                "succeeded); stop it first or choose another path")));
+  struct stat after;
+  ASSERT_EQ(stat(socket_path_.c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);
+  // No temporary name (gRPC binds one next to the path first) is left.
+  const std::string prefix = absl::StrCat("/tmp/.scrubd-", getpid(), "-");
+  for (int n = 0; n < 8; ++n) {
+    EXPECT_NE(access(absl::StrCat(prefix, n, ".sock").c_str(), F_OK), 0) << prefix << n;
+  }
+  auto stub = v1::Scrub::NewStub(Channel(server_->listening()[1]));
+  v1::ScanBatchResponse response;
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  EXPECT_TRUE(stub->ScanBatch(context.get(), v1::ScanBatchRequest(), &response).ok());
+}
+
 TEST_F(SocketTest, RegularFileAtTheSocketPathIsNotDeleted) {
   WriteFile(socket_path_, "not a socket");
   auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy());
@@ -245,6 +274,61 @@ TEST_F(SocketTest, StreamFlowControlStopsAServerWhoseClientDoesNotRead) {
   }
   writer.join();
   EXPECT_TRUE(stream->Finish().ok());
+}
+
+// What all calls together hold — requests read but not answered, responses
+// written but not yet sent — is bounded: a request that does not fit is
+// refused, and is admitted again once a slow reader takes its response.
+TEST_F(SocketTest, RequestsBeyondTheInflightLimitAreRefusedUntilASlowReaderTakesItsResponse) {
+  options_.max_inflight_bytes = 1 << 20;
+  Start();
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);
+  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 64 * 1024);
+  auto stub = v1::Scrub::NewStub(grpc::CreateCustomChannel(
+      server_->listening()[1], grpc::InsecureChannelCredentials(), args));
+  // REDACTED: the 600 KiB come back in the response, which a client that
+  // reads ahead 64 KiB does not take while it is not reading. Two requests
+  // do not fit in 1 MiB, whether or not the first response is counted yet.
+  const std::string text = "电话138-1234-5678 " + std::string(600 * 1024, 'a');
+  v1::ScanStreamRequest request;
+  *request.add_records() = Record("r", text);
+
+  auto slow_context = ContextWithTimeout(absl::Seconds(120));
+  auto slow = stub->ScanStream(slow_context.get());
+  ASSERT_TRUE(slow->Write(request));
+  ASSERT_TRUE(observer_.AwaitReports(1, absl::Seconds(60)));
+  // Held now: its request (and soon its unsent response), 600 KiB each.
+
+  auto refused_context = ContextWithTimeout(absl::Seconds(120));
+  auto refused = stub->ScanStream(refused_context.get());
+  ASSERT_TRUE(refused->Write(request));
+  v1::ScanStreamResponse response;
+  EXPECT_FALSE(refused->Read(&response));
+  const grpc::Status status = refused->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_message(),
+            "scrubd holds too many requests not yet answered and responses not yet sent "
+            "(--max_inflight_bytes=1048576): retry with backoff, and read responses");
+  ASSERT_TRUE(observer_.AwaitReports(2, absl::Seconds(60)));
+  EXPECT_EQ(observer_.reports()[1].error_reason, "inflight_bytes");
+
+  // The slow reader takes its response: the bytes are released.
+  ASSERT_TRUE(slow->Read(&response));
+  EXPECT_EQ(response.results(0).verdict(), v1::REDACTED);
+  slow->WritesDone();
+  EXPECT_TRUE(slow->Finish().ok());
+  bool admitted = false;
+  for (int attempt = 0; attempt < 600 && !admitted; ++attempt) {
+    auto context = ContextWithTimeout(absl::Seconds(60));
+    auto stream = stub->ScanStream(context.get());
+    admitted = stream->Write(request) && stream->Read(&response);
+    stream->WritesDone();
+    if (!stream->Finish().ok()) admitted = false;
+    if (!admitted) absl::SleepFor(absl::Milliseconds(100));
+  }
+  EXPECT_TRUE(admitted) << "still refused after the slow reader took its response";
 }
 
 }  // namespace
