@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "service/daemon/host_port.h"
 #include "service/listen_address.h"
 
 ABSL_FLAG(std::string, listen, "unix:///tmp/scrubd.sock",
@@ -76,11 +77,8 @@ absl::Status FlagError(absl::string_view flag, absl::string_view why) {
 }
 
 absl::Status CheckHostPort(absl::string_view flag, absl::string_view value) {
-  const size_t colon = value.rfind(':');
-  int port = -1;
-  if (colon == absl::string_view::npos || colon == 0 ||
-      !absl::SimpleAtoi(value.substr(colon + 1), &port) || port < 0 || port > 65535) {
-    return FlagError(flag, absl::StrCat("expected host:port, got \"", value, "\""));
+  if (absl::StatusOr<HostPort> parsed = ParseHostPort(value); !parsed.ok()) {
+    return FlagError(flag, parsed.status().message());
   }
   return absl::OkStatus();
 }

@@ -1,5 +1,7 @@
 #include "service/listen_address.h"
 
+#include "service/daemon/host_port.h"
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -40,10 +42,7 @@ absl::StatusOr<std::vector<ListenAddress>> ParseListenAddresses(absl::string_vie
       a.path = std::string(path);
       a.target = absl::StrCat("unix:", path);
     } else {
-      const size_t colon = entry.rfind(':');
-      int port = -1;
-      if (colon == absl::string_view::npos || colon == 0 ||
-          !absl::SimpleAtoi(entry.substr(colon + 1), &port) || port < 0 || port > 65535) {
+      if (!ParseHostPort(entry).ok()) {
         return EntryError(index, entry, "expected host:port or unix:///path");
       }
       a.kind = ListenAddress::kTcp;

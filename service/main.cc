@@ -25,14 +25,15 @@
 #include "scrub/scanner.h"
 #include "scrub/version.h"
 #include "service/audit_log.h"
+#include "service/daemon/host_port.h"
 #include "service/flags.h"
-#include "service/logging.h"
+#include "service/daemon/logging.h"
 #include "service/metrics.h"
-#include "service/policy_loader.h"
-#include "service/reload_runner.h"
+#include "service/daemon/policy_errors.h"
+#include "service/daemon/reload_runner.h"
 #include "service/scrubd_config.h"
 #include "service/server.h"
-#include "service/signal_thread.h"
+#include "service/daemon/signal_thread.h"
 
 namespace scrub::service {
 namespace {
@@ -81,9 +82,8 @@ int Run(const ScrubdConfig& config) {
       LogError(std::string(serve.message()));
       return kExitError;
     }
-    const std::string host =
-        config.metrics_listen.substr(0, config.metrics_listen.rfind(':'));
-    LogInfo(absl::StrCat("metrics on http://", host, ":", metrics->port(), "/metrics"));
+    LogInfo(absl::StrCat("metrics on http://", HostOf(config.metrics_listen), ":",
+                         metrics->port(), "/metrics"));
     observers.push_back(metrics.get());
   }
   std::unique_ptr<AuditLog> audit;
@@ -109,10 +109,8 @@ int Run(const ScrubdConfig& config) {
     LogInfo(absl::StrCat("listening on ", address));
   }
   for (const ListenAddress& a : config.server.listen) {
-    const std::string host = a.target.substr(0, a.target.rfind(':'));
-    const bool loopback = absl::StartsWith(host, "127.") || host == "localhost" ||
-                          host == "[::1]" || host == "ipv6:[::1]";
-    if (a.kind == ListenAddress::kTcp && config.server.tls.cert.empty() && !loopback) {
+    if (a.kind == ListenAddress::kTcp && config.server.tls.cert.empty() &&
+        !IsLoopback(HostOf(a.target))) {
       LogWarning(
           absl::StrCat("TCP listener ", a.target,
                        " is plaintext: use it on loopback only, or set --tls_cert"));

@@ -1,6 +1,5 @@
 #include "service/metrics.h"
 
-#include <exception>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -17,12 +16,6 @@ namespace {
 constexpr Rpc kRpcs[] = {Rpc::kScanBatch, Rpc::kScanStream};
 constexpr scrub::Verdict kVerdicts[] = {scrub::Verdict::kAllow, scrub::Verdict::kRedacted,
                                         scrub::Verdict::kBlocked};
-
-// The /metrics HTTP server (civetweb): worker threads, and how long one
-// waits for a request (and for a response to be taken) before it closes
-// the connection.
-constexpr int kHttpThreads = 4;
-constexpr int kHttpRequestTimeoutMs = 5000;
 
 int RpcIndex(Rpc rpc) { return rpc == Rpc::kScanBatch ? 0 : 1; }
 
@@ -95,34 +88,20 @@ Metrics::Metrics()
   reloads_failed_ = &reloads_.Add({{"result", "failed"}});
 }
 
-Metrics::~Metrics() {
-  if (exposer_ != nullptr) exposer_->RemoveCollectable(registry_);
-}
+Metrics::~Metrics() = default;
 
 absl::Status Metrics::Serve(const std::string& address) {
-  try {
-    exposer_ = std::make_unique<prometheus::Exposer>(std::vector<std::string>{
-        "listening_ports", address,
-        // One worker serves one connection at a time: several, so that a
-        // scrape is not queued behind a connection that sends nothing...
-        "num_threads", std::to_string(kHttpThreads),
-        // ...and a connection that sends nothing (or its headers slowly) is
-        // closed after this, not after civetweb's default of 30 s.
-        "request_timeout_ms", std::to_string(kHttpRequestTimeoutMs),
-        "enable_keep_alive", "no"});
-  } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat(
-        "--metrics_listen: cannot serve metrics on ", address, ": ", e.what()));
+  absl::StatusOr<std::unique_ptr<MetricsEndpoint>> endpoint =
+      MetricsEndpoint::Serve(address, registry_);
+  if (!endpoint.ok()) {
+    return absl::Status(endpoint.status().code(),
+                        absl::StrCat("--metrics_listen: ", endpoint.status().message()));
   }
-  exposer_->RegisterCollectable(registry_);
+  endpoint_ = *std::move(endpoint);
   return absl::OkStatus();
 }
 
-int Metrics::port() const {
-  if (exposer_ == nullptr) return 0;
-  const std::vector<int> ports = exposer_->GetListeningPorts();
-  return ports.empty() ? 0 : ports[0];
-}
+int Metrics::port() const { return endpoint_ == nullptr ? 0 : endpoint_->port(); }
 
 std::string Metrics::Text() const {
   std::ostringstream out;

@@ -43,11 +43,11 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "prometheus/counter.h"
-#include "prometheus/exposer.h"
 #include "prometheus/family.h"
 #include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
+#include "service/daemon/metrics_endpoint.h"
 #include "service/service_observer.h"
 
 namespace scrub::service {
@@ -57,10 +57,9 @@ class Metrics final : public ServiceObserver {
   static std::unique_ptr<Metrics> Create();
   ~Metrics() override;
 
-  // Serves /metrics on `address` ("host:port"; port 0 picks one) with 4
-  // worker threads; a connection that has not sent its request within 5 s
-  // is closed, so idle connections cannot hold scrapes up. Errors name the
-  // address.
+  // Serves /metrics on `address` ("host:port"; port 0 picks one) through
+  // a MetricsEndpoint (service/daemon/metrics_endpoint.h). Errors name the
+  // flag and the address.
   absl::Status Serve(const std::string& address);
   // The port /metrics is served on (0 when not serving).
   int port() const;
@@ -78,7 +77,8 @@ class Metrics final : public ServiceObserver {
   Metrics();
 
   std::shared_ptr<prometheus::Registry> registry_;
-  std::unique_ptr<prometheus::Exposer> exposer_;
+  // Declared after the registry: destroyed (and unregistered) first.
+  std::unique_ptr<MetricsEndpoint> endpoint_;
 
   // The one list of metric families: see the table above.
   prometheus::Family<prometheus::Counter>& requests_;

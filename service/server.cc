@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "scrub/file_reader.h"
+#include "service/daemon/host_port.h"
 #include "service/self_test.h"
 
 namespace scrub::service {
@@ -199,8 +200,7 @@ absl::StatusOr<std::unique_ptr<ScrubServer>> ScrubServer::Start(
       if (ports[i] == 0) {
         return absl::UnavailableError(absl::StrCat("cannot listen on ", a.target));
       }
-      const std::string host = a.target.substr(0, a.target.rfind(':'));
-      s->listening_.push_back(absl::StrCat(host, ":", ports[i]));
+      s->listening_.push_back(absl::StrCat(HostOf(a.target), ":", ports[i]));
     }
   }
 

@@ -11,7 +11,7 @@
 #include "scrub/scanner.h"
 #include "service/flags.h"
 #include "service/listen_address.h"
-#include "service/policy_loader.h"
+#include "service/daemon/policy_errors.h"
 #include "tests/service/scrubd_process.h"
 
 ABSL_DECLARE_FLAG(std::string, listen);

@@ -3,7 +3,7 @@
 // that does not finish is reported after the timeout, and stopping does not
 // wait for a stuck reload. (std:: synchronization only: the test also runs
 // under ThreadSanitizer, which does not see into Debian's abseil.)
-#include "service/reload_runner.h"
+#include "service/daemon/reload_runner.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -1,4 +1,4 @@
-#include "service/reload_runner.h"
+#include "service/daemon/reload_runner.h"
 
 #include <condition_variable>
 #include <mutex>

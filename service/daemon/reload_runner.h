@@ -1,4 +1,4 @@
-// File: service/reload_runner.h
+// File: service/daemon/reload_runner.h
 // -----------------------------------------------------------------------------
 //
 // Runs SIGHUP's reload work (read, compile and self-test the policy; reopen
@@ -24,8 +24,8 @@
 // and later requests wait for it.
 //
 // Thread-safe.
-#ifndef SCRUB_SERVICE_RELOAD_RUNNER_H_
-#define SCRUB_SERVICE_RELOAD_RUNNER_H_
+#ifndef SCRUB_SERVICE_DAEMON_RELOAD_RUNNER_H_
+#define SCRUB_SERVICE_DAEMON_RELOAD_RUNNER_H_
 
 #include <functional>
 #include <memory>
@@ -78,4 +78,4 @@ class ReloadRunner {
 
 }  // namespace scrub::service
 
-#endif  // SCRUB_SERVICE_RELOAD_RUNNER_H_
+#endif  // SCRUB_SERVICE_DAEMON_RELOAD_RUNNER_H_

@@ -1,4 +1,4 @@
-// File: service/signal_thread.h
+// File: service/daemon/signal_thread.h
 // -----------------------------------------------------------------------------
 //
 // scrubd's signal handling: SIGTERM, SIGINT and SIGHUP are blocked in every
@@ -18,8 +18,8 @@
 //
 // SIGHUP calls on_reload, every time. SIGTERM or SIGINT calls on_terminate
 // once, and the thread ends; later ones are left pending (blocked).
-#ifndef SCRUB_SERVICE_SIGNAL_THREAD_H_
-#define SCRUB_SERVICE_SIGNAL_THREAD_H_
+#ifndef SCRUB_SERVICE_DAEMON_SIGNAL_THREAD_H_
+#define SCRUB_SERVICE_DAEMON_SIGNAL_THREAD_H_
 
 #include <functional>
 #include <thread>
@@ -54,4 +54,4 @@ class SignalThread {
 
 }  // namespace scrub::service
 
-#endif  // SCRUB_SERVICE_SIGNAL_THREAD_H_
+#endif  // SCRUB_SERVICE_DAEMON_SIGNAL_THREAD_H_

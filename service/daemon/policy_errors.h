@@ -1,4 +1,4 @@
-// File: service/policy_loader.h
+// File: service/daemon/policy_errors.h
 // -----------------------------------------------------------------------------
 //
 // Reporting policy errors in scrubd's log without their content.
@@ -12,8 +12,8 @@
 // data: scrubd's log gets the code and the location only — from the
 // library's PolicyErrorLocation, never from the message; `scrub policy check
 // FILE` shows the full error to an operator.
-#ifndef SCRUB_SERVICE_POLICY_LOADER_H_
-#define SCRUB_SERVICE_POLICY_LOADER_H_
+#ifndef SCRUB_SERVICE_DAEMON_POLICY_ERRORS_H_
+#define SCRUB_SERVICE_DAEMON_POLICY_ERRORS_H_
 
 #include <string>
 
@@ -30,4 +30,4 @@ std::string DescribePolicyError(const absl::Status& status);
 
 }  // namespace scrub::service
 
-#endif  // SCRUB_SERVICE_POLICY_LOADER_H_
+#endif  // SCRUB_SERVICE_DAEMON_POLICY_ERRORS_H_

@@ -1,4 +1,4 @@
-#include "service/policy_loader.h"
+#include "service/daemon/policy_errors.h"
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"

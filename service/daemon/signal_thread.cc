@@ -1,4 +1,4 @@
-#include "service/signal_thread.h"
+#include "service/daemon/signal_thread.h"
 
 #include <pthread.h>
 #include <signal.h>

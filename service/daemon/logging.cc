@@ -1,4 +1,4 @@
-#include "service/logging.h"
+#include "service/daemon/logging.h"
 
 #include <cstdio>
 #include <string>

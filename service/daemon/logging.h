@@ -1,4 +1,4 @@
-// File: service/logging.h
+// File: service/daemon/logging.h
 // -----------------------------------------------------------------------------
 //
 // scrubd's log: one line per event on stderr, e.g.
@@ -9,8 +9,8 @@
 // limits, paths, status codes, counts), never content. Message text, findings'
 // values, ids chosen by callers and policy file contents do not belong here;
 // see DescribePolicyError() for reporting policy errors safely.
-#ifndef SCRUB_SERVICE_LOGGING_H_
-#define SCRUB_SERVICE_LOGGING_H_
+#ifndef SCRUB_SERVICE_DAEMON_LOGGING_H_
+#define SCRUB_SERVICE_DAEMON_LOGGING_H_
 
 #include "absl/strings/string_view.h"
 
@@ -27,4 +27,4 @@ inline void LogError(absl::string_view message) { Log(LogLevel::kError, message)
 
 }  // namespace scrub::service
 
-#endif  // SCRUB_SERVICE_LOGGING_H_
+#endif  // SCRUB_SERVICE_DAEMON_LOGGING_H_
