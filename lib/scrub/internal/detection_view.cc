@@ -51,6 +51,16 @@ bool IsMarkup(char32_t cp) {
   }
 }
 
+// Marks that combine with the character before them: variation selectors,
+// the keycap U+20E3 ("5️⃣" is 5, U+FE0F, U+20E3) and combining marks
+// ("1̶3̶8̶" strikes its digits through). After a digit they belong to it: a
+// value that ends in that digit is redacted with them.
+bool IsAttachedMark(char32_t cp) {
+  return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F) ||
+         (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 // The length of the ANSI CSI sequence (ESC [ params intermediates final)
 // starting at `pos`, or 0.
 size_t AnsiSequenceLength(absl::string_view text, size_t pos) {
@@ -128,6 +138,7 @@ class DetectionView::Builder {
 
  private:
   void Fold(char32_t cp, size_t len) {
+    if (IsAsciiDigit(last_) && last_end_ == pos_ && IsAttachedMark(cp)) return Attach(len);
     const CharKind kind = unicode::KindOf(cp);
     switch (kind) {
       case CharKind::kIgnorable:
@@ -260,7 +271,32 @@ class DetectionView::Builder {
   // byte when it is ASCII, else 0.
   void Kept(char view, size_t len) {
     pos_ += len;
+    last_end_ = pos_;
     Note(view);
+  }
+
+  // The mark [pos_, pos_ + len) joins the digit just before it, which ends
+  // at pos_: one view digit then stands for both.
+  void Attach(size_t len) {
+    std::vector<Anchor>& anchors = v_.anchors_;
+    if (!v_.identity_ && kept_from_ == pos_ && anchors.size() >= 2 &&
+        anchors[anchors.size() - 2].orig_len > 0) {
+      // The digit is a folded piece: widen it.
+      anchors[anchors.size() - 2].orig_len += static_cast<uint32_t>(len);
+      anchors.back().orig += static_cast<uint32_t>(len);
+      pos_ += len;
+    } else {
+      // The digit is the last identity byte: make it a piece of its own.
+      const size_t digit = pos_ - 1;
+      pos_ = digit;
+      Depart();
+      anchors.push_back({Size(), static_cast<uint32_t>(digit), static_cast<uint32_t>(1 + len)});
+      v_.folded_.push_back(in_[digit]);
+      pos_ = digit + 1 + len;
+      anchors.push_back({Size(), static_cast<uint32_t>(pos_), 0});
+    }
+    kept_from_ = pos_;
+    last_end_ = pos_;
   }
 
   // A markup character stays as it is without ending the number before it.
@@ -285,6 +321,7 @@ class DetectionView::Builder {
     v_.folded_.append(ascii.data(), ascii.size());
     pos_ += len;
     kept_from_ = pos_;
+    last_end_ = pos_;
     v_.anchors_.push_back({Size(), static_cast<uint32_t>(pos_), 0});
     for (char c : ascii) Note(c);
   }
@@ -327,6 +364,7 @@ class DetectionView::Builder {
   size_t pos_ = 0;
   size_t kept_from_ = 0;  // identity bytes [kept_from_, pos_) are pending
   char last_ = 0;         // the view's last byte (0: not ASCII)
+  size_t last_end_ = 0;   // where the character behind it ends in the input
   bool in_number_ = false;
   int run_digits_ = 0;
   size_t transparent_until_ = 0;

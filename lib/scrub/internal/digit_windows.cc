@@ -67,6 +67,14 @@ class RunWindows {
 
   // Windows of whole groups gi … gj (a country code may lead gi).
   void GroupWindows() {
+    // A run that is as a whole a value's length and grouping, written as one
+    // number that fails its check, holds no weak value inside it ("440 3 05
+    // 200 313 315 98 3": a mistyped resident ID, not a legacy one in front).
+    int run_length = 0;
+    for (size_t k = 0; k < Count(); ++k) run_length += Length(G(k));
+    const bool run_is_one_value =
+        Count() > 1 && Contains(shape_->lengths, run_length) &&
+        (Strong(run_length) || AcceptedGrouping(0, Count() - 1, 0, /*whole_run=*/true));
     for (size_t i = 0; i < Count(); ++i) {
       int length = 0;
       for (size_t j = i; j < Count(); ++j) {
@@ -79,6 +87,7 @@ class RunWindows {
         const bool whole_run = i == 0 && j + 1 == Count();
         const bool strong = Strong(length - code);
         if (!strong && !AcceptedGrouping(i, j, code, whole_run)) continue;
+        if (!strong && !whole_run && run_is_one_value) continue;
         // A neighbour that continues the value's grouping into a longer
         // valid length makes the run one number ("6265 8397 9747 2134 913",
         // a 19-digit card that fails its check): its windows are not values.
@@ -157,11 +166,15 @@ class RunWindows {
   }
 
   // A weak validator's grouping rule: one kind of separator (markup looked
-  // through: "**138**1234 5678"), and the detector's usual group lengths —
-  // any lengths when the window is its whole run, except the 1-3 + 3 + 3 …
-  // of an amount ("13 456 789 012").
+  // through: "**138**1234 5678") and the detector's usual group lengths —
+  // unless the window is a whole run of three or more groups.
   bool AcceptedGrouping(size_t i, size_t j, int code, bool whole_run) const {
     if (j - i + 1 > static_cast<size_t>(shape_->max_groups) && !whole_run) return false;
+    auto length_of = [&](size_t k) { return Length(G(k)) - (k == i ? code : 0); };
+    // Any grouping and separators of a whole run of three or more groups,
+    // but an amount's or a dotted quad's; two groups must be a usual pair (a
+    // decimal "16.995673190" is no mobile).
+    if (whole_run && j > i + 1) return !Numeric(i, j, code);
     SeparatorKind kind = SeparatorKind::kNone;
     for (size_t k = i + 1; k <= j; ++k) {
       const SeparatorKind here = G(k).before;
@@ -169,11 +182,6 @@ class RunWindows {
       if (kind != SeparatorKind::kNone && here != kind) return false;
       kind = here;
     }
-    auto length_of = [&](size_t k) { return Length(G(k)) - (k == i ? code : 0); };
-    // Any grouping of a whole run of three or more groups, but the 1-3 +
-    // 3 + 3 … of an amount; two groups must be a usual pair (a decimal
-    // "16.995673190" is no mobile).
-    if (whole_run && j > i + 1 && !Numeric(i, j, code)) return true;
     if (!shape_->groupings.empty()) {
       for (const std::vector<int>& grouping : shape_->groupings) {
         if (grouping.size() != j - i + 1) continue;

@@ -62,12 +62,14 @@ DetectorSpec BankCardDetector() {
                         // An identity-document number is not a card.
                         "身份证", "身份證", "身分證", "证件号", "證件號"};
   d.grouped_number = true;
-  // Groups of four (the last of three or four), 4-6-4, 4-6-5, 8-8, 6-13 or
-  // unseparated, with one kind of separator; never the 2-3-3-3 of an amount.
+  // The groupings issuers print (4-4-4-4, 4-4-4-4-3, 4-6-5 …, 8-8, 6-13)
+  // or unseparated, with one kind of separator; never the 2-3-3-3 of an
+  // amount.
   d.digits = DigitShape{};
   d.digits->lengths = {13, 14, 15, 16, 17, 18, 19};
-  d.digits->min_group = 4;
-  d.digits->min_last_group = 3;
+  d.digits->groupings = {{13}, {14}, {15}, {16}, {17}, {18}, {19},
+                         {4, 4, 4, 1}, {4, 4, 4, 3}, {4, 4, 4, 4}, {4, 4, 4, 4, 3},
+                         {4, 6, 4}, {4, 6, 5}, {8, 8}, {6, 13}, {6, 12}, {6, 10}};
   d.digits->max_groups = 5;
   d.digits->letter_before = false;
   d.examples = {
