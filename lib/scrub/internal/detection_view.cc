@@ -13,6 +13,12 @@ using unicode::CharKind;
 // Digits (and numerals) a run needs before its Chinese numerals count as
 // digits: a mobile number has 11, "一个" or "三年二班" far fewer.
 constexpr int kMinNumeralRunDigits = 7;
+// Digits of one form on both sides of a change of form that make it a soft
+// break.
+constexpr int kMinFormSegment = 3;
+// A numeral between digits of one form folds only in a run no longer than
+// any value: "13800138000三11010519491231002X" is two values and a word.
+constexpr int kMaxTouchingRunDigits = 20;
 
 // An ANSI escape sequence is at most this long (ESC [ parameters final).
 constexpr size_t kMaxAnsiSequence = 32;
@@ -59,6 +65,25 @@ bool IsAttachedMark(char32_t cp) {
   return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F) ||
          (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
          (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+// Pictographs and dingbats (emoji, ★, ✅): visible where the view drops
+// them, unlike controls and format characters.
+bool IsPictograph(char32_t cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         (cp >= 0x2B00 && cp <= 0x2BFF);
+}
+
+// The form of a digit: the code point of its form's zero ('0', '０', '𝟎',
+// '٠' …), so that two digits of one number in different forms are told
+// apart; one form for all of ⑫-like characters, one for Chinese numerals.
+constexpr char32_t kNoForm = 0xFFFFFFFF;
+constexpr char32_t kNumeralForm = 0xFFFFFFFE;
+constexpr char32_t kCompoundForm = 0xFFFFFFFD;
+char32_t FormOf(char32_t cp, CharKind kind) {
+  if (kind == CharKind::kChineseNumeral) return kNumeralForm;
+  if (kind == CharKind::kDigits) return kCompoundForm;
+  return cp - static_cast<char32_t>(unicode::DigitValue(cp));
 }
 
 // The length of the ANSI CSI sequence (ESC [ params intermediates final)
@@ -119,7 +144,10 @@ class DetectionView::Builder {
         if (IsMarkup(byte)) {
           KeptMarkup(1);
         } else {
+          const bool digit = byte >= '0' && byte <= '9';
+          if (digit) FormChange(U'0', 1);
           Kept(static_cast<char>(byte), 1);  // printable ASCII: as is
+          if (digit) NoteForm(U'0');
         }
         continue;
       }
@@ -144,16 +172,26 @@ class DetectionView::Builder {
       case CharKind::kIgnorable:
         return Drop(len);
       case CharKind::kInvisible:
-        if (InNumberAhead()) return Drop(len);
+        if (InNumberAhead()) {
+          if (IsAsciiDigit(last_) && IsPictograph(cp)) SoftBreak(/*form_change=*/false);
+          return Drop(len);
+        }
         return Kept(0, len);
       case CharKind::kDigit:
       case CharKind::kDigits:
-        if (cp < 0x80) return Kept(static_cast<char>(cp), len);
-        return Replace(unicode::DigitsText(cp), len);
+        FormChange(FormOf(cp, kind), len);
+        if (cp < 0x80) {
+          Kept(static_cast<char>(cp), len);
+        } else {
+          Replace(unicode::DigitsText(cp), len);
+        }
+        return NoteForm(FormOf(cp, kind));
       case CharKind::kChineseNumeral:
         if (NumeralsFoldHere()) {
           const char digit = static_cast<char>('0' + unicode::DigitValue(cp));
-          return Replace(absl::string_view(&digit, 1), len);
+          FormChange(kNumeralForm, len);
+          Replace(absl::string_view(&digit, 1), len);
+          return NoteForm(kNumeralForm);
         }
         return Kept(0, len);
       case CharKind::kXLookalike:
@@ -216,12 +254,31 @@ class DetectionView::Builder {
     return transparent_in_number_;
   }
 
-  // True when the Chinese numeral at pos_ stands in a run of at least
-  // kMinNumeralRunDigits digits and numerals (counting those already in
-  // the view's current number). Decided once for each run.
+  // True when the Chinese numerals starting at pos_ (up to the next other
+  // digit; separators and invisibles between them allowed) stand for digits:
+  // in a run of at least kMinNumeralRunDigits digits and numerals (counting
+  // those already in the view's current number), when there are three or
+  // more of them, or digits touch them on both sides in a run no longer
+  // than a value ("138一2345678": not "1111三 1380…", where the numeral may
+  // be a word), or the run is
+  // written in mixed forms anyway ("1柒𝟸८𝟗⑸𝟡9⑵१六"). One or two numerals
+  // at the edge of a number written in one form are words: "13800138000
+  // 一直打不通" ("always"), "壹贰4111 1111 1111 1111". Decided once for each
+  // sequence of numerals.
   bool NumeralsFoldHere() {
     if (pos_ < numeral_run_until_) return numeral_run_folds_;
-    int digits = in_number_ ? run_digits_ : 0;
+    // Digits touching the numerals on both sides (no separator, no
+    // pictograph between) make them one number's digits.
+    const bool after_break = !v_.soft_breaks_.empty() && v_.soft_breaks_.back().at == ViewPos();
+    const bool in_number = in_number_ && run_digits_ > 0 && !after_break;
+    const bool digit_before = in_number && IsAsciiDigit(last_);
+    int digits = in_number ? run_digits_ : 0;
+    bool mixed = in_number && number_mixed_;
+    char32_t form = in_number ? number_form_ : kNoForm;
+    bool touching = true;  // nothing but numerals (and invisibles) so far
+    int numerals = 0;         // of this sequence
+    size_t sequence_end = 0;  // where this sequence ends; 0 while in it
+    bool pictograph_after = false;
     size_t p = pos_;
     while (p < in_.size()) {
       if (const size_t ansi = AnsiSequenceLength(in_, p); ansi > 0) {
@@ -235,12 +292,67 @@ class DetectionView::Builder {
       const CharKind kind = unicode::KindOf(cp);
       const Role role = RoleOf(cp, kind);
       if (role == Role::kOther) break;
-      if (role == Role::kDigitLike) digits += kind == CharKind::kDigits ? 2 : 1;
+      if (role == Role::kTransparent && IsPictograph(cp) && sequence_end == 0) {
+        sequence_end = p;  // the numerals end at a boundary, not at a digit
+        pictograph_after = true;
+      }
+      if (role == Role::kSeparator && sequence_end == 0) touching = false;
+      if (role == Role::kDigitLike && kind == CharKind::kChineseNumeral && sequence_end == 0) {
+        touching = true;
+      }
+      if (role == Role::kDigitLike) {
+        digits += kind == CharKind::kDigits ? 2 : 1;
+        if (kind == CharKind::kChineseNumeral) {
+          if (sequence_end == 0) {
+            ++numerals;
+          } else {
+            mixed = true;  // numerals again after other digits
+          }
+        } else {
+          if (sequence_end == 0) sequence_end = p;
+          const char32_t f = FormOf(cp, kind);
+          mixed = mixed || (form != kNoForm && f != form);
+          form = f;
+        }
+      }
       p += len;
     }
-    numeral_run_until_ = p;
-    numeral_run_folds_ = digits >= kMinNumeralRunDigits;
+    const bool digit_after = sequence_end != 0 && !pictograph_after && touching;
+    numeral_run_until_ = sequence_end != 0 ? sequence_end : p;
+    numeral_run_folds_ = digits >= kMinNumeralRunDigits &&
+                         (numerals >= 3 || mixed ||
+                          (digit_before && digit_after && digits <= kMaxTouchingRunDigits));
     return numeral_run_folds_;
+  }
+
+  // Remembers the form of a digit just added to the view's current number.
+  void NoteForm(char32_t form) {
+    if (number_form_ != kNoForm && form != number_form_) number_mixed_ = true;
+    form_digits_ = form == number_form_ ? form_digits_ + 1 : 1;
+    number_form_ = form;
+  }
+
+  // Before a digit of `form` (`len` bytes at pos_): where at least
+  // kMinFormSegment digits of one form meet at least as many of another
+  // ("𝟏𝟑𝟖13800138000", "一三八13800138000"), the change of form is a soft
+  // break. Digits mixed one by one ("1柒𝟸८𝟗⑸") make none.
+  void FormChange(char32_t form, size_t len) {
+    if (!IsAsciiDigit(last_) || form == number_form_ || form_digits_ < kMinFormSegment) return;
+    int ahead = 1;
+    for (size_t p = pos_ + len; ahead < kMinFormSegment && p < in_.size(); ++ahead) {
+      size_t next_len = 1;
+      const char32_t cp = static_cast<unsigned char>(in_[p]) < 0x80
+                              ? static_cast<unsigned char>(in_[p])
+                              : DecodeUtf8(in_, p, &next_len);
+      const CharKind kind = unicode::KindOf(cp);
+      if (kind != CharKind::kDigit && kind != CharKind::kDigits &&
+          kind != CharKind::kChineseNumeral) {
+        break;
+      }
+      if (FormOf(cp, kind) != form) break;
+      p += next_len;
+    }
+    if (ahead >= kMinFormSegment) SoftBreak(/*form_change=*/true);
   }
 
   // True when the next character from `p` that is not transparent (an
@@ -305,6 +417,16 @@ class DetectionView::Builder {
     pos_ += len;
   }
 
+  // Marks a soft break at the current view position: a pictograph the view
+  // drops between two digits ("20😀13800138000"), or a change of the digits'
+  // form (FormChange), is visibly a boundary, which the writer may have put
+  // inside one value or between two.
+  void SoftBreak(bool form_change) {
+    std::vector<DetectionView::SoftBreak>& breaks = v_.soft_breaks_;
+    const uint32_t at = ViewPos();
+    if (breaks.empty() || breaks.back().at != at) breaks.push_back({at, form_change});
+  }
+
   // The character [pos_, pos_ + len) is dropped from the view.
   void Drop(size_t len) {
     Depart();
@@ -331,11 +453,18 @@ class DetectionView::Builder {
   void Note(char view) {
     last_ = view;
     if (IsAsciiDigit(view)) {
+      if (!in_number_) {
+        number_form_ = kNoForm;
+        number_mixed_ = false;
+      }
       run_digits_ = in_number_ ? run_digits_ + 1 : 1;
       in_number_ = true;
-    } else if (!IsViewSeparator(view)) {
-      in_number_ = false;
-      run_digits_ = 0;
+    } else {
+      form_digits_ = 0;
+      if (!IsViewSeparator(view)) {
+        in_number_ = false;
+        run_digits_ = 0;
+      }
     }
   }
 
@@ -358,6 +487,11 @@ class DetectionView::Builder {
   }
 
   uint32_t Size() const { return static_cast<uint32_t>(v_.folded_.size()); }
+  // The view position of pos_ (identity bytes pending included).
+  uint32_t ViewPos() const {
+    return v_.identity_ ? static_cast<uint32_t>(pos_)
+                        : Size() + static_cast<uint32_t>(pos_ - kept_from_);
+  }
 
   const absl::string_view in_;
   DetectionView& v_;
@@ -367,6 +501,9 @@ class DetectionView::Builder {
   size_t last_end_ = 0;   // where the character behind it ends in the input
   bool in_number_ = false;
   int run_digits_ = 0;
+  char32_t number_form_ = kNoForm;  // of the current number's last digit
+  bool number_mixed_ = false;       // its digits have more than one form
+  int form_digits_ = 0;             // adjacent digits of number_form_ last
   size_t transparent_until_ = 0;
   bool transparent_in_number_ = false;
   size_t numeral_run_until_ = 0;
@@ -378,6 +515,7 @@ void DetectionView::Build(absl::string_view original) {
   text_ = original;
   folded_.clear();
   anchors_.clear();
+  soft_breaks_.clear();
   Builder(original, this).Run();
 }
 

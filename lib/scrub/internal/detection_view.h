@@ -65,6 +65,19 @@ class DetectionView {
   // True when the view is the original itself (nothing to fold).
   bool identity() const { return identity_; }
 
+  // View positions inside a number where the original had a boundary the
+  // view no longer shows: a pictograph dropped between two digits
+  // ("20😀13800138000"), or three or more digits of one form meeting three
+  // or more of another ("𝟏𝟑𝟖13800138000", "一三八13800138000"). Invisible
+  // characters make no boundary (they are what an evasion puts inside a
+  // value), nor do digits mixed one by one. Sorted. The digit structure may split a group
+  // there (digit_runs.h).
+  struct SoftBreak {
+    uint32_t at = 0;           // before view[at]
+    bool form_change = false;  // digits change form here (else: a pictograph)
+  };
+  const std::vector<SoftBreak>& soft_breaks() const { return soft_breaks_; }
+
   // Maps the view span [view_start, view_end) (view_end > view_start) to the
   // original span it came from.
   std::pair<size_t, size_t> OriginalSpan(size_t view_start, size_t view_end) const;
@@ -88,6 +101,7 @@ class DetectionView {
   absl::string_view text_;
   std::string folded_;
   std::vector<Anchor> anchors_;
+  std::vector<SoftBreak> soft_breaks_;
   bool identity_ = true;
 };
 

@@ -113,6 +113,7 @@ inline bool MayChangeInView(unsigned char lead) {
 
 
 void DetectionView::BuildV1(absl::string_view original) {
+  soft_breaks_.clear();
   identity_ = true;
   text_ = original;
   folded_.clear();

@@ -91,10 +91,12 @@ SeparatorKind ReadSeparator(absl::string_view v, size_t p, size_t* next) {
 
 }  // namespace
 
-void DigitRuns::Find(absl::string_view v) {
+void DigitRuns::Find(absl::string_view v,
+                     absl::Span<const DetectionView::SoftBreak> soft_breaks) {
   runs_.clear();
   groups_.clear();
   const size_t n = v.size();
+  size_t next_break = 0;  // index into soft_breaks
   size_t p = 0;
   while (p < n) {
     if (!IsDigit(v[p])) {
@@ -109,7 +111,11 @@ void DigitRuns::Find(absl::string_view v) {
       DigitGroup g;
       g.start = static_cast<uint32_t>(p);
       g.before = before;
-      while (p < n && IsDigit(v[p])) ++p;
+      while (next_break < soft_breaks.size() && soft_breaks[next_break].at <= g.start) {
+        ++next_break;
+      }
+      const size_t soft = next_break < soft_breaks.size() ? soft_breaks[next_break].at : n;
+      while (p < n && IsDigit(v[p]) && p != soft) ++p;
       g.digits = static_cast<uint16_t>(std::min<size_t>(p - g.start, UINT16_MAX));
       run_digits += g.digits;
       if (p < n && (v[p] == 'X' || v[p] == 'x') && run_digits >= kDigitsBeforeCheckX &&
@@ -121,6 +127,10 @@ void DigitRuns::Find(absl::string_view v) {
       groups_.push_back(g);
       ++run.group_count;
       if (g.ends_with_x || p >= n) break;
+      if (p == soft && IsDigit(v[p])) {
+        before = soft_breaks[next_break].form_change ? SeparatorKind::kForm : SeparatorKind::kSoft;
+        continue;
+      }
       size_t next = 0;
       before = ReadSeparator(v, p, &next);
       if (before == SeparatorKind::kNone) break;

@@ -13,7 +13,10 @@
 // 「」『』【】, short HTML tags such as <u>; up to four) and at most one dash,
 // dot or slash, in any order ("138-'1234'", "**138**1234", "138 - 1234").
 // Anything else ends the run: letters, Han characters, TAB, '|', ',', ';',
-// ':', line breaks. Detectors then look at
+// ':', line breaks. Where the view dropped a pictograph between two digits
+// ("20😀13800138000"), a group splits softly (kSoft); where digits change
+// form ("𝟏𝟑𝟖13800138000") too (kForm): the writer may have meant one group
+// or two. Detectors then look at
 // windows of whole groups (digit_windows.h), so that "138 1234 5678 1234"
 // holds a mobile number and its neighbour instead of one number that fails
 // every check.
@@ -25,6 +28,8 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "scrub/internal/detection_view.h"
 
 namespace scrub::internal {
 
@@ -37,6 +42,8 @@ enum class SeparatorKind : uint8_t {
   kDot,     // '.'
   kSlash,   // '/'
   kMarkup,  // only markup (and spaces)
+  kSoft,    // a pictograph the view dropped (DetectionView::soft_breaks)
+  kForm,    // nothing: the digits change form ("𝟏𝟑𝟖13800138000")
 };
 
 struct DigitGroup {
@@ -54,8 +61,11 @@ struct DigitRun {
 
 class DigitRuns {
  public:
-  // Finds the runs of `view`. Reuses the buffers of a previous call.
-  void Find(absl::string_view view);
+  // Finds the runs of `view`, splitting groups at its soft breaks
+  // (DetectionView::soft_breaks, sorted). Reuses the buffers of a previous
+  // call.
+  void Find(absl::string_view view,
+            absl::Span<const DetectionView::SoftBreak> soft_breaks = {});
 
   const std::vector<DigitRun>& runs() const { return runs_; }
   const std::vector<DigitGroup>& groups() const { return groups_; }

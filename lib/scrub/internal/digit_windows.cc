@@ -11,6 +11,11 @@ namespace {
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
 
+// A boundary the view does not show (DetectionView::soft_breaks).
+bool Soft(SeparatorKind kind) {
+  return kind == SeparatorKind::kSoft || kind == SeparatorKind::kForm;
+}
+
 bool Contains(const std::vector<int>& v, int x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
@@ -70,10 +75,23 @@ class RunWindows {
     // A run that is as a whole a value's length and grouping, written as one
     // number that fails its check, holds no weak value inside it ("440 3 05
     // 200 313 315 98 3": a mistyped resident ID, not a legacy one in front).
+    // Only a run written with one kind of separator (markup and dropped
+    // pictographs looked through) reads as one number: "4111 1111 1111
+    // 1111/86" and "4111 1111 1111 1111𝟏𝟑𝟖" are a card and something else.
     int run_length = 0;
-    for (size_t k = 0; k < Count(); ++k) run_length += Length(G(k));
+    bool uniform = true;
+    SeparatorKind kind = SeparatorKind::kNone;
+    for (size_t k = 0; k < Count(); ++k) {
+      run_length += Length(G(k));
+      const SeparatorKind before = G(k).before;
+      if (k == 0 || before == SeparatorKind::kMarkup || before == SeparatorKind::kSoft) continue;
+      if (before == SeparatorKind::kForm || (kind != SeparatorKind::kNone && before != kind)) {
+        uniform = false;
+      }
+      kind = before;
+    }
     const bool run_is_one_value =
-        Count() > 1 && Contains(shape_->lengths, run_length) &&
+        Count() > 1 && uniform && Contains(shape_->lengths, run_length) &&
         (Strong(run_length) || AcceptedGrouping(0, Count() - 1, 0, /*whole_run=*/true));
     for (size_t i = 0; i < Count(); ++i) {
       int length = 0;
@@ -165,50 +183,89 @@ class RunWindows {
     return 0;
   }
 
-  // A weak validator's grouping rule: one kind of separator (markup looked
-  // through: "**138**1234 5678") and the detector's usual group lengths —
-  // unless the window is a whole run of three or more groups.
+  // A group as a reader sees it: groups joined only by markup or by a soft
+  // break ("**138**1234", "138\u200b1234") read as one.
+  struct SeenGroup {
+    int length = 0;
+    SeparatorKind before = SeparatorKind::kNone;
+  };
+
+  // Fills raw_ with the lengths of groups gi … gj as written (without the
+  // country code leading gi) and seen_ with the groups a reader sees.
+  void Lengths(size_t i, size_t j, int code) const {
+    raw_.clear();
+    seen_.clear();
+    for (size_t k = i; k <= j; ++k) {
+      const int length = Length(G(k)) - (k == i ? code : 0);
+      raw_.push_back(length);
+      const SeparatorKind before = k == i ? SeparatorKind::kNone : G(k).before;
+      if (k > i && (before == SeparatorKind::kMarkup || Soft(before))) {
+        seen_.back().length += length;
+      } else {
+        seen_.push_back({length, before});
+      }
+    }
+  }
+
+  // A weak validator's grouping rule: one kind of separator (markup and soft
+  // breaks looked through: "**138**1234 5678") and the detector's usual group
+  // lengths, as written or as seen — unless the window is a whole run of
+  // three or more groups.
   bool AcceptedGrouping(size_t i, size_t j, int code, bool whole_run) const {
     if (j - i + 1 > static_cast<size_t>(shape_->max_groups) && !whole_run) return false;
-    auto length_of = [&](size_t k) { return Length(G(k)) - (k == i ? code : 0); };
+    Lengths(i, j, code);
     // Any grouping and separators of a whole run of three or more groups,
     // but an amount's or a dotted quad's; two groups must be a usual pair (a
     // decimal "16.995673190" is no mobile).
-    if (whole_run && j > i + 1) return !Numeric(i, j, code);
+    if (whole_run && raw_.size() > 2 && seen_.size() != 2) return !Numeric(i);
+    if (raw_.size() > 2 && Thousands(i)) return false;  // "18'281'032'905.37"
     SeparatorKind kind = SeparatorKind::kNone;
-    for (size_t k = i + 1; k <= j; ++k) {
-      const SeparatorKind here = G(k).before;
-      if (here == SeparatorKind::kMarkup) continue;
-      if (kind != SeparatorKind::kNone && here != kind) return false;
-      kind = here;
+    for (size_t k = 1; k < seen_.size(); ++k) {
+      if (kind != SeparatorKind::kNone && seen_[k].before != kind) return false;
+      kind = seen_[k].before;
     }
-    if (!shape_->groupings.empty()) {
-      for (const std::vector<int>& grouping : shape_->groupings) {
-        if (grouping.size() != j - i + 1) continue;
-        bool same = true;
-        for (size_t k = i; k <= j && same; ++k) same = length_of(k) == grouping[k - i];
-        if (same) return true;
-      }
-      return false;
-    }
-    for (size_t k = i; k < j; ++k) {
-      if (length_of(k) < shape_->min_group) return false;
-    }
-    return j == i || length_of(j) >= shape_->min_last_group;
+    if (UsualLengths(raw_)) return true;
+    seen_lengths_.clear();
+    for (const SeenGroup& g : seen_) seen_lengths_.push_back(g.length);
+    return UsualLengths(seen_lengths_);
   }
 
-  // True when groups gi … gj read as a number of another kind: an amount
-  // (1-3 digits, then groups of exactly 3) or two to four dotted groups of at
-  // most three digits (an IPv4 address, a version).
-  bool Numeric(size_t i, size_t j, int code) const {
-    auto length_of = [&](size_t k) { return Length(G(k)) - (k == i ? code : 0); };
-    bool thousands = length_of(i) <= 3;
-    for (size_t k = i + 1; k <= j && thousands; ++k) thousands = length_of(k) == 3;
-    bool dotted = true;
-    for (size_t k = i; k <= j && dotted; ++k) {
-      dotted = length_of(k) <= 3 && (k == i || G(k).before == SeparatorKind::kDot);
+  // True when `lengths` are one of the detector's groupings, or (without a
+  // list of groupings) groups of at least min_group digits and a last one of
+  // at least min_last_group.
+  bool UsualLengths(const std::vector<int>& lengths) const {
+    if (!shape_->groupings.empty()) {
+      return std::find(shape_->groupings.begin(), shape_->groupings.end(), lengths) !=
+             shape_->groupings.end();
     }
-    return thousands || (dotted && j - i + 1 <= 4);
+    for (size_t k = 0; k + 1 < lengths.size(); ++k) {
+      if (lengths[k] < shape_->min_group) return false;
+    }
+    return lengths.size() == 1 || lengths.back() >= shape_->min_last_group;
+  }
+
+  // True when the groups Lengths() found read as a number of another kind:
+  // an amount or two to four dotted groups of at most three digits (an IPv4
+  // address, a version).
+  bool Numeric(size_t i) const {
+    if (Thousands(i)) return true;
+    bool dotted = seen_.size() <= 4;
+    for (size_t k = 0; k < seen_.size() && dotted; ++k) {
+      dotted = seen_[k].length <= 3 && (k == 0 || seen_[k].before == SeparatorKind::kDot);
+    }
+    return dotted;
+  }
+
+  // True when the groups Lengths() found, starting at gi, are an amount's:
+  // 1-3 digits, then groups of exactly 3 ("18'412'536'755", the apostrophes
+  // being markup). Pictographs between the groups make no amount
+  // ("13😀800😀138😀000").
+  bool Thousands(size_t i) const {
+    bool thousands = raw_[0] <= 3;
+    for (size_t k = 1; k < raw_.size() && thousands; ++k) {
+      thousands = raw_[k] == 3 && !Soft(G(i + k).before);
+    }
+    return thousands;
   }
 
   // True when neighbour group `n` is visibly apart from the window gi … gj:
@@ -225,7 +282,13 @@ class RunWindows {
     return !ContinuesValue(n, i, j);
   }
 
+  // True when neighbour group `n`, joined to the window gi … gj by the
+  // window's own kind of separator (not a soft break), makes with it a
+  // value's length and grouping.
   bool ContinuesValue(size_t n, size_t i, size_t j) const {
+    const SeparatorKind between = n < i ? G(i).before : G(n).before;
+    if (Soft(between)) return false;
+    if (j > i && between != G(i + 1).before) return false;
     const size_t first = std::min(n, i), last = std::max(n, j);
     int length = 0;
     for (size_t k = first; k <= last; ++k) length += Length(G(k));
@@ -351,6 +414,9 @@ class RunWindows {
   int max_length_ = 0;
   std::vector<Candidate> candidates_;
   std::string compact_;
+  mutable std::vector<int> raw_;  // scratch of Lengths()
+  mutable std::vector<SeenGroup> seen_;
+  mutable std::vector<int> seen_lengths_;
 };
 
 }  // namespace

@@ -201,12 +201,13 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
 // The candidates of every detector in `text`: patterns, digit windows,
 // dictionary terms (the latter only in the first round: `exclude` empty).
 absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view text,
+                               absl::Span<const DetectionView::SoftBreak> soft_breaks,
                                absl::Span<const RawFinding> exclude,
                                CollectorScratch* scratch, std::vector<RawFinding>* out) {
   absl::Status status = FindCandidates(policy, text, exclude, &scratch->flagged, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
-    scratch->runs.Find(text);
+    scratch->runs.Find(text, soft_breaks);
     FindDigitCandidates(policy, text, scratch->runs, exclude, out);
   }
   if (exclude.empty()) CollectDictionaryFindings(policy, text, out);
@@ -291,13 +292,14 @@ bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding>
 }  // namespace
 
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
+                             absl::Span<const DetectionView::SoftBreak> soft_breaks,
                              const ContextHints& hints, CollectorScratch* scratch,
                              std::vector<RawFinding>* out) {
   const size_t first = out->size();
   std::vector<RawFinding>& found = scratch->found;
   found.clear();
   scratch->deferred = false;
-  absl::Status status = FindAllCandidates(policy, view, {}, scratch, &found);
+  absl::Status status = FindAllCandidates(policy, view, soft_breaks, {}, scratch, &found);
   if (!status.ok()) return status;
   if (found.empty()) return absl::OkStatus();
   AcceptFindings(policy, view, hints, scratch, &found, out);
@@ -320,7 +322,7 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
       std::fill(masked.begin() + f.view_start, masked.begin() + f.view_end, '\x01');
     }
     found.clear();
-    status = FindAllCandidates(policy, masked, accepted, scratch, &found);
+    status = FindAllCandidates(policy, masked, soft_breaks, accepted, scratch, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
     AcceptFindings(policy, view, hints, scratch, &found, out);

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/context_hints.h"
 #include "scrub/internal/digit_runs.h"
@@ -40,7 +41,9 @@ struct CollectorScratch {
 // Appends to `out` the findings in `view` that pass validation, context,
 // thresholds and allow lists, sorted by start (ties: longer first). Returns
 // a non-OK status on an engine failure (then `out` must be discarded).
+// `soft_breaks` are the view's (DetectionView::soft_breaks).
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
+                             absl::Span<const DetectionView::SoftBreak> soft_breaks,
                              const ContextHints& hints, CollectorScratch* scratch,
                              std::vector<RawFinding>* out);
 

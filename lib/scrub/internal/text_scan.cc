@@ -21,7 +21,8 @@ absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view 
   }
   const absl::string_view view = s->view.text();
   s->raw.clear();
-  absl::Status status = CollectFindings(policy, view, hints, &s->collector, &s->raw);
+  absl::Status status =
+      CollectFindings(policy, view, s->view.soft_breaks(), hints, &s->collector, &s->raw);
   if (!status.ok()) return status;
   for (const RawFinding& f : s->raw) {
     const auto [start, end] = s->view.OriginalSpan(f.view_start, f.view_end);
