@@ -80,7 +80,8 @@ mapfile -t installed < <(dpkg -L "${packages[@]}" | sort -u)
 [ "$(echo '电话138-1234-5678' | scrub redact)" = "电话[CN_MOBILE]" ] || fail "scrub redact"
 scrub policy check /etc/scrub/policy.textproto >/dev/null || fail "the installed policy does not load"
 [ "$(/usr/sbin/scrubd --version 2>&1)" = "scrubd $version" ] || fail "scrubd --version"
-ok "scrub --version, scrub redact, the installed policy loads"
+[ "$(pkg-config --modversion scrub)" = "$version" ] || fail "pkg-config does not find scrub.pc"
+ok "scrub --version, scrub redact, the installed policy loads, pkg-config finds scrub"
 
 [[ "$(dpkg-query -W -f='${Conffiles}' scrubd)" == *" /etc/scrub/policy.textproto "* ]] ||
   fail "/etc/scrub/policy.textproto is not a conffile"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Debian's lintian on the packages built by
-# `bazel run -c opt //packaging:debs -- DEBDIR`: fails on any error, prints
-# the warnings (the accepted ones are listed in packaging/README.md).
+# `bazel run -c opt //packaging:debs -- DEBDIR`: fails on any error and
+# prints warnings (there were none when this was written; info tags such as
+# no-symbols-control-file are not shown).
 # Usage: tests/packaging/lintian_test.sh DEBDIR   (needs the lintian package)
 set -euo pipefail
 debs=$(cd "${1:?usage: $0 DEBDIR}" && pwd)

@@ -5,7 +5,8 @@
 #   1. every public header compiles on its own;
 #   2. a consumer linked with `pkg-config --cflags --libs scrub` against
 #      libscrub.so (found through the prefix moved with --define-variable);
-#   3. the same consumer linked with libscrub.a and `pkg-config --static`.
+#   3. the same consumer linked with libscrub.a and `pkg-config --static`;
+#   4. the same consumer built by CMake with pkg_check_modules.
 # Usage: tests/packaging/pkg_config_consumer_test.sh DEBDIR   (no root needed)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,5 +66,13 @@ g++ -std=c++17 -O1 -o "$tmp/consumer_static" "$here/pkg_config_consumer.cc" \
 if ldd "$tmp/consumer_static" | grep -q libscrub; then fail "consumer_static loads libscrub.so"; fi
 out=$("$tmp/consumer_static" "$version") || fail "consumer_static failed"
 echo "ok: static: $out"
+
+# 4. CMake: pkg_check_modules(... IMPORTED_TARGET scrub), the README's lines
+#    (cmake_consumer/CMakeLists.txt); PKG_CONFIG_ARGN moves the prefix.
+cmake -S "$here/cmake_consumer" -B "$tmp/cmake" -DPKG_CONFIG_ARGN="--define-variable=prefix=$root/usr" \
+  > "$tmp/cmake.log" 2>&1 || { cat "$tmp/cmake.log" >&2; fail "cmake configure"; }
+cmake --build "$tmp/cmake" > "$tmp/cmake-build.log" 2>&1 || { cat "$tmp/cmake-build.log" >&2; fail "cmake build"; }
+out=$(LD_LIBRARY_PATH=$libdir "$tmp/cmake/consumer" "$version") || fail "the CMake consumer failed"
+echo "ok: CMake pkg_check_modules: $out"
 
 echo "pkg_config_consumer_test: PASSED in $(( $(date +%s) - start ))s"
