@@ -27,6 +27,20 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"256.1.1.1", {}}));
 
 INSTANTIATE_TEST_SUITE_P(
+    Ipv4HardNegatives, IpAddressTest,
+    ::testing::Values(
+        // Netmasks and the rest of the reserved 240.0.0.0/4.
+        DetectorCase{"inet 192.168.1.78 netmask 255.255.255.0", {"192.168.1.78"}},
+        DetectorCase{"route add 224.0.0.0 netmask 240.0.0.0 dev eth0", {"224.0.0.0"}},
+        // Four-part versions need context; addresses of that shape with it.
+        DetectorCase{"base-passwd (2.0.3.4) unstable; urgency=high", {}},
+        DetectorCase{"hal 0.5.7.1-1 (closes: #452631)", {}},
+        DetectorCase{"client 5.6.7.8 connected", {"5.6.7.8"}},
+        DetectorCase{"server 1.85.32.199", {"1.85.32.199"}},
+        // A reversed address in a host name.
+        DetectorCase{"dig 32.0.9.128.in-addr.arpa or dig -x 128.9.0.32.", {"128.9.0.32"}}));
+
+INSTANTIATE_TEST_SUITE_P(
     Ipv6, IpAddressTest,
     ::testing::Values(
         DetectorCase{"2001:0db8:85a3:0000:0000:8a2e:0370:7334",
@@ -56,7 +70,9 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"2001:db8::1::2", {}},
         DetectorCase{"1:2:3:4:5:6:7:8:9", {}},
         DetectorCase{"2001:db8::/129", {}},
-        DetectorCase{"x2001:db8::1", {}}));
+        DetectorCase{"x2001:db8::1", {}},
+        // Eight groups of two hex digits: bytes (a DUID), not an address.
+        DetectorCase{"identifier value \"f9:2a:c2:77:29:f9:5c:00\".", {}}));
 
 }  // namespace
 }  // namespace scrub::testing

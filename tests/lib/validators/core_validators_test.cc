@@ -151,5 +151,26 @@ TEST(Ipv4Validator, FlagsNonIdentifyingAddresses) {
   EXPECT_FALSE(IsNonIdentifyingIpv4("10.1.2.3"));
 }
 
+TEST(Ipv4Validator, NetmasksAndReservedAddressesIdentifyNoOne) {
+  for (const char* mask : {"255.255.255.0", "255.0.0.0", "240.0.0.0", "255.255.240.0",
+                           "255.255.255.252", "248.1.2.3"}) {
+    EXPECT_TRUE(IsNonIdentifyingIpv4(mask)) << mask;
+  }
+  // Multicast and ordinary networks are addresses.
+  for (const char* address : {"224.0.0.0", "239.255.255.250", "192.168.1.0", "10.0.0.0"}) {
+    EXPECT_FALSE(IsNonIdentifyingIpv4(address)) << address;
+  }
+}
+
+TEST(Ipv4Validator, FourPartVersionNumbersLookLikeVersions) {
+  for (const char* version : {"2.0.3.4", "1.3.0.2", "3.16.2.1", "0.5.7.1", "9.99.99.99"}) {
+    EXPECT_TRUE(LooksLikeVersionIpv4(version)) << version;
+  }
+  for (const char* address : {"10.0.0.1", "1.85.32.199", "8.8.100.1", "192.168.1.1", "8.8.8.8",
+                              "1.1.1.1"}) {
+    EXPECT_FALSE(LooksLikeVersionIpv4(address)) << address;
+  }
+}
+
 }  // namespace
 }  // namespace scrub::internal

@@ -2,6 +2,7 @@
 // ("::") form, with an embedded IPv4 tail, a zone index (fe80::1%eth0) or a
 // prefix length (2001:db8::/32).
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/internal/validators/ipv4_validator.h"
 #include "scrub/internal/validators/ipv6_validator.h"
@@ -26,6 +27,14 @@ std::string Ipv6Shape() {
                       ")(?:%[0-9A-Za-z_.~-]+)?(?:/[0-9]+)?");
 }
 
+// True when every colon-separated group of `value` has two characters.
+bool AllGroupsOfTwo(absl::string_view value) {
+  for (absl::string_view group : absl::StrSplit(value, ':')) {
+    if (group.size() != 2) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 DetectorSpec IpAddressDetector() {
@@ -33,18 +42,19 @@ DetectorSpec IpAddressDetector() {
   d.id = "IP_ADDRESS";
   d.summary = "IP address (IPv4, IPv6 with zone or prefix)";
   // IPv4: not preceded by a letter, digit or dot ("v1.2.3.4" is a version),
-  // not followed by a digit, letter or ".digit" (a longer dotted number).
+  // not followed by a digit, letter, ".digit" (a longer dotted number) or
+  // ".letter" (a host name: "32.0.9.128.in-addr.arpa").
   // IPv6: not preceded by a letter, digit, ':' or '.', not followed by a
   // letter, digit, '.' + letter or digit, or ':' + letter, digit or ':'
   // ("2001:db8::1::2" is no address at all, not one plus "::2").
   d.pattern = absl::StrCat(
-      "(?:^|[^0-9A-Za-z.])(", kDottedQuad, ")(?:[^0-9A-Za-z.]|\\.[^0-9]|\\.$|$)",
+      "(?:^|[^0-9A-Za-z.])(", kDottedQuad, ")(?:[^0-9A-Za-z.]|\\.[^0-9A-Za-z]|\\.$|$)",
       "|(?:^|[^0-9A-Za-z:.])(", Ipv6Shape(), ")",
       "(?:[^0-9A-Za-z:.%/]|:[^0-9A-Za-z:]|\\.[^0-9A-Za-z]|[:.]$|$)");
   d.score = [](absl::string_view value, const ValidationContext&) {
     if (value.find(':') == absl::string_view::npos) {
       if (!IsValidIpv4(value) || IsNonIdentifyingIpv4(value)) return 0.0;
-      return 0.8;
+      return LooksLikeVersionIpv4(value) ? 0.45 : 0.8;  // "2.0.3.4": context
     }
     Ipv6Parts v6;
     if (!ParseIpv6(value, &v6) || v6.unspecified || v6.loopback) return 0.0;
@@ -53,6 +63,9 @@ DetectorSpec IpAddressDetector() {
     if (v6.groups_written < 3 && !v6.has_zone && !v6.has_prefix && !v6.embedded_ipv4) {
       return 0.45;
     }
+    // Eight groups of two hex digits each read as bytes ("f9:2a:c2:77:29:f9:
+    // 5c:00", a DUID), not as an address.
+    if (AllGroupsOfTwo(value)) return 0.45;
     return 0.8;
   };
   d.context.positive = {"ip", "ipv6", "地址", "address", "client", "host", "登录"};
