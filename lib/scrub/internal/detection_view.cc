@@ -176,6 +176,7 @@ class DetectionView::Builder {
           if (IsAsciiDigit(last_) && IsPictograph(cp)) SoftBreak(/*form_change=*/false);
           return Drop(len);
         }
+        if (InCodeAhead(cp)) return Drop(len);
         return Kept(0, len);
       case CharKind::kDigit:
       case CharKind::kDigits:
@@ -250,8 +251,20 @@ class DetectionView::Builder {
       const Role next_role = next == 0 ? Role::kOther : RoleOf(next, next_kind);
       transparent_in_number_ =
           in_number_ && (next_role == Role::kDigitLike || next_role == Role::kSeparator);
+      // Between two letters or digits of a code ("525101073D\x01DDP2D93G").
+      const char next_ascii = next < 0x80 ? static_cast<char>(next) : unicode::AsciiFold(next);
+      transparent_in_code_ = IsAsciiAlnum(last_) &&
+                             (next_role == Role::kDigitLike || IsAsciiAlnum(next_ascii));
     }
     return transparent_in_number_;
+  }
+
+  // True when the invisible character at pos_ stands between two ASCII
+  // letters or digits (after InNumberAhead() looked ahead): controls and
+  // U+FFFD inside a code are dropped; pictographs between words stay.
+  bool InCodeAhead(char32_t cp) {
+    InNumberAhead();
+    return transparent_in_code_ && !IsPictograph(cp);
   }
 
   // True when the Chinese numerals starting at pos_ (up to the next other
@@ -506,6 +519,7 @@ class DetectionView::Builder {
   int form_digits_ = 0;             // adjacent digits of number_form_ last
   size_t transparent_until_ = 0;
   bool transparent_in_number_ = false;
+  bool transparent_in_code_ = false;
   size_t numeral_run_until_ = 0;
   bool numeral_run_folds_ = false;
 };

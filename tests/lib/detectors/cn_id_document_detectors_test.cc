@@ -85,6 +85,22 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"X91350100M000100Y43", {}},         // inside a longer code
         Case{"91350100M000100Y43B", {}}));
 
+// Any grouping and separator a writer or a form puts into a credit code.
+INSTANTIATE_TEST_SUITE_P(
+    UsccGroupings, IdDocumentScan,
+    ::testing::Values(
+        Case{"913501 00M000 100Y43", {{kUscc, "913501 00M000 100Y43"}}},
+        Case{"代码 91-350100-M000100Y4-3。", {{kUscc, "91-350100-M000100Y4-3"}}},
+        Case{"9135-0100-M000-100Y-43", {{kUscc, "9135-0100-M000-100Y-43"}}},
+        Case{"91 350100  M000100Y4 3", {{kUscc, "91 350100  M000100Y4 3"}}},
+        Case{"9135.0100.M000.100Y.43", {{kUscc, "9135.0100.M000.100Y.43"}}},
+        Case{"**913501**00M000100Y43", {{kUscc, "913501**00M000100Y43"}}},
+        Case{"9135\x01" "0100M000\x7f" "100Y43", {{kUscc, "9135\x01" "0100M000\x7f" "100Y43"}}},
+        // A grouped code of an unknown region needs a context word.
+        Case{"911199 99MA1B UFLT4M", {}},
+        Case{"信用代码 911199 99MA1B UFLT4M", {{kUscc, "911199 99MA1B UFLT4M"}}},
+        Case{"913501 00M000 100Y44", {}}));  // wrong check
+
 INSTANTIATE_TEST_SUITE_P(
     HongKongId, IdDocumentScan,
     ::testing::Values(

@@ -46,7 +46,22 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"XDE89370400440532013000", {}},       // inside a longer run
         DetectorCase{"US64SVBKUS6S3300958879", {}},        // no IBAN country
         DetectorCase{"ORDER1234567890123456789", {}},
-        DetectorCase{"DE89-3704-0044-0532-0130-00", {}}));  // dashes are not IBAN style
+        DetectorCase{"DE89-3704-0044-0532-0130-01", {}},   // grouped, check fails
+        DetectorCase{"DE89 3704 0044 0532 0130 0", {}}));  // a digit short
+
+// Any grouping and separator (issue 11: "IBANs with spaces, dashes or dots
+// in any grouping").
+INSTANTIATE_TEST_SUITE_P(
+    Groupings, IbanTest,
+    ::testing::Values(
+        DetectorCase{"DE89-3704-0044-0532-0130-00", {"DE89-3704-0044-0532-0130-00"}},
+        DetectorCase{"DE89.3704.0044.0532.0130.00", {"DE89.3704.0044.0532.0130.00"}},
+        DetectorCase{"IBAN DE893 70400 4405 320 13000", {"DE893 70400 4405 320 13000"}},
+        DetectorCase{"DE89 3704-0044  0532 0130 00", {"DE89 3704-0044  0532 0130 00"}},
+        DetectorCase{"GB82 **WEST** 1234 5698 7654 32", {"GB82 **WEST** 1234 5698 7654 32"}},
+        DetectorCase{"GB82 W\x7f" "EST 1234 5698 7654 32", {"GB82 W\x7f" "EST 1234 5698 7654 32"}},
+        // A valid IBAN keeps its checked length; a number after it is apart.
+        DetectorCase{"DE89 3704 0044 0532 0130 00 1", {"DE89 3704 0044 0532 0130 00"}}));
 
 }  // namespace
 }  // namespace scrub::testing

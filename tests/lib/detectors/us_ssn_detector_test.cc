@@ -26,7 +26,13 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"５３６－９０－４３９９", {"５３６－９０－４３９９"}},
         // Bare nine digits: only with a context word.
         DetectorCase{"SSN 536904399", {"536904399"}},
-        DetectorCase{"social security number: 536904399", {"536904399"}}));
+        DetectorCase{"social security number: 536904399", {"536904399"}},
+        // Other spellings: only with a context word.
+        DetectorCase{"SSN 536 904 399", {"536 904 399"}},
+        DetectorCase{"SSN 536/90/4399", {"536/90/4399"}},
+        DetectorCase{"ssn: 536   90  4399", {"536   90  4399"}},
+        DetectorCase{"536 904 399", {}},
+        DetectorCase{"536/90/4399", {}}));
 
 INSTANTIATE_TEST_SUITE_P(
     HardNegatives, UsSsnTest,

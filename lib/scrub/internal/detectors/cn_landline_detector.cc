@@ -1,7 +1,8 @@
 // CN_LANDLINE: mainland China fixed-line numbers: a long-distance area code
 // (010, 02x or 0 + 3 digits, in parentheses or not; after +86 / 0086 without
-// its 0) and a 7-8 digit local number, with spaces, dashes or dots between the
-// groups, and an optional extension ("-8001", "转8001"). Ungrouped digits
+// its 0) and a 7-8 digit local number, with spaces (any number up to eight),
+// dashes, dots or slashes between the groups, and an optional extension
+// ("-8001", "转8001"). Ungrouped digits
 // (075512345678) look like any other number: found only with a context word.
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
@@ -25,13 +26,14 @@ constexpr double kRequiredBelow = 0.5;
 // number, extension. With `capture`, the parser's groups: parenthesised area,
 // plain area, area after the country code, separator, local head and tail.
 std::string LandlineNumber(bool capture) {
+  using fragments::kGroupSep;
   using fragments::kSep;
   const auto group = [capture](absl::string_view body) {
     return absl::StrCat(capture ? "(" : "(?:", body, ")");
   };
   return absl::StrCat("(?:\\(", group(kArea), "\\)|", group(kArea), "|(?:\\+|00)86",
                       kSep, "(?:\\(0\\))?", group(kAreaAfterCountryCode), ")",
-                      group(kSep), group("[1-9]\\d{2,3}"), kSep, group("\\d{4}"),
+                      group(kGroupSep), group("[1-9]\\d{2,3}"), kGroupSep, group("\\d{4}"),
                       kExtension);
 }
 

@@ -26,7 +26,11 @@ double ScoreCnUscc(absl::string_view value, const ValidationContext& ctx) {
     if (c >= 'a' && c <= 'z') return 0.55;
   }
   const absl::string_view region = absl::string_view(code).substr(2, 6);
-  return IsKnownRegionCode(region) || region == "100000" ? 0.9 : 0.75;
+  const bool known_region = IsKnownRegionCode(region) || region == "100000";
+  // Split by separators, a code of an unknown region needs a context word:
+  // short words in a row can spell 18 characters that pass both checks.
+  if (code.size() != value.size()) return known_region ? 0.8 : 0.45;
+  return known_region ? 0.9 : 0.75;
 }
 
 }  // namespace
@@ -37,8 +41,10 @@ DetectorSpec CnUsccDetector() {
   DetectorSpec d;
   d.id = "CN_USCC";
   d.summary = "Unified social credit code (GB 32100, mod-31 and GB 11714 checked)";
-  d.pattern = absl::StrCat(kAlnumStart, "(", kChar, "{2}\\d{6}", kChar, "{10})",
-                           kAlnumEnd);
+  // Any grouping: every character may follow a separator.
+  const std::string next = absl::StrCat(kCodeSep, kChar);
+  d.pattern = absl::StrCat(kAlnumStart, "(", kChar, next, "(?:", kCodeSep, "\\d){6}(?:", next,
+                           "){10})", kAlnumEnd);
   d.case_insensitive = true;
   d.score = ScoreCnUscc;
   d.context.positive = {"统一社会信用代码", "統一社會信用代碼", "信用代码", "信用代碼",

@@ -1,5 +1,5 @@
-// IBAN: International Bank Account Numbers, written compact or in groups of
-// four separated by spaces ("DE89 3704 0044 0532 0130 00").
+// IBAN: International Bank Account Numbers, written compact or in any
+// grouping ("DE89 3704 0044 0532 0130 00", "DE89-3704-0044…").
 #include <map>
 #include <string>
 #include <vector>
@@ -23,10 +23,11 @@ std::string IbanAlternatives() {
   std::vector<std::string> alternatives;
   for (const auto& [length, codes] : by_length) {
     const int bban = length - 4;
-    std::string alt = absl::StrCat("(?:", absl::StrJoin(codes, "|"), ")[0-9]{2}");
-    absl::StrAppend(&alt, "(?: ?[A-Z0-9]{4}){", bban / 4, "}");
-    if (bban % 4 != 0) absl::StrAppend(&alt, " ?[A-Z0-9]{", bban % 4, "}");
-    alternatives.push_back(alt);
+    // Any grouping: every character after the country code may follow a
+    // separator ("DE39-6046-8977-0796-6540-34", "IT912-122-3395…").
+    const std::string sep = fragments::kCodeSep;
+    alternatives.push_back(absl::StrCat("(?:", absl::StrJoin(codes, "|"), ")(?:", sep,
+                                        "[0-9]){2}(?:", sep, "[A-Z0-9]){", bban, "}"));
   }
   return absl::StrJoin(alternatives, "|");
 }

@@ -25,6 +25,19 @@ inline constexpr char kAlnumEnd[] = "(?:[^0-9A-Za-z]|$)";
 // the ideographic space and full-width hyphen into ' ' and '-').
 inline constexpr char kSep[] = "[ .-]?";
 
+// A separator between the groups of a phone or document number as people
+// type it: spaces (up to eight: "023  36274619"), or one dash, dot or slash
+// with a space around it ("023/7483/9140", "643/91/8381").
+inline constexpr char kGroupSep[] = "(?: {1,8}| ?[-./] ?)?";
+
+// What may stand between any two characters of a code with its own check
+// characters (credit code, IBAN), which any grouping may split: spaces (up
+// to eight), one dash, dot or slash with a space around it, or markup with
+// up to two spaces around it ("524403 058GDM B8491C", "DE39-6046-8977",
+// "GB82 **WEST** 1234").
+inline constexpr char kCodeSep[] =
+    "(?: {1,8}| ?[-./] ?| {0,2}[*`~'\"]{1,4} {0,2})?";
+
 }  // namespace scrub::internal::fragments
 
 #endif  // SCRUB_INTERNAL_DETECTORS_PATTERN_FRAGMENTS_H_
