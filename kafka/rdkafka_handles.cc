@@ -2,6 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "service/daemon/logging.h"
 
 namespace scrub::kafka {
@@ -31,6 +32,11 @@ void DropLog(const rd_kafka_t*, int, const char*, const char*) {}
 void WarningsToLog(const rd_kafka_t*, int level, const char* fac, const char* buf) {
   // syslog levels: 0-3 error, 4 warning, above: notice/info/debug.
   if (level > 4) return;
+  // One --kafka_config serves the consumers and the producer alike: that a
+  // consumer property is ignored by the producer (and back) is expected.
+  if (absl::string_view(buf).find("will be ignored by this") != absl::string_view::npos) {
+    return;
+  }
   const std::string line = absl::StrCat("librdkafka ", fac, ": ", buf);
   if (level <= 3) {
     service::LogError(line);
