@@ -9,7 +9,10 @@
 //
 // Runs until SIGTERM or SIGINT. The bootstrap file is written (atomically,
 // by rename) only after every topic exists, so its existence means "ready".
-// Nothing is persisted: the records live in this process's memory.
+// Nothing is persisted: the records live in this process's memory, and
+// librdkafka 2.0.2's mock keeps only about the last 5 MB of each partition
+// (older records are deleted, the partition's start offset moves on): keep
+// test and demo data well below that per partition.
 #include <csignal>
 #include <cstdio>
 #include <string>

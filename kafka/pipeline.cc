@@ -406,8 +406,28 @@ void Pipeline::Process(const rd_kafka_message_t& m) {
   rd_kafka_offset_store(m.rkt, m.partition, m.offset);
 }
 
-bool Pipeline::AllAtEnd() const {
+bool Pipeline::AllAtEnd() {
   if (!ever_assigned_ || rebalancing_) return false;
+  for (const auto& [partition, state] : assigned_) {
+    if (!state.at_end) return false;
+  }
+  // The EOF events say where each partition ended when it was last fetched;
+  // ask the brokers for the end offsets once more before stopping, so that
+  // a record that arrived since is not left behind.
+  for (auto& [partition, state] : assigned_) {
+    int64_t low = 0;
+    int64_t high = 0;
+    const rd_kafka_resp_err_t err =
+        rd_kafka_query_watermark_offsets(consumer_.get(), options_.input_topic.c_str(),
+                                         partition, &low, &high, Ms(options_.broker_timeout));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      Fail(absl::UnavailableError(absl::StrCat("cannot read the end offset of ",
+                                               options_.input_topic, "[", partition,
+                                               "]: ", ErrorName(err))));
+      return false;
+    }
+    if (state.next_offset < high) state.at_end = false;  // more to come
+  }
   for (const auto& [partition, state] : assigned_) {
     if (!state.at_end) return false;
   }

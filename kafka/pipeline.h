@@ -118,7 +118,8 @@ class Pipeline {
   void OnRevoke();
   absl::Status Flush(absl::string_view why);
   void Fail(absl::Status status);
-  bool AllAtEnd() const;
+  // exit_at_end: every assigned partition has reached its end offset.
+  bool AllAtEnd();
   void ReportLag();
 
   const PipelineOptions options_;

@@ -17,7 +17,7 @@ start_cluster 1 2 raw,clean,blocked,clean2,big,bigout,keys,keysout
 printf 'k1\tfirst line\nk1\tbad \xff\xfe bytes 13812345678\nk1\t身份证11010519491231002X 电话13812345678\nk1\t电话13900001111\nk1\tlast line\n' \
   >"$WORK/input.tsv"
 produce raw "$WORK/input.tsv"
-p=$(kcat -C -b "$BS" -t raw -e -q -f '%p\n' | head -n1)
+p=$(consume raw 1 | cut -f1)
 
 scrub() {  # LOG FLAGS...: one instance to the end of its input
   local log=$1
@@ -28,10 +28,10 @@ scrub() {  # LOG FLAGS...: one instance to the end of its input
 # 1. With --blocked_topic.
 scrub one --group=g1 --input_topic=raw --output_topic=clean --blocked_topic=blocked \
   --policy="$STRICT_POLICY" || fail "scrub-kafka (--blocked_topic) failed"
-consume clean | cut -f1-3 >"$WORK/clean.tsv"
+consume clean 3 | cut -f1-3 >"$WORK/clean.tsv"
 printf '%s\tk1\tfirst line\n%s\tk1\t电话[CN_MOBILE]\n%s\tk1\tlast line\n' "$p" "$p" "$p" >"$WORK/expected_clean.tsv"
 diff "$WORK/expected_clean.tsv" "$WORK/clean.tsv" || fail "output topic differs"
-consume blocked >"$WORK/blocked.tsv"
+consume blocked 2 >"$WORK/blocked.tsv"
 cat >"$WORK/expected_blocked.tsv" <<EXPECTED
 $p		{"scrub":"BLOCKED","reason":"invalid_utf8","detail":"value: invalid UTF-8 at byte 4","input_topic":"raw","input_partition":$p,"input_offset":1}	scrub.input.topic=raw,scrub.input.partition=$p,scrub.input.offset=1
 $p		{"scrub":"BLOCKED","reason":"block_rule","detail":"value: block rule \"identity bundle\"","input_topic":"raw","input_partition":$p,"input_offset":2}	scrub.input.topic=raw,scrub.input.partition=$p,scrub.input.offset=2
@@ -41,7 +41,7 @@ diff "$WORK/expected_blocked.tsv" "$WORK/blocked.tsv" || fail "blocked topic dif
 # 2. Without: the placeholders take the records' places in the output.
 scrub two --group=g2 --input_topic=raw --output_topic=clean2 --policy="$STRICT_POLICY" ||
   fail "scrub-kafka (no --blocked_topic) failed"
-consume clean2 | cut -f3 >"$WORK/clean2.txt"
+consume clean2 5 | cut -f3 >"$WORK/clean2.txt"
 [ "$(sed -n 2p "$WORK/clean2.txt")" = "$(sed -n 1p "$WORK/expected_blocked.tsv" | cut -f3)" ] ||
   fail "placeholder 1 is not in the record's place"
 [ "$(sed -n 3p "$WORK/clean2.txt")" = "$(sed -n 2p "$WORK/expected_blocked.tsv" | cut -f3)" ] ||
@@ -61,7 +61,7 @@ printf 'message.max.bytes=1000\n' >"$WORK/small.properties"
 produce big "$WORK/big.tsv"
 scrub three --group=g3 --input_topic=big --output_topic=bigout \
   --kafka_config="$WORK/small.properties" || fail "scrub-kafka (oversize) failed"
-out=$(consume bigout | cut -f3)
+out=$(consume bigout 1 | cut -f3)
 case "$out" in
   '{"scrub":"BLOCKED","reason":"output_too_large",'*'"input_topic":"big",'*) ;;
   *) fail "expected an output_too_large placeholder, got: ${out:0:80}" ;;
@@ -72,6 +72,6 @@ printf '电话13812345678\thello\n' >"$WORK/keys.tsv"
 produce keys "$WORK/keys.tsv"
 scrub four --group=g4 --input_topic=keys --output_topic=keysout --scan_keys_and_headers ||
   fail "scrub-kafka (keys) failed"
-[ "$(consume keysout | cut -f2-3)" = "电话[CN_MOBILE]	hello" ] || fail "the key was not redacted"
+[ "$(consume keysout 1 | cut -f2-3)" = "电话[CN_MOBILE]	hello" ] || fail "the key was not redacted"
 
 echo "PASS"

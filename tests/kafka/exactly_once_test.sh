@@ -64,7 +64,7 @@ run_instance a2; A2=$!; PIDS+=($A2)
 # Done when the output holds N records (more: duplicates, found below;
 # fewer for 90 s: records lost).
 for _ in $(seq 90); do
-  count=$(kcat -C -b "$BS" -t clean -e -q -f '\n' | wc -l)
+  count=$(timeout 10 kcat -C -b "$BS" -t clean -o beginning -c "$N" -q -f '\n' | wc -l)
   [ "$count" -ge "$N" ] && break
   sleep 1
 done
@@ -76,7 +76,7 @@ wait_exit "$A2" 60 || fail "the restarted instance did not stop cleanly on SIGTE
 grep -q "resuming at offset" "$WORK/a2.log" "$WORK/b.log" ||
   fail "no instance resumed from the output's tail"
 
-consume clean >"$WORK/output.tsv"
+consume clean "$N" >"$WORK/output.tsv"
 /usr/bin/python3 - "$N" "$WORK/output.tsv" <<'PY' || fail "the output is not exactly once"
 import collections, re, sys
 n = int(sys.argv[1])

@@ -51,9 +51,12 @@ produce() {
   kcat -P -b "$BS" -t "$1" -K $'\t' -l "$2" || fail "kcat could not produce to $1"
 }
 
-# consume TOPIC: every record as "partition<TAB>key<TAB>value<TAB>headers".
+# consume TOPIC COUNT: the first COUNT records as
+# "partition<TAB>key<TAB>value<TAB>headers" (fewer after 60 s). Reading
+# exactly COUNT records still catches extra ones: a duplicate takes the
+# place of a record that is then missing.
 consume() {
-  kcat -C -b "$BS" -t "$1" -e -q -f '%p\t%k\t%s\t%h\n'
+  timeout 60 kcat -C -b "$BS" -t "$1" -o beginning -c "$2" -q -f '%p\t%k\t%s\t%h\n'
 }
 
 # metric LOG NAME: the value of a metric line of the instance whose log is LOG.
