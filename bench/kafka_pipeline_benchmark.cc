@@ -125,9 +125,9 @@ void RunPipeline(benchmark::State& state, RecordTransform* transform) {
     options.input_topic = "in";
     options.output_topic = out;
     options.exit_at_end = true;
-    // librdkafka 2.0.2's mock broker holds a fetch for fetch.wait.max.ms
-    // (500 ms) whenever a partition of it is at its end; a real broker
-    // answers as soon as any partition has data. Without this the mock's
+    // librdkafka 2.0.2's mock broker appears to hold fetches for
+    // fetch.wait.max.ms (500 ms) once a partition has caught up; a real
+    // broker answers as soon as data is there. Without this the mock's
     // waits, not the loop, set the pace (~8k records/s in both modes).
     options.kafka_properties = {{"fetch.wait.max.ms", "10"}};
     Clock clock;
