@@ -16,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
+#include "scrub/version.h"
 #include "tests/service/http_get.h"
 #include "tests/service/test_server.h"
 
@@ -154,6 +155,14 @@ TEST_F(MetricsTest, ReloadsAreCountedAndPolicyInfoFollowsTheServingPolicy) {
   EXPECT_EQ(Value("scrubd_policy_reloads_total{result=\"failed\"}"), 1);
   EXPECT_EQ(Value("scrubd_policy_info{name=\"chat\",version=\"7\"}"), 1);
   EXPECT_EQ(Value(initial), -1) << "the old policy's series is removed";
+}
+
+TEST_F(MetricsTest, BuildInfoNamesTheReleaseAndTheEngineGeneration) {
+  StartWith(scrub::DefaultPolicy());
+  EXPECT_EQ(Value(absl::StrCat("scrubd_build_info{engine=\"", scrub::kEngineVersion,
+                               "\",version=\"", scrub::kVersion, "\"}")),
+            1);
+  EXPECT_EQ(scrub::kEngineVersion, 2);
 }
 
 TEST_F(MetricsTest, MetricsAreServedOverHttp) {
