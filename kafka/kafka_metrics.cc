@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "prometheus/text_serializer.h"
+#include "scrub/version.h"
 
 namespace scrub::kafka {
 namespace {
@@ -66,7 +67,13 @@ KafkaMetrics::KafkaMetrics()
       reloads_(Family<prometheus::Counter>(*registry_, "scrub_kafka_policy_reloads_total",
                                            "Policy reloads, by result (ok, failed).")),
       policy_info_(Family<prometheus::Gauge>(*registry_, "scrub_kafka_policy_info",
-                                             "1 for the policy in use (name, version).")) {
+                                             "1 for the policy in use (name, version).")),
+      build_info_(Family<prometheus::Gauge>(
+          *registry_, "scrub_kafka_build_info",
+          "1; the release and the detection engine's generation.")) {
+  build_info_
+      .Add({{"version", scrub::kVersion}, {"engine", std::to_string(scrub::kEngineVersion)}})
+      .Set(1);
   in_total_ = &records_in_.Add({});
   for (scrub::Verdict v :
        {scrub::Verdict::kAllow, scrub::Verdict::kRedacted, scrub::Verdict::kBlocked}) {

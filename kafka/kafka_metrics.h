@@ -23,6 +23,8 @@
 //   scrub_kafka_assigned_partitions              input partitions held now
 //   scrub_kafka_policy_reloads_total{result}     ok | failed
 //   scrub_kafka_policy_info{name,version}        1 for the policy in use
+//   scrub_kafka_build_info{version,engine}       1; the release and the
+//                                                detection engine's generation
 //
 // No label carries content: verdicts, reasons and results are fixed sets,
 // detector ids come from the policy, partitions are numbers.
@@ -82,6 +84,7 @@ class KafkaMetrics final : public PipelineObserver {
   prometheus::Family<prometheus::Gauge>& assigned_;
   prometheus::Family<prometheus::Counter>& reloads_;
   prometheus::Family<prometheus::Gauge>& policy_info_;
+  prometheus::Family<prometheus::Gauge>& build_info_;
 
   prometheus::Counter* in_total_;
   prometheus::Counter* out_by_verdict_[3];
