@@ -37,11 +37,7 @@ class MetricsTest : public ::testing::Test {
   }
 
   grpc::Status Batch(std::vector<v1::ChatMessage> messages) {
-    v1::ScanBatchRequest request;
-    for (auto& m : messages) *request.add_messages() = std::move(m);
-    v1::ScanBatchResponse response;
-    auto context = ContextWithTimeout(absl::Seconds(10));
-    return stub_->ScanBatch(context.get(), request, &response);
+    return SendBatch(*stub_, std::move(messages));
   }
 
   double Value(const std::string& series) {
