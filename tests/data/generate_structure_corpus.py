@@ -207,6 +207,97 @@ for lit in ["1.5E3", "2.5e-3", "1.7E12", "1.2345678901E10", "9.99E2", "1.0E10", 
     add("negative", "NEG/json-number/exponent", record([('"v"', lit)]), "json")
 
 
+# ======================================================= (b) spelled forms
+
+EMAIL = "EMAIL"
+NAMES = ["zhang.san", "lisi88", "wang_wu", "chen.jing", "liu2024", "yang.fan", "zhao_lei",
+         "sun.li", "hr.service", "it-support"]
+DOMAINS = [("example", "com"), ("mail.example", "org"), ("163", "com"), ("qq", "com"),
+           ("corp-example", "cn"), ("example", "co.uk"), ("foxmail", "com"),
+           ("edu.example", "cn")]
+EMAIL_PRE = ["邮箱 ", "email: ", "mail me: ", "联系我 ", "请发到 ", "", "my address is ",
+             "Contact "]
+EMAIL_POST = ["", " 谢谢", "，收到回复", " thanks", "。", " (work)"]
+
+
+def spell(name, domain, tld, at, dot):
+    host = dot.join(domain.split(".") + tld.split("."))
+    return name + at + host
+
+
+EMAIL_FORMS = {
+    "words": (" at ", " dot "),
+    "words-upper": (" AT ", " DOT "),
+    "paren-at": ("(at)", "."),
+    "bracket-at-dot": (" [at] ", " [dot] "),
+    "brace-at": ("{at}", "."),
+    "angle-at-dot": ("<at>", "<dot>"),
+    "paren-at-dot": (" (at) ", " (dot) "),
+    "spaced-at": (" @ ", "."),
+    "space-before-at": (" @", "."),
+    "full-width": ("＠", "．"),
+}
+for form, (at, dot) in EMAIL_FORMS.items():
+    for _ in range(6):
+        name = R.choice(NAMES)
+        domain, tld = R.choice(DOMAINS)
+        add("positive", f"{EMAIL}/spelled/{form}",
+            [R.choice(EMAIL_PRE), (EMAIL, spell(name, domain, tld, at, dot)),
+             R.choice(EMAIL_POST)])
+
+for t in ["meet at 5 dot com office", "see you at 7 dot", "1 at a time", "one at a time",
+          "look at google dot com for it", "we are at home dot", "arrive at 9. com is down",
+          "price at 3 dot 5 each", "I'm at work, dot com bubble talk", "sold at 5.com",
+          "stay at hotel dot com", "log in at example dot com", "3 at 2.5 each",
+          "meet me at the station. com later", "buy at amazon dot com",
+          "the cat sat at the mat", "5 at 10 dot 20 percent", "check at site (dot) com"]:
+    add("negative", "NEG/spelled-email/prose", [t])
+
+# Coordinates in text.
+for _ in range(6):
+    a, b = lat(), lng()
+    sep = R.choice(["|", "&", ";", " ", ", "])
+    k1, k2 = R.choice([("lat", "lng"), ("lat", "lon"), ("latitude", "longitude"),
+                       ("Lat", "Lng")])
+    add("positive", f"{GPS}/text/key-value", ["loc ", k1, "=", (GPS, a), sep, k2, "=",
+                                              (GPS, b)])
+
+
+def dms(deg_max, hemis):
+    return (f"{R.randint(1, deg_max)} {R.randint(0, 59)} {R.randint(0, 59)}"
+            f"{R.choice(['', ' '])}{R.choice(hemis)}")
+
+
+for _ in range(6):
+    v = dms(89, "NS") + R.choice([" ", ", ", "  "]) + dms(179, "EW")
+    add("positive", f"{GPS}/text/dms-spaces", [R.choice(["位置 ", "", "at "]), (GPS, v),
+                                               R.choice(["", " 见", "."])])
+for _ in range(6):
+    d1, d2 = R.randint(1, 2), R.randint(1, 2)
+    v = (R.choice(["北纬", "南纬"]) + f"{R.uniform(18, 53):.{d1}f}" +
+         R.choice([" ", "，", "", "、"]) + R.choice(["东经", "西经"]) + f"{R.uniform(74, 134):.{d2}f}")
+    add("positive", f"{GPS}/text/han-hemispheres", [R.choice(["我在", "坐标 ", ""]), (GPS, v),
+                                                    R.choice(["", "附近", "。"])])
+for _ in range(6):
+    a, b = lat(), lng()
+    add("positive", f"{GPS}/text/geo-uri", ["open ",
+                                            "geo:", (GPS, a + "," + b),
+                                            R.choice(["", ";u=35", "?z=17"])])
+for _ in range(6):
+    a, b = lat(), lng()
+    url = R.choice(["https://www.google.com/maps/@", "https://maps.google.com/?q=",
+                    "https://www.openstreetmap.org/#map=17/"])
+    sep = "/" if "openstreetmap" in url else ","
+    add("positive", f"{GPS}/text/map-url", [url, (GPS, a + sep + b),
+                                            R.choice([",17z", "", "&z=15"])])
+
+for t in ["version 1.2.3 and 2.10.4", "升级到 3.14.159 了", "v10.0.19045 build",
+          "39 54 31 116 23 50", "room 12 30 45 floor 3", "1 2 3N", "北纬线是一条线",
+          "score 39.9 and 116.4", "lat= lng=", "geo: unknown", "2.5.1, 3.0.0",
+          "maps/@home", "ratio 12.5|45.6", "北纬", "price=39.90&qty=116"]:
+    add("negative", "NEG/text-coordinates/lookalike", [t])
+
+
 if __name__ == "__main__":
     for r in records:
         print(json.dumps(r, ensure_ascii=False))
