@@ -2,8 +2,9 @@
 """Generates tests/data/structure_corpus.jsonl: personal values that only
 structure or spelling gives away - coordinates split over two JSON values,
 numbers in exponent form, e-mail addresses and coordinates written to dodge
-filters, values after a key in URLs and log fields - each form with
-look-alikes that must stay untouched.
+filters, values after a key in URLs and log fields (and the same numbers
+after identifier keys, which must stay) - each form with look-alikes that
+must stay untouched.
 
     tests/data/generate_structure_corpus.py > tests/data/structure_corpus.jsonl
 
@@ -296,6 +297,40 @@ for t in ["version 1.2.3 and 2.10.4", "升级到 3.14.159 了", "v10.0.19045 bui
           "score 39.9 and 116.4", "lat= lng=", "geo: unknown", "2.5.1, 3.0.0",
           "maps/@home", "ratio 12.5|45.6", "北纬", "price=39.90&qty=116"]:
     add("negative", "NEG/text-coordinates/lookalike", [t])
+
+# ======================================================= (c) keys in text
+
+IDS = ["11010519491231002X", "440524188001010014", "110105194912310021"]
+for key, det, values in [
+        ("phone", "CN_MOBILE", None), ("mobile", "CN_MOBILE", None), ("tel", "CN_MOBILE", None),
+        ("user.phone", "CN_MOBILE", None), ("contactPhone", "CN_MOBILE", None),
+        ("idcard", "CN_RESIDENT_ID", None), ("sfz", "CN_RESIDENT_ID", None),
+        ("id_no", "CN_RESIDENT_ID", None), ("email", "EMAIL", None),
+        ("lat", "GPS_COORDINATE", None), ("lng", "GPS_COORDINATE", None),
+        ("手机号", "CN_MOBILE", None), ("身份证号", "CN_RESIDENT_ID", None)]:
+    for form, tmpl in [("query", "GET /api/user?uid=42&{k}={v}&ts=1733500000"),
+                       ("key-value", "level=info user=42 {k}={v} msg=ok"),
+                       ("key-colon", "[INFO] {k}: {v} | ok"),
+                       ("quoted", 'audit "{k}":"{v}" done')]:
+        if det == "CN_MOBILE":
+            v = R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
+        elif det == "CN_RESIDENT_ID":
+            v = "11010519491231002X"
+        elif det == "EMAIL":
+            v = R.choice(NAMES) + "@example.com"
+        else:
+            v = f"{R.uniform(18, 53):.2f}" if key == "lat" else f"{R.uniform(74, 134):.2f}"
+        pre, post = tmpl.split("{v}")
+        add("positive", f"{det}/field-key/{form}", [pre.format(k=key), (det, v), post])
+
+# Negative keys: the same numbers under identifier keys stay.
+for key in ["order_id", "orderNo", "trace_id", "request_id", "txn_id", "tracking_no",
+            "msg_id", "sku", "订单号", "流水号"]:
+    for form, tmpl in [("query", "GET /api/order?{k}={v}&page=2"),
+                       ("key-value", "level=info {k}={v} status=paid"),
+                       ("key-colon", "[INFO] {k}: {v} | paid")]:
+        v = R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
+        add("negative", f"NEG/field-key/{form}", [tmpl.format(k=key, v=v)])
 
 
 if __name__ == "__main__":
