@@ -110,6 +110,15 @@ DetectorSpec EmailDetector() {
     return 0.0;
   };
   d.context.positive = {"邮箱", "郵箱", "电邮", "email", "e-mail", "mail"};
+  // What the candidate set matches instead of the pattern: an '@' (every
+  // written address, also the full-width one the view folds), or a spelled
+  // '@' followed by a label and a spelled or written dot. Plain prose with
+  // " at " ("Lunch at the noodle place") does not send every message
+  // through the pattern.
+  d.prefilter =
+      "@|[\\(\\[\\{<][ \\t]?(?i:at)[ \\t]?[\\)\\]\\}>]|"
+      "[ \\t](?i:at)[ \\t]+[A-Za-z0-9-]+(?:[ \\t]*[\\(\\[\\{<]|[ \\t]+(?i:dot)[ \\t]|"
+      "\\.[A-Za-z0-9])";
   d.form = ValueForm::kCaseFolded;
   d.examples = {
       {"我这边是mail to ", "user+tag300@corp.example.co.uk", " 谢谢", 1.0},
