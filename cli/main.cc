@@ -8,12 +8,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
+#include "cli/detectors_command.h"
 #include "cli/eval_command.h"
 #include "cli/filter_command.h"
 #include "cli/flag_value.h"
 #include "cli/policy_command.h"
 #include "scrub/load_scanner.h"
-#include "scrub/detectors.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
 #include "scrub/version.h"
@@ -30,7 +30,8 @@ Usage:
   scrub inspect [FLAGS] [FILE...]   write one JSON object per line: verdict, findings
   scrub policy print-default        print the built-in default policy
   scrub policy check FILE           validate a policy file
-  scrub detectors                   list the built-in detectors
+  scrub detectors [--json]          print the built-in detector table
+  scrub detectors --validators      list the validators detectors can name
   scrub eval [--policy FILE] CORPUS score detection on a labelled JSON-lines corpus
   scrub --help | --version
 
@@ -153,13 +154,6 @@ int main(int argc, char** argv) {
   if (command == "inspect") return RunFilterCommand(scrub::cli::FilterMode::kInspect, rest);
   if (command == "policy") return scrub::cli::RunPolicyCommand(rest);
   if (command == "eval") return scrub::cli::RunEvalCommand(rest);
-  if (command == "detectors") {
-    if (!rest.empty()) return Usage("detectors takes no arguments");
-    for (const scrub::DetectorInfo& d : scrub::BuiltinDetectorInfo()) {
-      std::cout << d.id << "\t" << d.summary
-                << (d.requires_context ? " (needs a context word)" : "") << "\n";
-    }
-    return kExitOk;
-  }
+  if (command == "detectors") return scrub::cli::RunDetectorsCommand(rest);
   return Usage("unknown command " + command);
 }

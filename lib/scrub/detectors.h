@@ -2,7 +2,9 @@
 // -----------------------------------------------------------------------------
 //
 // The built-in detector catalogue. Detector ids are part of the policy API:
-// rules, block rules and results name detectors by these ids.
+// rules, block rules and results name detectors by these ids. The catalogue
+// is a table (lib/scrub/internal/detectors/builtin_detectors.textproto)
+// embedded in the library; `scrub detectors [--json]` prints it.
 //
 //   for (const scrub::DetectorInfo& d : scrub::BuiltinDetectorInfo()) {
 //     std::cout << d.id << "  " << d.summary << "\n";
@@ -37,10 +39,31 @@ struct DetectorInfo {
   std::string summary;  // one line
   bool requires_context = false;  // found only near a context word
   std::vector<DetectorExample> examples;
+  // Texts in which the default policy finds nothing of this detector.
+  std::vector<std::string> negative_examples;
+  // The validator's name (see AvailableValidators()); empty for none.
+  std::string validator;
+  // Found by the digit structure pass: the value's lengths in characters
+  // (e.g. {15, 18}); empty for a detector found by its pattern.
+  std::vector<int> digit_lengths;
+  std::vector<std::string> context_words;           // raise confidence
+  std::vector<std::string> negative_context_words;  // lower it
+  std::vector<std::string> json_keys;  // normalised keys whose values raise it
 };
 
-// Every built-in detector, in catalogue order.
+// Every built-in detector, in catalogue order. Empty if the embedded table
+// does not load (then every policy compile fails: fail closed).
 std::vector<DetectorInfo> BuiltinDetectorInfo();
+
+// A validator a detector names; custom detectors may use any of them
+// (CustomDetector.validator_name).
+struct ValidatorInfo {
+  std::string name;     // e.g. "luhn"
+  std::string summary;  // one line: what it checks
+};
+
+// Every validator, sorted by name.
+std::vector<ValidatorInfo> AvailableValidators();
 
 }  // namespace scrub
 

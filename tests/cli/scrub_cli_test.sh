@@ -103,6 +103,10 @@ grep -q "scrub: cannot read $TMP: is a directory" "$TMP/e" ||
 "$SCRUB" redact --help | grep -q "Exit codes" || fail "redact --help"
 "$SCRUB" --version | grep -qE '^scrub [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
 "$SCRUB" detectors | grep -q "^CN_RESIDENT_ID" || fail "detectors"
+[ "$("$SCRUB" detectors | wc -l)" = 27 ] || fail "detectors: one line per detector"
+"$SCRUB" detectors --json | grep -q '^{"detectors":\[{"id":"CN_RESIDENT_ID",' || fail "detectors --json"
+"$SCRUB" detectors --validators | grep -q "^luhn	" || fail "detectors --validators"
+"$SCRUB" detectors --yaml 2>/dev/null && fail "detectors --yaml must fail"
 
 # --- eval: the per-detector table of a labelled corpus.
 printf '%s\n' '{"id":"p1","kind":"positive","form":"CN_MOBILE/plain","text":"电话13800138000","spans":[{"detector":"CN_MOBILE","start":6,"end":17}]}' \

@@ -212,6 +212,33 @@ TEST(CustomDetectors, MatchValidateAndRequireContext) {
   EXPECT_EQ(Out(*s, "账户 123456789008"), "账户 123456789008");     // Luhn fails
 }
 
+// Every validator of the registry is available by name; the custom
+// detector's confidence applies to each value the validator accepts.
+TEST(CustomDetectors, UseAnyValidatorByName) {
+  // Built-in detectors (IBAN, CN_RESIDENT_ID) off: the custom ones alone.
+  auto s = Make(R"pb(
+    only_listed_detectors: true
+    custom_detectors { id: "PAYEE_IBAN" pattern: "payee=([A-Z0-9]+)" validator_name: "iban" }
+    custom_detectors { id: "STAFF_ID" pattern: "staff=([0-9X]+)" validator_name: "gb11643"
+                       confidence: 0.7 }
+    custom_detectors { id: "PAYEE_PHONE" pattern: "tel=([0-9]+)" validator_name: "cn_mobile" })pb");
+  EXPECT_EQ(Out(*s, "payee=DE89370400440532013000"), "payee=[PAYEE_IBAN]");
+  EXPECT_EQ(Out(*s, "payee=DE89370400440532013001"), "payee=DE89370400440532013001");
+  EXPECT_EQ(Out(*s, "staff=11010519491231002X"), "staff=[STAFF_ID]");
+  EXPECT_EQ(Out(*s, "staff=110105194912310021"), "staff=110105194912310021");
+  EXPECT_EQ(Out(*s, "tel=12812345678"), "tel=12812345678");
+}
+
+TEST(CustomDetectors, TheEnumValidatorIsTheSameAsItsName) {
+  auto by_enum = Make(R"pb(custom_detectors { id: "ACCOUNT" pattern: "acct=([0-9]+)"
+                                            validator: VALIDATOR_LUHN })pb");
+  auto by_name = Make(R"pb(custom_detectors { id: "ACCOUNT" pattern: "acct=([0-9]+)"
+                                            validator_name: "luhn" })pb");
+  for (const char* text : {"acct=123456789007", "acct=123456789008"}) {
+    EXPECT_EQ(Out(*by_enum, text), Out(*by_name, text)) << text;
+  }
+}
+
 TEST(Thresholds, DropFindingsBelowTheRuleMinimum) {
   auto s = Make(R"(rules { detector: "BANK_CARD" min_confidence: 0.95 })");
   EXPECT_EQ(Out(*s, "x 4111 1111 1111 1111"), "x 4111 1111 1111 1111");

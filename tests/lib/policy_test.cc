@@ -198,6 +198,17 @@ INSTANTIATE_TEST_SUITE_P(
                   "custom_detectors[1].id: \"A\" is already defined by an earlier entry"},
         ErrorCase{R"(custom_detectors { id: "A" pattern: "x" require_context: true })",
                   "custom_detectors[0].require_context: needs at least one context_words entry"},
+        ErrorCase{R"(custom_detectors { id: "A" pattern: "x" validator_name: "lunh" })",
+                  "custom_detectors[0].validator_name: unknown validator \"lunh\" (known: "
+                  "bank_card, cn_address, cn_landline, cn_license_plate, cn_mobile, "
+                  "cn_passport, cn_resident_id, cn_uscc, email, gb11643, github_token, "
+                  "gps_coordinate, hk_id, iban, ip_address, jwt, luhn, mac_address, mod11_2, "
+                  "mod97, person_name, phone, secret_value, tw_id, url_credentials, us_ssn, "
+                  "wechat_id)"},
+        ErrorCase{R"(custom_detectors { id: "A" pattern: "x" validator: VALIDATOR_LUHN
+                                        validator_name: "luhn" })",
+                  "custom_detectors[0].validator_name: set together with validator; use one "
+                  "of them"},
         ErrorCase{R"(dictionaries { id: "PROJECTS" })",
                   "dictionaries[0].terms: needs at least one term"},
         ErrorCase{R"(dictionaries { id: "PROJECTS" terms: "ok" terms: "" })",

@@ -9,9 +9,7 @@
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/internal/policy_defaults.h"
 #include "scrub/internal/utf8.h"
-#include "scrub/internal/validators/iso7064.h"
-#include "scrub/internal/validators/luhn.h"
-#include "scrub/internal/validators/resident_id_validator.h"
+#include "scrub/internal/validator_registry.h"
 
 namespace scrub::internal {
 namespace {
@@ -26,38 +24,49 @@ bool IsDetectorIdSyntax(absl::string_view id) {
   return true;
 }
 
-// The score function of a custom detector's validator.
-ScoreFn CustomScore(v1::Validator validator, double confidence) {
+// The registry name of each value of the policy's Validator enum.
+absl::string_view ValidatorEnumName(v1::Validator validator) {
   switch (validator) {
     case v1::VALIDATOR_LUHN:
-      return [confidence](absl::string_view v, const ValidationContext&) {
-        return PassesLuhn(NormalizeValue(v, ValueForm::kAlphanumeric)) ? confidence
-                                                                        : 0.0;
-      };
+      return "luhn";
     case v1::VALIDATOR_MOD11_2:
-      return [confidence](absl::string_view v, const ValidationContext&) {
-        return PassesMod11_2(NormalizeValue(v, ValueForm::kAlphanumeric))
-                   ? confidence
-                   : 0.0;
-      };
+      return "mod11_2";
     case v1::VALIDATOR_MOD97:
-      return [confidence](absl::string_view v, const ValidationContext&) {
-        return PassesIbanMod97(NormalizeValue(v, ValueForm::kAlphanumeric))
-                   ? confidence
-                   : 0.0;
-      };
+      return "mod97";
     case v1::VALIDATOR_CN_RESIDENT_ID:
-      return [confidence](absl::string_view v, const ValidationContext& ctx) {
-        return IsValidResidentId(NormalizeValue(v, ValueForm::kAlphanumeric),
-                                 ctx.today)
-                   ? confidence
-                   : 0.0;
-      };
+      return "gb11643";
     default:
-      return [confidence](absl::string_view, const ValidationContext&) {
-        return confidence;
-      };
+      return "";
   }
+}
+
+// The score function of a custom detector: `confidence` for every value its
+// validator (if any) accepts.
+absl::StatusOr<ScoreFn> CustomScore(const v1::CustomDetector& c, absl::string_view field,
+                                    double confidence, std::string* validator_name) {
+  std::string name(ValidatorEnumName(c.validator()));
+  if (!c.validator_name().empty()) {
+    if (!name.empty()) {
+      return FieldError(absl::StrCat(field, ".validator_name"),
+                        "set together with validator; use one of them");
+    }
+    name = c.validator_name();
+    if (FindValidator(name) == nullptr) {
+      return FieldError(absl::StrCat(field, ".validator_name"),
+                        absl::StrCat("unknown validator \"", name,
+                                     "\" (known: ", ValidatorNameList(), ")"));
+    }
+  }
+  *validator_name = name;
+  if (name.empty()) {
+    return ScoreFn([confidence](absl::string_view, const ValidationContext&) {
+      return confidence;
+    });
+  }
+  const ValidatorFn fn = FindValidator(name)->fn;
+  return ScoreFn([fn, confidence](absl::string_view v, const ValidationContext& ctx) {
+    return fn(v, ctx) > 0 ? confidence : 0.0;
+  });
 }
 
 absl::StatusOr<DetectorSpec> CompileCustomDetector(const v1::CustomDetector& c,
@@ -89,7 +98,9 @@ absl::StatusOr<DetectorSpec> CompileCustomDetector(const v1::CustomDetector& c,
   }
   spec.pattern = c.pattern();
   spec.case_insensitive = c.case_insensitive();
-  spec.score = CustomScore(c.validator(), confidence);
+  absl::StatusOr<ScoreFn> score = CustomScore(c, field, confidence, &spec.validator);
+  if (!score.ok()) return score.status();
+  spec.score = *std::move(score);
   for (int i = 0; i < c.context_words_size(); ++i) {
     if (c.context_words(i).empty() || !IsValidUtf8(c.context_words(i))) {
       return FieldError(absl::StrCat(field, ".context_words[", i, "]"),
@@ -141,7 +152,11 @@ bool DetectorCatalog::IsDictionary(size_t spec) const {
 
 absl::StatusOr<DetectorCatalog> CompileDetectorCatalog(const v1::Policy& p) {
   DetectorCatalog catalog;
-  catalog.specs = BuiltinDetectors();
+  // The embedded table: a table that does not load is an engine error, and
+  // no policy compiles (fail closed; detector_table_test catches it first).
+  const absl::StatusOr<LoadedDetectorTable>& builtin = BuiltinDetectorTable();
+  if (!builtin.ok()) return builtin.status();
+  catalog.specs = builtin->specs;
   for (size_t i = 0; i < catalog.specs.size(); ++i) catalog.index[catalog.specs[i].id] = i;
   catalog.builtin_count = catalog.specs.size();
 

@@ -1,6 +1,7 @@
 // A detector's definition: how candidates are found in the detection view,
-// validated, scored and normalised. Built-in detectors live one per file in
-// detectors/; custom detectors are built from the policy.
+// validated, scored and normalised. Built-in detectors are rows of the table
+// detectors/builtin_detectors.textproto (loaded by detectors/detector_table.h);
+// custom detectors are built from the policy.
 #ifndef SCRUB_INTERNAL_DETECTOR_SPEC_H_
 #define SCRUB_INTERNAL_DETECTOR_SPEC_H_
 
@@ -103,6 +104,9 @@ struct DetectorSpec {
   std::string prefilter;
   bool case_insensitive = false;
   ScoreFn score;
+  // The registry name of the validator behind `score` ("" for none), for
+  // `scrub detectors`.
+  std::string validator;
   ContextSpec context;
   ValueForm form = ValueForm::kAlphanumeric;
   // A number that may be written in groups ("138 0013 8000"). A grouped
@@ -126,6 +130,17 @@ struct DetectorSpec {
     double confidence = 0;
   };
   std::vector<Example> examples;
+  // Texts in which the default policy finds nothing of this detector, with
+  // the reason (tests/lib/detectors/detector_table_test.cc).
+  struct NegativeExample {
+    std::string text;
+    std::string why;
+  };
+  std::vector<NegativeExample> negative_examples;
+
+  // JSON keys (normalised, see json_rules.h) whose values raise this
+  // detector's context.
+  std::vector<std::string> json_keys;
 };
 
 // The normalised form of `value` (already folded by the detection view).

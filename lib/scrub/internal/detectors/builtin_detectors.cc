@@ -2,40 +2,16 @@
 
 namespace scrub::internal {
 
-const std::vector<DetectorSpec>& BuiltinDetectors() {
-  static const auto* const kDetectors = new std::vector<DetectorSpec>{
-      CnResidentIdDetector(),
-      CnMobileDetector(),
-      // Chinese detectors (catalog-cn)
-      CnLandlineDetector(),
-      CnPassportDetector(),
-      CnHomeReturnPermitDetector(),
-      CnUsccDetector(),
-      HkIdDetector(),
-      TwIdDetector(),
-      CnLicensePlateDetector(),
-      CnAddressDetector(),
-      QqNumberDetector(),
-      WechatIdDetector(),
-      PersonNameDetector(),
+const absl::StatusOr<LoadedDetectorTable>& BuiltinDetectorTable() {
+  static const auto* const kTable =
+      new absl::StatusOr<LoadedDetectorTable>(LoadDetectorTable(BuiltinDetectorTableText()));
+  return *kTable;
+}
 
-      BankCardDetector(),
-      EmailDetector(),
-      IpAddressDetector(),
-      // Global detectors and secrets (catalog-global)
-      AwsAccessKeyDetector(),
-      GithubTokenDetector(),
-      JwtDetector(),
-      PrivateKeyDetector(),
-      UrlCredentialsDetector(),
-      PasswordDetector(),
-      IbanDetector(),
-      UsSsnDetector(),
-      MacAddressDetector(),
-      GpsCoordinateDetector(),
-      PhoneDetector(),
-  };
-  return *kDetectors;
+const std::vector<DetectorSpec>& BuiltinDetectors() {
+  static const auto* const kNone = new std::vector<DetectorSpec>();
+  const absl::StatusOr<LoadedDetectorTable>& table = BuiltinDetectorTable();
+  return table.ok() ? table->specs : *kNone;
 }
 
 }  // namespace scrub::internal

@@ -1,48 +1,36 @@
-// The catalogue of built-in detectors. Each detector is defined in its own
-// file in this folder; the ids are part of the policy API.
+// The catalogue of built-in detectors: the table builtin_detectors.textproto
+// in this folder (schema: proto/scrub/v1/detector_def.proto), embedded into
+// the library at build time and loaded once. The ids are part of the policy
+// API.
+//
+// Adding a detector: one `detector { ... }` entry in the table (id,
+// summary, pattern or digit shape, validator by name, context words, JSON
+// keys, examples and negative examples), at most one validator
+// (validator_registry.h), and tests. detector_table_test loads the table and
+// checks every example; a table that does not load fails that test, and in
+// production every policy compile (fail closed).
 #ifndef SCRUB_INTERNAL_DETECTORS_BUILTIN_DETECTORS_H_
 #define SCRUB_INTERNAL_DETECTORS_BUILTIN_DETECTORS_H_
 
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "scrub/internal/detector_spec.h"
+#include "scrub/internal/detectors/detector_table.h"
 
 namespace scrub::internal {
 
-// Every built-in detector, in catalogue order. Built once; never changes.
+// The text of builtin_detectors.textproto (generated, see lib/scrub/BUILD).
+absl::string_view BuiltinDetectorTableText();
+
+// The loaded table, or why it did not load (an INTERNAL error naming the
+// field). Loaded on first use; never changes.
+const absl::StatusOr<LoadedDetectorTable>& BuiltinDetectorTable();
+
+// Every built-in detector in table order; empty if the table did not load.
+// Code that must fail closed checks BuiltinDetectorTable() instead.
 const std::vector<DetectorSpec>& BuiltinDetectors();
-
-// One factory per detector file.
-DetectorSpec CnResidentIdDetector();
-DetectorSpec CnMobileDetector();
-// Chinese detectors (catalog-cn)
-DetectorSpec CnLandlineDetector();
-DetectorSpec CnPassportDetector();
-DetectorSpec CnHomeReturnPermitDetector();
-DetectorSpec CnUsccDetector();
-DetectorSpec HkIdDetector();
-DetectorSpec TwIdDetector();
-DetectorSpec CnLicensePlateDetector();
-DetectorSpec CnAddressDetector();
-DetectorSpec QqNumberDetector();
-DetectorSpec WechatIdDetector();
-DetectorSpec PersonNameDetector();
-
-DetectorSpec BankCardDetector();
-DetectorSpec EmailDetector();
-DetectorSpec IpAddressDetector();
-// Global detectors and secrets (catalog-global)
-DetectorSpec AwsAccessKeyDetector();
-DetectorSpec GithubTokenDetector();
-DetectorSpec JwtDetector();
-DetectorSpec PrivateKeyDetector();
-DetectorSpec UrlCredentialsDetector();
-DetectorSpec PasswordDetector();
-DetectorSpec IbanDetector();
-DetectorSpec UsSsnDetector();
-DetectorSpec MacAddressDetector();
-DetectorSpec GpsCoordinateDetector();
-DetectorSpec PhoneDetector();
 
 }  // namespace scrub::internal
 

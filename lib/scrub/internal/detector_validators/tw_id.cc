@@ -1,0 +1,30 @@
+// TW_ID: Taiwan national ID numbers (A123456789: region letter, 1 or 2, eight
+// digits) and resident certificate numbers, old style (letter + A-D + 8
+// digits) and new style (letter + 8 or 9 + 8 digits); checksum verified.
+#include "absl/strings/str_cat.h"
+#include "scrub/internal/detector_validators.h"
+#include "scrub/internal/validators/tw_id_validator.h"
+
+namespace scrub::internal {
+namespace {
+
+double ScoreTwId(absl::string_view value, const ValidationContext&) {
+  const std::string id = NormalizeValue(value, ValueForm::kAlphanumeric);
+  switch (ValidateTwId(id)) {
+    case TwIdKind::kNationalId:
+      return 0.85;
+    case TwIdKind::kResidentCertificate:
+      return 0.8;
+    case TwIdKind::kInvalid:
+      break;
+  }
+  return 0.0;
+}
+
+}  // namespace
+
+double TwIdValidator(absl::string_view value, const ValidationContext& ctx) {
+  return ScoreTwId(value, ctx);
+}
+
+}  // namespace scrub::internal
