@@ -2,7 +2,10 @@
 // original bytes.
 #include "scrub/internal/detection_view.h"
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -86,6 +89,77 @@ TEST(DetectionView, KeepsHanAndOtherCharactersUnchanged) {
 TEST(FoldForDetection, MatchesTheViewOfTheSameText) {
   EXPECT_EQ(FoldForDetection("４００－８１０\u200b－８８８８"), "400-810-8888");
   EXPECT_EQ(FoldForDetection("plain"), "plain");
+}
+
+// Soft breaks: boundaries inside a number that the view no longer shows.
+
+std::vector<std::pair<uint32_t, bool>> SoftBreaks(const DetectionView& view) {
+  std::vector<std::pair<uint32_t, bool>> out;
+  for (const DetectionView::SoftBreak& b : view.soft_breaks()) {
+    out.push_back({b.at, b.form_change});
+  }
+  return out;
+}
+
+using Breaks = std::vector<std::pair<uint32_t, bool>>;
+
+TEST(DetectionViewSoftBreaks, APictographDroppedBetweenDigitsLeavesASoftBreak) {
+  DetectionView view;
+  view.Build("20\U0001F60013800138000");
+  EXPECT_EQ(view.text(), "2013800138000");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{2, false}}));
+}
+
+TEST(DetectionViewSoftBreaks, ThreeDigitsOfOneFormMeetingThreeOfAnotherLeaveAFormBreak) {
+  DetectionView view;
+  view.Build("\U0001D7CF\U0001D7D1\U0001D7D613800138000");  // 𝟏𝟑𝟖 then ASCII
+  EXPECT_EQ(view.text(), "13813800138000");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{3, true}}));
+}
+
+TEST(DetectionViewSoftBreaks, ChineseNumeralsMeetingAsciiDigitsLeaveAFormBreak) {
+  DetectionView view;
+  view.Build("一三八13800138000");
+  EXPECT_EQ(view.text(), "13813800138000");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{3, true}}));
+}
+
+TEST(DetectionViewSoftBreaks, FewerThanThreeDigitsOfAFormMakeNoBreak) {
+  DetectionView view;
+  view.Build("\U0001D7CF\U0001D7D113800138000");  // 𝟏𝟑 then ASCII
+  EXPECT_EQ(view.text(), "1313800138000");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, DigitsMixedOneByOneMakeNoBreak) {
+  DetectionView view;
+  view.Build("1\uFF113\uFF138\uFF18");  // 1１3３8８
+  EXPECT_EQ(view.text(), "113388");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, InvisibleCharactersBetweenDigitsMakeNoBreak) {
+  DetectionView view;
+  view.Build("138\u200b1234\u20605678");
+  EXPECT_EQ(view.text(), "13812345678");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, APictographOutsideANumberIsKeptAndMakesNoBreak) {
+  DetectionView view;
+  const std::string text = "ok \U0001F600 138";
+  view.Build(text);
+  EXPECT_EQ(view.text(), text);
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, AreSortedAndForgottenByTheNextBuild) {
+  DetectionView view;
+  view.Build("1\U0001F6002\U0001F6003");
+  EXPECT_EQ(view.text(), "123");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{1, false}, {2, false}}));
+  view.Build("123");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
 }
 
 }  // namespace
