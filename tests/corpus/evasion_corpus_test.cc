@@ -4,8 +4,7 @@
 // markup, neighbours — their invalid twins, look-alikes and hard negatives).
 // The thresholds are the figures of the engine when this gate was added (a
 // ratchet: raise them when the engine improves, never lower them):
-//   * recall of each validated detector: 1.0, but BANK_CARD 330 of 332 (the
-//     two misses are ev-mix-01642 and ev-mix-01647);
+//   * recall of each validated detector: 1.0;
 //   * negatives changed: 0 of 1120 (the bar is 0.5%; today's is 0);
 //   * look-alikes intact: 315 of 315.
 // `scrub eval tests/data/evasion_corpus.jsonl` prints the same table; the
@@ -32,7 +31,7 @@ struct Recall {
 // corpus labels, with today's figures.
 const std::map<std::string, Recall>& ValidatedDetectors() {
   static const auto* const kRecall = new std::map<std::string, Recall>{
-      {"BANK_CARD", {332, 330}},
+      {"BANK_CARD", {332, 332}},
       {"CN_LANDLINE", {42, 42}},
       {"CN_MOBILE", {396, 396}},
       {"CN_RESIDENT_ID", {380, 380}},

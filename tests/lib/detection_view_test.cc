@@ -91,6 +91,27 @@ TEST(FoldForDetection, MatchesTheViewOfTheSameText) {
   EXPECT_EQ(FoldForDetection("plain"), "plain");
 }
 
+TEST(DetectionView, FoldsAMiddleDotBetweenDigitsThroughMarkupOnEitherSide) {
+  DetectionView view;
+  view.Build("\u201c5187\u201d\u00b77093 6890");
+  EXPECT_EQ(view.text(), "\u201c5187\u201d.7093 6890");
+  view.Build("5187\u00b7\u201c7093\u201d");
+  EXPECT_EQ(view.text(), "5187.\u201c7093\u201d");
+  // Not after a word or at the end of a sentence.
+  view.Build("\u201c\u597d\u201d\u00b77093");
+  EXPECT_EQ(view.text(), "\u201c\u597d\u201d\u00b77093");
+}
+
+TEST(DetectionView, ShortHtmlTagsDoNotEndANumberForItsChineseNumerals) {
+  DetectionView view;
+  // 𝟛4贰6 between tags: the numerals belong to the number "7163…241".
+  view.Build("7163<u>\U0001D7DB4\u8d306</u>\u8d3041");
+  EXPECT_EQ(view.text(), "7163<u>3426</u>241");
+  // A word between the digits still ends the number.
+  view.Build("7163<table>\u8d30\u8d30</table>");
+  EXPECT_EQ(view.text(), "7163<table>\u8d30\u8d30</table>");
+}
+
 // Soft breaks: boundaries inside a number that the view no longer shows.
 
 std::vector<std::pair<uint32_t, bool>> SoftBreaks(const DetectionView& view) {
