@@ -161,6 +161,15 @@ TEST(DigitRuns, SoftBreaksOfTheDetectionViewSplitGroups) {
   EXPECT_THAT(Runs(view.text(), view.soft_breaks()), ElementsAre("20~13800138000"));
 }
 
+TEST(DigitRuns, CountsEveryDigitOfAVeryLongGroup) {
+  const std::string digits(70'000, '7');
+  DigitRuns runs;
+  runs.Find(digits);
+  ASSERT_EQ(runs.groups().size(), 1u);
+  EXPECT_EQ(runs.groups()[0].digits, 70'000u);
+  EXPECT_EQ(runs.groups()[0].end, 70'000u);
+}
+
 TEST(DigitRuns, ATextWithoutDigitsHasNoRuns) {
   EXPECT_THAT(Runs(""), ElementsAre());
   EXPECT_THAT(Runs("no digits here - . /"), ElementsAre());

@@ -125,5 +125,11 @@ TEST(DigitWindows, SkipsWindowsOverlappingAFindingOfAnEarlierRound) {
               UnorderedElementsAreArray({"CN_RESIDENT_ID{110105 19491231 002X}"}));
 }
 
+TEST(DigitWindows, AResidentIdEndsAGroupLongerThan65535Digits) {
+  const std::string text = std::string(70'000, '0') + "11010519491231002X";
+  EXPECT_THAT(Windows(text),
+              UnorderedElementsAreArray({"CN_RESIDENT_ID{11010519491231002X}~"}));
+}
+
 }  // namespace
 }  // namespace scrub::internal
