@@ -17,7 +17,6 @@
 //                           patterns, without validation, context, redaction
 // BM_PhoneValidation        one libphonenumber validation of a phone-shaped
 //                           candidate (what PHONE pays per candidate)
-#include <cstring>
 #include <memory>
 #include <set>
 #include <string>
@@ -26,6 +25,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "bench/global_chat_corpus.h"
+#include "bench/memchr_baseline.h"
 #include "scrub/internal/candidate_engine.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/internal/validators/phone_number_validator.h"
@@ -66,15 +66,7 @@ std::shared_ptr<const Scanner> MakeScanner(bool all) {
   return *scanner;
 }
 
-void BM_Memchr(benchmark::State& state) {
-  const ChatCorpus& corpus = Corpus();
-  for (auto _ : state) {
-    for (const std::string& m : corpus.messages) {
-      benchmark::DoNotOptimize(std::memchr(m.data(), '\x01', m.size()));
-    }
-  }
-  state.SetBytesProcessed(state.iterations() * corpus.total_bytes);
-}
+void BM_Memchr(benchmark::State& state) { MemchrBaseline(state, Corpus()); }
 BENCHMARK(BM_Memchr);
 
 void BM_Scan(benchmark::State& state) {

@@ -17,7 +17,6 @@
 // Both engines answer "which patterns match this message"; the benchmark
 // aborts if they ever disagree on the secret patterns.
 #include <algorithm>
-#include <cstring>
 #include <memory>
 #include <set>
 #include <string>
@@ -26,6 +25,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "bench/global_chat_corpus.h"
+#include "bench/memchr_baseline.h"
 #include "hs.h"
 #include "re2/re2.h"
 #include "re2/set.h"
@@ -148,15 +148,7 @@ void CheckAgreement() {
   (void)checked;
 }
 
-void BM_Memchr(benchmark::State& state) {
-  const ChatCorpus& corpus = Corpus();
-  for (auto _ : state) {
-    for (const std::string& m : corpus.messages) {
-      benchmark::DoNotOptimize(std::memchr(m.data(), '\x01', m.size()));
-    }
-  }
-  state.SetBytesProcessed(state.iterations() * corpus.total_bytes);
-}
+void BM_Memchr(benchmark::State& state) { MemchrBaseline(state, Corpus()); }
 BENCHMARK(BM_Memchr);
 
 void BM_Re2Set(benchmark::State& state) {

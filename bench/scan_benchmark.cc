@@ -1,14 +1,19 @@
 // Scanner::Scan throughput on ~200-byte chat messages, beside memchr over
-// the same bytes (the ceiling) in the same run. Build with -c opt:
+// the same bytes (the ceiling) and the first engine (the test-only reference
+// of engine_differential_test: the 0.2 detection view and every detector by
+// its pattern) in the same run. Build with -c opt:
 //   bazel run -c opt //bench:scan_benchmark
 #include <cstring>
+#include <memory>
 #include <utility>
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "bench/chat_messages.h"
 #include "benchmark/benchmark.h"
+#include "scrub/internal/reference_engine_for_testing.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
 
@@ -38,9 +43,9 @@ void BM_MemchrBaseline(benchmark::State& state) {
 }
 BENCHMARK(BM_MemchrBaseline);
 
-// Scans every message once per iteration with a scanner of `options`.
-void ScanMessages(benchmark::State& state, scrub::Scanner::Options options) {
-  auto scanner = scrub::Scanner::Create(scrub::DefaultPolicy(), std::move(options));
+// Scans every message once per iteration with `scanner`.
+void ScanWith(benchmark::State& state,
+              const absl::StatusOr<std::shared_ptr<const scrub::Scanner>>& scanner) {
   if (!scanner.ok()) {
     state.SkipWithError(std::string(scanner.status().message()).c_str());
     return;
@@ -56,8 +61,19 @@ void ScanMessages(benchmark::State& state, scrub::Scanner::Options options) {
   state.SetItemsProcessed(state.iterations() * messages.size());
 }
 
+void ScanMessages(benchmark::State& state, scrub::Scanner::Options options) {
+  ScanWith(state, scrub::Scanner::Create(scrub::DefaultPolicy(), std::move(options)));
+}
+
 void BM_ScanDefaultPolicy(benchmark::State& state) { ScanMessages(state, {}); }
 BENCHMARK(BM_ScanDefaultPolicy);
+
+// The first engine on the same messages: what engine 2 must not be slower
+// than (issue 11).
+void BM_ScanDefaultPolicyEngine1(benchmark::State& state) {
+  ScanWith(state, scrub::internal::CreateReferenceScanner(scrub::DefaultPolicy(), {}));
+}
+BENCHMARK(BM_ScanDefaultPolicyEngine1);
 
 // The same with the automaton's budget at RE2's default 8 MiB, to show why
 // Scrub sets 64 MiB.

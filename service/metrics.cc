@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "prometheus/text_serializer.h"
+#include "scrub/version.h"
 
 namespace scrub::service {
 namespace {
@@ -69,6 +70,10 @@ Metrics::Metrics()
                        .Name("scrubd_policy_info")
                        .Help("1 for the policy serving now (name, version).")
                        .Register(*registry_)),
+      build_info_(prometheus::BuildGauge()
+                      .Name("scrubd_build_info")
+                      .Help("1; the release and the detection engine's generation.")
+                      .Register(*registry_)),
       latency_(prometheus::BuildHistogram()
                    .Name("scrubd_request_duration_seconds")
                    .Help("Time from a request's arrival to its answer.")
@@ -83,6 +88,10 @@ Metrics::Metrics()
     latency_by_rpc_[RpcIndex(rpc)] = &latency_.Add({{"rpc", name}}, LatencyBuckets());
     requests_ok_[RpcIndex(rpc)] = &requests_.Add({{"rpc", name}, {"code", "OK"}});
   }
+  build_info_
+      .Add({{"version", scrub::kVersion},
+            {"engine", std::to_string(scrub::kEngineVersion)}})
+      .Set(1);
   fail_open_total_ = &fail_open_.Add({});
   reloads_ok_ = &reloads_.Add({{"result", "ok"}});
   reloads_failed_ = &reloads_.Add({{"result", "failed"}});

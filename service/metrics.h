@@ -24,6 +24,8 @@
 //   scrubd_fail_open_total                      messages passed by FAIL_OPEN
 //   scrubd_policy_reloads_total{result}         ok | failed
 //   scrubd_policy_info{name,version}            1 for the policy serving
+//   scrubd_build_info{version,engine}           1: scrub::kVersion and
+//                                               scrub::kEngineVersion
 //   scrubd_request_duration_seconds{rpc}        histogram, arrival to answer
 //
 // No label ever carries content: rpc, code, verdict, reason and result are
@@ -89,6 +91,7 @@ class Metrics final : public ServiceObserver {
   prometheus::Family<prometheus::Counter>& fail_open_;
   prometheus::Family<prometheus::Counter>& reloads_;
   prometheus::Family<prometheus::Gauge>& policy_info_;
+  prometheus::Family<prometheus::Gauge>& build_info_;
   prometheus::Family<prometheus::Histogram>& latency_;
 
   // Hot-path series, resolved once: [rpc][verdict - 1].

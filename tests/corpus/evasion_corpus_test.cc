@@ -5,8 +5,8 @@
 // The thresholds are the figures of the engine when this gate was added (a
 // ratchet: raise them when the engine improves, never lower them):
 //   * recall of each validated detector: 1.0;
-//   * negatives changed: 0 of 1120 (the bar is 0.5%; today's is 0);
-//   * look-alikes intact: 315 of 315.
+//   * negatives changed: 0 of 1122 (the bar is 0.5%; today's is 0);
+//   * look-alikes intact: 316 of 316.
 // `scrub eval tests/data/evasion_corpus.jsonl` prints the same table; the
 // figures of the first engine are in tests/data/evasion_baseline.md.
 #include <fstream>
@@ -37,15 +37,15 @@ const std::map<std::string, Recall>& ValidatedDetectors() {
       {"CN_RESIDENT_ID", {380, 380}},
       {"CN_USCC", {51, 51}},
       {"IBAN", {52, 52}},
-      {"IP_ADDRESS", {23, 23}},
+      {"IP_ADDRESS", {24, 24}},
       {"US_SSN", {68, 68}},
   };
   return *kRecall;
 }
 
-constexpr int kNegativeLines = 1120;
+constexpr int kNegativeLines = 1122;
 constexpr int kChangedNegativesAllowed = 0;
-constexpr int kLookalikes = 315;
+constexpr int kLookalikes = 316;
 
 EvalReport Evaluate() {
   std::ifstream in("tests/data/evasion_corpus.jsonl", std::ios::binary);
@@ -70,7 +70,7 @@ const EvalReport& Report() {
 // counts must come with new figures.
 TEST(EvasionCorpus, HasTheShapeTheFiguresWereMeasuredOn) {
   const EvalReport& r = Report();
-  EXPECT_EQ(r.lines, 2424);
+  EXPECT_EQ(r.lines, 2427);
   EXPECT_EQ(r.negative_lines, kNegativeLines);
   EXPECT_EQ(r.lookalikes, kLookalikes);
   for (const auto& [id, recall] : ValidatedDetectors()) {

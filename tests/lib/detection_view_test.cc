@@ -12,60 +12,67 @@
 namespace scrub::internal {
 namespace {
 
-std::string OriginalOf(const DetectionView& view, absl::string_view original,
-                       size_t view_start, size_t view_end) {
-  const auto [s, e] = view.OriginalSpan(view_start, view_end);
-  return std::string(original.substr(s, e - s));
+// `original` and its view, built once, for mapping view spans back.
+class ViewedText {
+ public:
+  explicit ViewedText(std::string original) : original_(std::move(original)) {
+    view_.Build(original_);
+  }
+
+  const std::string& original() const { return original_; }
+  const DetectionView& view() const { return view_; }
+
+  // The original bytes behind view bytes [view_start, view_end).
+  std::string OriginalOf(size_t view_start, size_t view_end) const {
+    const auto [s, e] = view_.OriginalSpan(view_start, view_end);
+    return original_.substr(s, e - s);
+  }
+
+ private:
+  std::string original_;  // outlives view_, which points into it
+  DetectionView view_;
+};
+
+// The text of a fresh view of `text`.
+std::string ViewOf(absl::string_view text) {
+  return std::string(ViewedText(std::string(text)).view().text());
 }
 
 TEST(DetectionView, AsciiTextIsItsOwnView) {
-  DetectionView view;
-  const std::string text = "call 13800138000 now";
-  view.Build(text);
-  EXPECT_TRUE(view.identity());
-  EXPECT_EQ(view.text(), text);
-  EXPECT_EQ(view.OriginalSpan(5, 16), (std::pair<size_t, size_t>{5, 16}));
+  const ViewedText t("call 13800138000 now");
+  EXPECT_TRUE(t.view().identity());
+  EXPECT_EQ(t.view().text(), t.original());
+  EXPECT_EQ(t.view().OriginalSpan(5, 16), (std::pair<size_t, size_t>{5, 16}));
 }
 
 TEST(DetectionView, FoldsFullWidthDigitsLettersAndPunctuation) {
-  DetectionView view;
-  view.Build("１３８００１３８０００ ＡｂＸ ＋８６ （０１０）－");
-  EXPECT_EQ(view.text(), "13800138000 AbX +86 (010)-");
+  EXPECT_EQ(ViewOf("１３８００１３８０００ ＡｂＸ ＋８６ （０１０）－"), "13800138000 AbX +86 (010)-");
 }
 
 TEST(DetectionView, FoldsIdeographicSpaceAndDashes) {
-  DetectionView view;
-  view.Build("138\u30000013\u20138000\u2014x");
-  EXPECT_EQ(view.text(), "138 0013-8000-x");
+  EXPECT_EQ(ViewOf("138\u30000013\u20138000\u2014x"), "138 0013-8000-x");
 }
 
 TEST(DetectionView, DropsZeroWidthAndFormatCharacters) {
-  DetectionView view;
-  const std::string text =
-      "1\u200b3\u200c8\u200d0\u20600\uFEFF1\u00AD3\u200e8000";
-  view.Build(text);
-  EXPECT_EQ(view.text(), "13800138000");
+  EXPECT_EQ(ViewOf("1\u200b3\u200c8\u200d0\u20600\uFEFF1\u00AD3\u200e8000"),
+            "13800138000");
 }
 
 TEST(DetectionView, MapsSpansAcrossDroppedCharactersToOriginalBytes) {
-  DetectionView view;
-  const std::string text = "号1\u200b38x";
-  view.Build(text);
-  ASSERT_EQ(view.text(), "号138x");
+  const ViewedText t("号1\u200b38x");
+  ASSERT_EQ(t.view().text(), "号138x");
   // View "138" is bytes [3, 6); in the original it spans the zero-width space.
-  EXPECT_EQ(OriginalOf(view, text, 3, 6), "1\u200b38");
+  EXPECT_EQ(t.OriginalOf(3, 6), "1\u200b38");
   // A dropped character at the edge of a span is not part of it.
-  EXPECT_EQ(OriginalOf(view, text, 3, 4), "1");
+  EXPECT_EQ(t.OriginalOf(3, 4), "1");
 }
 
 TEST(DetectionView, MapsFullWidthSpansToTheirThreeByteCharacters) {
-  DetectionView view;
-  const std::string text = "电话１３８";
-  view.Build(text);
-  ASSERT_EQ(view.text(), "电话138");
-  EXPECT_EQ(OriginalOf(view, text, 6, 9), "１３８");
-  EXPECT_EQ(view.OriginalSpan(6, 9), (std::pair<size_t, size_t>{6, 15}));
-  EXPECT_EQ(OriginalOf(view, text, 0, 3), "电");
+  const ViewedText t("电话１３８");
+  ASSERT_EQ(t.view().text(), "电话138");
+  EXPECT_EQ(t.OriginalOf(6, 9), "１３８");
+  EXPECT_EQ(t.view().OriginalSpan(6, 9), (std::pair<size_t, size_t>{6, 15}));
+  EXPECT_EQ(t.OriginalOf(0, 3), "电");
 }
 
 TEST(DetectionView, FoldsLongRunsOfChineseNumeralsOnly) {
@@ -79,11 +86,8 @@ TEST(DetectionView, FoldsLongRunsOfChineseNumeralsOnly) {
 }
 
 TEST(DetectionView, KeepsHanAndOtherCharactersUnchanged) {
-  DetectionView view;
-  const std::string text = "身份证号：ＩＤ😀。";
-  view.Build(text);
   // U+FF1A (full-width colon) is full-width ASCII; "。" and the emoji are not.
-  EXPECT_EQ(view.text(), "身份证号:ID😀。");
+  EXPECT_EQ(ViewOf("身份证号：ＩＤ😀。"), "身份证号:ID😀。");
 }
 
 TEST(FoldForDetection, MatchesTheViewOfTheSameText) {

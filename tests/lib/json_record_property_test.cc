@@ -33,6 +33,23 @@ namespace {
 constexpr uint64_t kSeed = 20250301;
 constexpr int kRecords = 3000;
 
+// "/" and `key` escaped for a JSON pointer (RFC 6901: "~" as "~0", "/" as
+// "~1"): how the generator names the places it injects into and how the
+// comparison names the places it walks.
+std::string PointerSegment(const std::string& key) {
+  std::string s = "/";
+  for (char c : key) {
+    if (c == '~') {
+      s += "~0";
+    } else if (c == '/') {
+      s += "~1";
+    } else {
+      s += c;
+    }
+  }
+  return s;
+}
+
 // Valid values of the built-in detectors, and how they are written.
 struct Pii {
   const char* text;
@@ -77,20 +94,6 @@ class RecordGenerator {
   std::string Space() {
     static constexpr const char* kSpaces[] = {"", "", "", " ", "  ", "\t", "\r\n", " \n "};
     return kSpaces[Uniform(0, 7)];
-  }
-
-  static std::string PointerSegment(const std::string& key) {
-    std::string s = "/";
-    for (char c : key) {
-      if (c == '~') {
-        s += "~0";
-      } else if (c == '/') {
-        s += "~1";
-      } else {
-        s += c;
-      }
-    }
-    return s;
   }
 
   // Writes `text` (UTF-8) as a JSON string with random escapes.
@@ -236,20 +239,6 @@ bool Parse(const std::string& json, rapidjson::Document* doc, std::string* error
   return true;
 }
 
-std::string Segment(const rapidjson::Value& name) {
-  std::string s = "/";
-  for (char c : std::string(name.GetString(), name.GetStringLength())) {
-    if (c == '~') {
-      s += "~0";
-    } else if (c == '/') {
-      s += "~1";
-    } else {
-      s += c;
-    }
-  }
-  return s;
-}
-
 // Compares the trees: same keys in the same order; values equal except at
 // `redacted` pointers, where the output holds a string.
 void CompareTrees(const rapidjson::Value& in, const rapidjson::Value& out,
@@ -263,10 +252,10 @@ void CompareTrees(const rapidjson::Value& in, const rapidjson::Value& out,
   if (in.IsObject()) {
     ASSERT_EQ(in.MemberCount(), out.MemberCount()) << pointer << " in " << record;
     for (auto a = in.MemberBegin(), b = out.MemberBegin(); a != in.MemberEnd(); ++a, ++b) {
-      ASSERT_EQ(std::string(a->name.GetString(), a->name.GetStringLength()),
-                std::string(b->name.GetString(), b->name.GetStringLength()))
+      const std::string key(a->name.GetString(), a->name.GetStringLength());
+      ASSERT_EQ(key, std::string(b->name.GetString(), b->name.GetStringLength()))
           << pointer << " in " << record;
-      CompareTrees(a->value, b->value, pointer + Segment(a->name), redacted, record);
+      CompareTrees(a->value, b->value, pointer + PointerSegment(key), redacted, record);
     }
   } else if (in.IsArray()) {
     ASSERT_EQ(in.Size(), out.Size()) << pointer << " in " << record;

@@ -50,11 +50,7 @@ class AuditLogTest : public ::testing::Test {
   }
 
   grpc::Status Batch(std::vector<v1::ChatMessage> messages) {
-    v1::ScanBatchRequest request;
-    for (auto& m : messages) *request.add_messages() = std::move(m);
-    v1::ScanBatchResponse response;
-    auto context = ContextWithTimeout(absl::Seconds(10));
-    return stub_->ScanBatch(context.get(), request, &response);
+    return SendBatch(*stub_, std::move(messages));
   }
 
   service::AuditOptions options_;

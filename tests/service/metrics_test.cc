@@ -11,11 +11,13 @@
 #include <cerrno>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
+#include "scrub/version.h"
 #include "tests/service/http_get.h"
 #include "tests/service/test_server.h"
 
@@ -36,15 +38,20 @@ class MetricsTest : public ::testing::Test {
   }
 
   grpc::Status Batch(std::vector<v1::ChatMessage> messages) {
-    v1::ScanBatchRequest request;
-    for (auto& m : messages) *request.add_messages() = std::move(m);
-    v1::ScanBatchResponse response;
-    auto context = ContextWithTimeout(absl::Seconds(10));
-    return stub_->ScanBatch(context.get(), request, &response);
+    return SendBatch(*stub_, std::move(messages));
   }
 
   double Value(const std::string& series) {
     return MetricValue(metrics_->Text(), series);
+  }
+
+  // Expects every series of `expected` to have its value, in one rendering
+  // of the text.
+  void ExpectValues(std::initializer_list<std::pair<const char*, double>> expected) {
+    const std::string text = metrics_->Text();
+    for (const auto& [series, value] : expected) {
+      EXPECT_EQ(MetricValue(text, series), value) << series;
+    }
   }
 
   EngineFault fault_;
@@ -59,20 +66,22 @@ TEST_F(MetricsTest, CountsRequestsMessagesBytesFindingsAndErrors) {
                      Message("c", "身份证11010519491231002X，手机13912345678"),
                      Message("d", std::string("x\xff", 2))})
                   .ok());
-  EXPECT_EQ(Value("scrubd_requests_total{code=\"OK\",rpc=\"ScanBatch\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"ALLOW\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"REDACTED\"}"), 2);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"BLOCKED\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"ALLOW\"}"), 0);
-  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_MOBILE\"}"), 2);
-  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_RESIDENT_ID\"}"), 1);
-  EXPECT_EQ(Value("scrubd_errors_total{reason=\"invalid_utf8\"}"), 1);
   const double bytes =
       std::string("你好").size() + std::string("电话138-1234-5678").size() +
       std::string("身份证11010519491231002X，手机13912345678").size() + 2;
-  EXPECT_EQ(Value("scrubd_bytes_scanned_total{rpc=\"ScanBatch\"}"), bytes);
-  EXPECT_EQ(Value("scrubd_request_duration_seconds_count{rpc=\"ScanBatch\"}"), 1);
-  EXPECT_EQ(Value("scrubd_fail_open_total"), 0);
+  ExpectValues({
+      {"scrubd_requests_total{code=\"OK\",rpc=\"ScanBatch\"}", 1},
+      {"scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"ALLOW\"}", 1},
+      {"scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"REDACTED\"}", 2},
+      {"scrubd_messages_total{rpc=\"ScanBatch\",verdict=\"BLOCKED\"}", 1},
+      {"scrubd_messages_total{rpc=\"ScanStream\",verdict=\"ALLOW\"}", 0},
+      {"scrubd_findings_total{detector=\"CN_MOBILE\"}", 2},
+      {"scrubd_findings_total{detector=\"CN_RESIDENT_ID\"}", 1},
+      {"scrubd_errors_total{reason=\"invalid_utf8\"}", 1},
+      {"scrubd_bytes_scanned_total{rpc=\"ScanBatch\"}", bytes},
+      {"scrubd_request_duration_seconds_count{rpc=\"ScanBatch\"}", 1},
+      {"scrubd_fail_open_total", 0},
+  });
 
   EXPECT_FALSE(Batch({Message("", "x")}).ok());
   EXPECT_EQ(Value("scrubd_requests_total{code=\"INVALID_ARGUMENT\",rpc=\"ScanBatch\"}"),
@@ -107,17 +116,19 @@ TEST_F(MetricsTest, StreamRequestsAndTheirJsonRecordsAreCountedUnderScanStream) 
   ASSERT_TRUE(stream->Read(&response));
   stream->WritesDone();
   ASSERT_TRUE(stream->Finish().ok());
-  EXPECT_EQ(Value("scrubd_requests_total{code=\"OK\",rpc=\"ScanStream\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"ALLOW\"}"), 1);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"REDACTED\"}"), 2);
-  EXPECT_EQ(Value("scrubd_messages_total{rpc=\"ScanStream\",verdict=\"BLOCKED\"}"), 2);
-  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_MOBILE\"}"), 2);
-  EXPECT_EQ(Value("scrubd_findings_total{detector=\"CN_RESIDENT_ID\"}"), 1);
-  EXPECT_EQ(Value("scrubd_errors_total{reason=\"malformed_json\"}"), 1);
-  EXPECT_EQ(Value("scrubd_errors_total{reason=\"unsupported_format\"}"), 1);
   double bytes = 0;
   for (const v1::Record& r : request.records()) bytes += r.text().size();
-  EXPECT_EQ(Value("scrubd_bytes_scanned_total{rpc=\"ScanStream\"}"), bytes);
+  ExpectValues({
+      {"scrubd_requests_total{code=\"OK\",rpc=\"ScanStream\"}", 1},
+      {"scrubd_messages_total{rpc=\"ScanStream\",verdict=\"ALLOW\"}", 1},
+      {"scrubd_messages_total{rpc=\"ScanStream\",verdict=\"REDACTED\"}", 2},
+      {"scrubd_messages_total{rpc=\"ScanStream\",verdict=\"BLOCKED\"}", 2},
+      {"scrubd_findings_total{detector=\"CN_MOBILE\"}", 2},
+      {"scrubd_findings_total{detector=\"CN_RESIDENT_ID\"}", 1},
+      {"scrubd_errors_total{reason=\"malformed_json\"}", 1},
+      {"scrubd_errors_total{reason=\"unsupported_format\"}", 1},
+      {"scrubd_bytes_scanned_total{rpc=\"ScanStream\"}", bytes},
+  });
   // No value, key or pointer of a record appears in the text.
   const std::string text = metrics_->Text();
   for (const char* value : {"138-1234-5678", "13812345678", "11010519491231002X",
@@ -154,6 +165,14 @@ TEST_F(MetricsTest, ReloadsAreCountedAndPolicyInfoFollowsTheServingPolicy) {
   EXPECT_EQ(Value("scrubd_policy_reloads_total{result=\"failed\"}"), 1);
   EXPECT_EQ(Value("scrubd_policy_info{name=\"chat\",version=\"7\"}"), 1);
   EXPECT_EQ(Value(initial), -1) << "the old policy's series is removed";
+}
+
+TEST_F(MetricsTest, BuildInfoNamesTheReleaseAndTheEngineGeneration) {
+  StartWith(scrub::DefaultPolicy());
+  EXPECT_EQ(Value(absl::StrCat("scrubd_build_info{engine=\"", scrub::kEngineVersion,
+                               "\",version=\"", scrub::kVersion, "\"}")),
+            1);
+  EXPECT_EQ(scrub::kEngineVersion, 2);
 }
 
 TEST_F(MetricsTest, MetricsAreServedOverHttp) {

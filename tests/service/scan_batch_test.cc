@@ -51,6 +51,15 @@ class ScanBatchTest : public ::testing::Test {
     scans_at_start_ = fault_.scans();  // the self-test's
   }
 
+  // Starts the default policy with one of its limits changed, e.g.
+  // StartWithLimit(&v1::Limits::set_max_batch_bytes, 100).
+  template <typename Setter, typename Value>
+  void StartWithLimit(Setter set_limit, Value value) {
+    v1::Policy policy = scrub::DefaultPolicy();
+    (policy.mutable_limits()->*set_limit)(value);
+    StartWith(policy);
+  }
+
   grpc::Status Call(const v1::ScanBatchRequest& request,
                     v1::ScanBatchResponse* response) {
     auto context = ContextWithTimeout(absl::Seconds(10));
@@ -187,9 +196,7 @@ TEST_F(ScanBatchTest, MessageWithoutIdIsInvalidArgumentNamingIt) {
 }
 
 TEST_F(ScanBatchTest, TooManyMessagesIsInvalidArgumentNamingTheLimit) {
-  v1::Policy policy = scrub::DefaultPolicy();
-  policy.mutable_limits()->set_max_messages_per_batch(3);
-  StartWith(policy);
+  StartWithLimit(&v1::Limits::set_max_messages_per_batch, 3);
   v1::ScanBatchResponse response;
   grpc::Status status = Call(
       Batch({Message("a", "x"), Message("b", "x"), Message("c", "x"), Message("d", "x")}),
@@ -202,9 +209,7 @@ TEST_F(ScanBatchTest, TooManyMessagesIsInvalidArgumentNamingTheLimit) {
 }
 
 TEST_F(ScanBatchTest, TooManyBytesIsInvalidArgumentNamingTheLimit) {
-  v1::Policy policy = scrub::DefaultPolicy();
-  policy.mutable_limits()->set_max_batch_bytes(100);
-  StartWith(policy);
+  StartWithLimit(&v1::Limits::set_max_batch_bytes, 100);
   v1::ScanBatchResponse response;
   grpc::Status status = Call(
       Batch({Message("a", std::string(60, 'x')), Message("b", std::string(41, 'y'))}),
@@ -214,9 +219,7 @@ TEST_F(ScanBatchTest, TooManyBytesIsInvalidArgumentNamingTheLimit) {
 }
 
 TEST_F(ScanBatchTest, OneOversizeMessageIsBlockedAloneWithItsReason) {
-  v1::Policy policy = scrub::DefaultPolicy();
-  policy.mutable_limits()->set_max_message_bytes(32);
-  StartWith(policy);
+  StartWithLimit(&v1::Limits::set_max_message_bytes, 32);
   v1::ScanBatchResponse response;
   ASSERT_TRUE(
       Call(Batch({Message("small", kMobileText), Message("big", std::string(33, 'x')),
@@ -241,9 +244,7 @@ TEST_F(ScanBatchTest, RequestOverTheReceiveSizeIsRefusedByGrpc) {
 }
 
 TEST_F(ScanBatchTest, ReceiveSizeDefaultsToTheBatchLimitPlusHeadroom) {
-  v1::Policy policy = scrub::DefaultPolicy();
-  policy.mutable_limits()->set_max_batch_bytes(2 << 20);
-  StartWith(policy);
+  StartWithLimit(&v1::Limits::set_max_batch_bytes, 2 << 20);
   EXPECT_EQ(server_->max_receive_message_bytes(), (2 << 20) + (1 << 20));
 }
 

@@ -57,6 +57,18 @@ class SocketTest : public ::testing::Test {
     return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args);
   }
 
+  // A stub over the unix socket (small kernel buffers) for a client that
+  // reads ahead at most 64 KiB per stream: while it does not read, what the
+  // server may have in flight to it stays small.
+  std::unique_ptr<v1::Scrub::Stub> SlowReaderStub() {
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(-1);
+    args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 64 * 1024);
+    return v1::Scrub::NewStub(grpc::CreateCustomChannel(
+        server_->listening()[1], grpc::InsecureChannelCredentials(), args));
+  }
+
   std::string socket_path_;
   service::ServerOptions options_;
   RecordingObserver observer_;
@@ -217,15 +229,10 @@ TEST_F(SocketTest, RequestOverTheReceiveSizeIsResourceExhaustedOnTheWire) {
 // buffers are full. Reading then delivers every response, in order.
 TEST_F(SocketTest, StreamFlowControlStopsAServerWhoseClientDoesNotRead) {
   Start();
-  // Over the unix socket (small kernel buffers), with a client that reads
-  // ahead at most 64 KiB per stream: what the server may have in flight is
-  // then well under 1 MiB, whatever it scanned.
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(-1);
-  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
-  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 64 * 1024);
-  auto stub = v1::Scrub::NewStub(grpc::CreateCustomChannel(
-      server_->listening()[1], grpc::InsecureChannelCredentials(), args));
+  // Over the unix socket, with a client that reads ahead at most 64 KiB per
+  // stream: what the server may have in flight is then well under 1 MiB,
+  // whatever it scanned.
+  auto stub = SlowReaderStub();
   grpc::ClientContext context;
   auto stream = stub->ScanStream(&context);
   constexpr int kRequests = 200;
@@ -282,12 +289,7 @@ TEST_F(SocketTest, StreamFlowControlStopsAServerWhoseClientDoesNotRead) {
 TEST_F(SocketTest, RequestsBeyondTheInflightLimitAreRefusedUntilASlowReaderTakesItsResponse) {
   options_.max_inflight_bytes = 1 << 20;
   Start();
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(-1);
-  args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
-  args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 64 * 1024);
-  auto stub = v1::Scrub::NewStub(grpc::CreateCustomChannel(
-      server_->listening()[1], grpc::InsecureChannelCredentials(), args));
+  auto stub = SlowReaderStub();
   // REDACTED: the 600 KiB come back in the response, which a client that
   // reads ahead 64 KiB does not take while it is not reading. Two requests
   // do not fit in 1 MiB, whether or not the first response is counted yet.

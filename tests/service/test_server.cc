@@ -90,4 +90,12 @@ std::unique_ptr<grpc::ClientContext> ContextWithTimeout(absl::Duration timeout) 
   return context;
 }
 
+grpc::Status SendBatch(v1::Scrub::Stub& stub, std::vector<v1::ChatMessage> messages) {
+  v1::ScanBatchRequest request;
+  for (v1::ChatMessage& m : messages) *request.add_messages() = std::move(m);
+  v1::ScanBatchResponse response;
+  auto context = ContextWithTimeout(absl::Seconds(10));
+  return stub.ScanBatch(context.get(), request, &response);
+}
+
 }  // namespace scrub::testing

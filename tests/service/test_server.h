@@ -67,6 +67,11 @@ v1::Record Record(absl::string_view id, absl::string_view text,
 // A ClientContext with a deadline `timeout` from now.
 std::unique_ptr<grpc::ClientContext> ContextWithTimeout(absl::Duration timeout);
 
+// Sends `messages` as one ScanBatch with a 10 s deadline and returns its
+// status; the response is dropped (for tests that look at what the server
+// reported or wrote elsewhere).
+grpc::Status SendBatch(v1::Scrub::Stub& stub, std::vector<v1::ChatMessage> messages);
+
 }  // namespace scrub::testing
 
 #endif  // SCRUB_TESTS_SERVICE_TEST_SERVER_H_

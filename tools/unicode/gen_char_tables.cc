@@ -80,29 +80,38 @@ class Icu {
 
   // NFKC of the single code point `cp`, as code points.
   std::u32string Nfkc(char32_t cp) const {
-    UChar src[2];
-    int32_t len = 0;
-    U16_APPEND_UNSAFE(src, len, cp);
-    UChar dst[64];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = unorm2_normalize(nfkc_, src, len, dst, 64, &status);
-    if (U_FAILURE(status)) Die("NFKC of " + Hex(cp) + ": " + u_errorName(status));
-    return ToUtf32(dst, n);
+    return OfCodePoint(cp, "NFKC", [this](const UChar* src, int32_t len, UChar* dst,
+                                          int32_t capacity, UErrorCode* status) {
+      return unorm2_normalize(nfkc_, src, len, dst, capacity, status);
+    });
   }
 
   // The UTS #39 confusable skeleton of `cp`.
   std::u32string Skeleton(char32_t cp) const {
+    return OfCodePoint(cp, "skeleton", [this](const UChar* src, int32_t len, UChar* dst,
+                                              int32_t capacity, UErrorCode* status) {
+      return uspoof_getSkeleton(spoof_, 0, src, len, dst, capacity, status);
+    });
+  }
+
+ private:
+  // Runs `transform` (an ICU call from UTF-16 into a buffer, returning the
+  // length written) on the single code point `cp`; dies naming `what` when
+  // ICU fails.
+  template <typename Transform>
+  static std::u32string OfCodePoint(char32_t cp, const char* what, Transform transform) {
     UChar src[2];
     int32_t len = 0;
     U16_APPEND_UNSAFE(src, len, cp);
     UChar dst[64];
     UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uspoof_getSkeleton(spoof_, 0, src, len, dst, 64, &status);
-    if (U_FAILURE(status)) Die("skeleton of " + Hex(cp) + ": " + u_errorName(status));
+    const int32_t n = transform(src, len, dst, 64, &status);
+    if (U_FAILURE(status)) {
+      Die(std::string(what) + " of " + Hex(cp) + ": " + u_errorName(status));
+    }
     return ToUtf32(dst, n);
   }
 
- private:
   static std::u32string ToUtf32(const UChar* s, int32_t n) {
     std::u32string out;
     for (int32_t i = 0; i < n;) {

@@ -1,6 +1,7 @@
 #include "scrub/internal/detection_view.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "scrub/internal/unicode/char_class.h"
 #include "scrub/internal/utf8.h"
@@ -55,6 +56,28 @@ bool IsMarkup(char32_t cp) {
     default:
       return false;
   }
+}
+
+// IsMarkup for one byte, without the switch (called for every ASCII byte).
+bool IsAsciiMarkup(unsigned char c) {
+  static constexpr uint64_t kLow = (uint64_t{1} << '"') | (uint64_t{1} << '\'') |
+                                   (uint64_t{1} << '*') | (uint64_t{1} << '<') |
+                                   (uint64_t{1} << '>');
+  static constexpr uint64_t kHigh = (uint64_t{1} << ('`' - 64)) | (uint64_t{1} << ('~' - 64));
+  return c < 64 ? (kLow >> c) & 1 : c < 128 && ((kHigh >> (c - 64)) & 1);
+}
+
+// The code point of the three-byte UTF-8 sequence at `p` when it is a Han
+// ideograph of CJK Unified Ideographs or Extension A (U+3400–U+9FFF), else
+// 0. The text is valid UTF-8.
+char32_t HanAt(absl::string_view text, size_t p) {
+  if (p + 3 > text.size()) return 0;
+  const unsigned char b0 = static_cast<unsigned char>(text[p]);
+  if (b0 < 0xE3 || b0 > 0xE9) return 0;
+  const char32_t cp = ((b0 & 0x0Fu) << 12) |
+                      ((static_cast<unsigned char>(text[p + 1]) & 0x3Fu) << 6) |
+                      (static_cast<unsigned char>(text[p + 2]) & 0x3Fu);
+  return cp >= 0x3400 && cp < 0xA000 ? cp : 0;
 }
 
 // The length of a short HTML tag at `p` ("<u>", "</b>", "<span>": a name of
@@ -159,14 +182,15 @@ class DetectionView::Builder {
     while (pos_ < n) {
       const unsigned char byte = static_cast<unsigned char>(in_[pos_]);
       if (byte >= 0x20 && byte < 0x7F) {
-        if (IsMarkup(byte)) {
+        if (IsAsciiMarkup(byte)) {
           const size_t tag = TagLength(in_, pos_);
           KeptMarkup(tag > 0 ? tag : 1);
-        } else {
-          const bool digit = byte >= '0' && byte <= '9';
-          if (digit) FormChange(U'0', 1);
+        } else if (byte >= '0' && byte <= '9') {
+          FormChange(U'0', 1);
           Kept(static_cast<char>(byte), 1);  // printable ASCII: as is
-          if (digit) NoteForm(U'0');
+          NoteForm(U'0');
+        } else {
+          KeptPlainAscii();
         }
         continue;
       }
@@ -176,6 +200,7 @@ class DetectionView::Builder {
           continue;
         }
       }
+      if (KeptHan()) continue;
       size_t len = 1;
       const char32_t cp = byte < 0x80 ? byte : DecodeUtf8(in_, pos_, &len);
       Fold(cp, len);
@@ -237,6 +262,9 @@ class DetectionView::Builder {
         }
         return Kept(0, len);
       default:
+        // Han ideographs (CJK Unified, Extension A): neither markup nor
+        // folded; the common case of Chinese text.
+        if (cp >= 0x3400 && cp < 0xA000) return Kept(0, len);
         break;
     }
     if (IsMarkup(cp)) return KeptMarkup(len);
@@ -424,6 +452,44 @@ class DetectionView::Builder {
     pos_ += len;
     last_end_ = pos_;
     Note(view);
+  }
+
+  // Keeps the run of printable ASCII from pos_ that holds no digit and no
+  // markup (most of any text) as it is: what Kept() would do byte by byte.
+  void KeptPlainAscii() {
+    const size_t n = in_.size();
+    size_t end = pos_;
+    bool ends_number = false;  // a byte other than a separator
+    while (end < n) {
+      const unsigned char c = static_cast<unsigned char>(in_[end]);
+      if (c < 0x20 || c >= 0x7F || (c >= '0' && c <= '9') || IsAsciiMarkup(c)) break;
+      ends_number = ends_number || !IsViewSeparator(static_cast<char>(c));
+      ++end;
+    }
+    pos_ = end;
+    last_end_ = end;
+    last_ = in_[end - 1];
+    last_unmarked_ = last_;
+    form_digits_ = 0;
+    if (ends_number) {
+      in_number_ = false;
+      run_digits_ = 0;
+    }
+  }
+
+  // Keeps the run of Han ideographs from pos_ that are not Chinese numerals
+  // as it is (what Fold() would do one by one); false when there is none.
+  bool KeptHan() {
+    size_t end = pos_;
+    for (char32_t cp; (cp = HanAt(in_, end)) != 0 &&
+                      unicode::KindOf(cp) == CharKind::kOther;) {
+      end += 3;
+    }
+    if (end == pos_) return false;
+    pos_ = end;
+    last_end_ = end;
+    Note(0);
+    return true;
   }
 
   // The mark [pos_, pos_ + len) joins the digit just before it, which ends

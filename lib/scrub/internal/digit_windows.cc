@@ -1,6 +1,7 @@
 #include "scrub/internal/digit_windows.h"
 
 #include <algorithm>
+#include <climits>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -220,7 +221,9 @@ class RunWindows {
     // Any grouping and separators of a whole run of three or more groups,
     // but an amount's or a dotted quad's; two groups must be a usual pair (a
     // decimal "16.995673190" is no mobile).
-    if (whole_run && raw_.size() > 2 && seen_.size() != 2) return !Numeric(i);
+    if (whole_run && raw_.size() > 2 && seen_.size() != 2) {
+      return !Numeric(i) && !NorthAmerican();
+    }
     if (raw_.size() > 2 && Thousands(i)) return false;  // "18'281'032'905.37"
     SeparatorKind kind = SeparatorKind::kNone;
     for (size_t k = 1; k < seen_.size(); ++k) {
@@ -250,13 +253,26 @@ class RunWindows {
   // True when the groups Lengths() found read as a number of another kind:
   // an amount or two to four dotted groups of at most three digits (an IPv4
   // address, a version).
+  // An address with its prefix length ("192.168.0.15/24") too.
   bool Numeric(size_t i) const {
     if (Thousands(i)) return true;
-    bool dotted = seen_.size() <= 4;
-    for (size_t k = 0; k < seen_.size() && dotted; ++k) {
+    size_t groups = seen_.size();
+    if (groups == 5 && seen_[4].before == SeparatorKind::kSlash && seen_[4].length <= 3) {
+      groups = 4;
+    }
+    bool dotted = groups <= 4;
+    for (size_t k = 0; k < groups && dotted; ++k) {
       dotted = seen_[k].length <= 3 && (k == 0 || seen_[k].before == SeparatorKind::kDot);
     }
     return dotted;
+  }
+
+  // True when the groups Lengths() found are a North American number's,
+  // 1 + 3-3-4 ("1-800-998-9938", "1 604 606-4611"): PHONE's, not a Chinese
+  // mobile's (whose prefixes 180, 160 … those digits happen to spell).
+  bool NorthAmerican() const {
+    return seen_.size() == 4 && seen_[0].length == 1 && seen_[1].length == 3 &&
+           seen_[2].length == 3 && seen_[3].length == 4;
   }
 
   // True when the groups Lengths() found, starting at gi, are an amount's:
@@ -448,8 +464,24 @@ void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
                          std::vector<RawFinding>* out) {
   if (policy.digit_rules().empty()) return;
+  // A run with fewer digits than the shortest value holds no window (most
+  // runs of chat: times, prices, counts).
+  int shortest = INT_MAX;
+  for (int rule : policy.digit_rules()) {
+    for (int length : policy.rules()[rule].spec.digits->lengths) {
+      shortest = std::min(shortest, length);
+    }
+  }
   RunWindows windows(policy, view, runs, exclude, out);
-  for (const DigitRun& run : runs.runs()) windows.Find(run);
+  for (const DigitRun& run : runs.runs()) {
+    int length = 0;
+    for (size_t i = 0; i < run.group_count && length < shortest; ++i) {
+      const DigitGroup& g = runs.group(run, i);
+      length += static_cast<int>(g.digits) + (g.ends_with_x ? 1 : 0);
+    }
+    if (length < shortest) continue;
+    windows.Find(run);
+  }
 }
 
 }  // namespace scrub::internal
