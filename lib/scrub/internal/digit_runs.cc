@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace scrub::internal {
 namespace {
@@ -17,6 +18,20 @@ constexpr size_t kMaxTagName = 4;
 constexpr uint32_t kDigitsBeforeCheckX = 17;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The position of the first ASCII digit of `v` at or after `p`, or v.size().
+// Eight bytes at a time: a byte is a digit when it XOR '0' is below 10.
+size_t NextDigit(absl::string_view v, size_t p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  for (; p + 8 <= v.size(); p += 8) {
+    uint64_t w;
+    std::memcpy(&w, v.data() + p, 8);
+    const uint64_t x = w ^ (kOnes * '0');
+    if (((x - kOnes * 10) & ~x & (kOnes * 0x80)) != 0) break;
+  }
+  while (p < v.size() && !IsDigit(v[p])) ++p;
+  return p;
+}
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // The length of a markup unit at `p`, or 0: * ` ~ ' ", a curly quote or a
@@ -98,11 +113,7 @@ void DigitRuns::Find(absl::string_view v,
   const size_t n = v.size();
   size_t next_break = 0;  // index into soft_breaks
   size_t p = 0;
-  while (p < n) {
-    if (!IsDigit(v[p])) {
-      ++p;
-      continue;
-    }
+  while ((p = NextDigit(v, p)) < n) {
     DigitRun run;
     run.first_group = static_cast<uint32_t>(groups_.size());
     uint32_t run_digits = 0;
