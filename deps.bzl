@@ -22,7 +22,8 @@ It declares, each only when the WORKSPACE has not declared it already:
 Your machine needs the Debian packages of the libraries the targets you build
 use (README, "Use Scrub from your build"); `dev_libs = True` also declares
 the test and benchmark libraries (GoogleTest, Google Benchmark, Hyperscan,
-simdjson), which Scrub's own WORKSPACE does.
+simdjson), which Scrub's own WORKSPACE does; `kafka = True` declares
+librdkafka for `@scrub//kafka:scrub-kafka` (Debian: librdkafka-dev).
 """
 
 load("//third_party:system_libs.bzl", "system_libs")
@@ -60,6 +61,13 @@ SCRUB_SYSTEM_LIBS = {
     "rapidjson": "RapidJSON",
     "re2": "re2",
     "ssl": "libssl libcrypto",
+}
+
+# scrub-kafka (//kafka) only: Debian's librdkafka-dev (the C API and its
+# mock cluster, rdkafka_mock.h). Kept apart so that a workspace linking only
+# the library needs no Kafka packages.
+SCRUB_KAFKA_SYSTEM_LIBS = {
+    "rdkafka": "rdkafka",
 }
 
 # Only Scrub's tests and benchmarks use these.
@@ -105,11 +113,12 @@ _stub_repository = repository_rule(
     doc = "One of Scrub's offline stand-ins for a repository Bazel 4 would download.",
 )
 
-def scrub_dependencies(dev_libs = False):
+def scrub_dependencies(dev_libs = False, kafka = False):
     """Declares what building Scrub's targets needs; see the file's comment.
 
     Args:
       dev_libs: also expose the libraries of Scrub's tests and benchmarks.
+      kafka: also expose librdkafka, for @scrub//kafka:scrub-kafka.
     """
     for stub in _STUBS:
         if not native.existing_rule(stub):
@@ -118,4 +127,6 @@ def scrub_dependencies(dev_libs = False):
         libs = dict(SCRUB_SYSTEM_LIBS)
         if dev_libs:
             libs.update(SCRUB_DEV_SYSTEM_LIBS)
+        if kafka:
+            libs.update(SCRUB_KAFKA_SYSTEM_LIBS)
         system_libs(name = "system", libs = libs)

@@ -22,6 +22,7 @@ struct Record {
   std::string kind;
   std::string form;
   std::string text;
+  bool json = false;  // "format": "json": the text is one JSON record
   std::vector<Span> spans;
   std::vector<std::string> keep;
 };
@@ -48,6 +49,13 @@ absl::StatusOr<Record> ParseRecord(absl::string_view line, int number) {
   r.kind = doc["kind"].GetString();
   r.form = doc["form"].GetString();
   r.text.assign(doc["text"].GetString(), doc["text"].GetStringLength());
+  if (auto it = doc.FindMember("format"); it != doc.MemberEnd()) {
+    if (!it->value.IsString() || (std::string(it->value.GetString()) != "json" &&
+                                  std::string(it->value.GetString()) != "text")) {
+      return bad("field \"format\" must be \"text\" or \"json\"");
+    }
+    r.json = std::string(it->value.GetString()) == "json";
+  }
   if (r.kind != "positive" && r.kind != "negative" && r.kind != "mixed") {
     return bad("field \"kind\" must be positive, negative or mixed");
   }
@@ -92,7 +100,9 @@ absl::StatusOr<EvalReport> EvaluateCorpus(const Scanner& scanner, absl::string_v
     if (!record.ok()) return record.status();
     const Record& r = *record;
     ++report.lines;
-    const ScanResult result = scanner.Scan(r.text, &scratch);
+    const ScanResult result =
+        r.json ? scanner.Scan({r.text, RecordFormat::kJson}, &scratch)
+               : scanner.Scan(r.text, &scratch);
     const bool blocked = result.verdict == Verdict::kBlocked;
     const std::string& output =
         result.verdict == Verdict::kRedacted ? result.output : r.text;

@@ -1,5 +1,6 @@
 // Scores a scanner on a labelled corpus (JSON lines, see
-// tests/data/generate_corpus.py for the format): per-detector precision and
+// tests/data/generate_corpus.py for the format; a line with "format": "json"
+// is scanned as one JSON record, its spans the raw value tokens): per-detector precision and
 // recall, per-form recall, changed negatives and surviving look-alikes.
 // `scrub eval FILE` prints the table; tests/corpus checks the thresholds.
 #ifndef SCRUB_CLI_CORPUS_EVAL_H_

@@ -30,7 +30,10 @@
 //   What is scanned
 //     * Every string value, after JSON unescaping ("\u0031\u0033..." is seen
 //       as "13..."), as one message of the policy's detectors.
-//     * Every number, by its literal text ("13812345678", "-1.5e3").
+//     * Every number, by its literal text ("13812345678", "-1.5e3"); a
+//       whole number in exponent form by its digits as well
+//       ("1.3912345678E10" is 13912345678, as Jackson writes a long held in
+//       a double), a finding then covering the whole literal.
 //     * Every key (member name), after unescaping. Keys are never rewritten:
 //       a finding in a key BLOCKs the record (reason kJsonKeyFinding), unless
 //       its detector's action is ACTION_REPORT.
@@ -53,6 +56,25 @@
 //     mobile, tel, 手机, lat, lng, address, 地址, email, name, 姓名, qq,
 //     wechat, bank_card, ip, ...) are extended by the policy's
 //     json.key_context and json.negative_keys.
+//
+//   Coordinates given away by structure (GPS_COORDINATE)
+//     Two numbers (or strings holding one; compared by value, so "+39.9087"
+//     and 3.9087E1 count) that the record holds as one position are both
+//     findings, each value redacted whole:
+//       * sibling members lat/latitude/纬度 with lng/lon/long/longitude/经度,
+//         paired by the rest of the key ("start_lat" with "start_lng",
+//         "userLat" with "userLng"): {"lat": 39.908692, "lng": 116.397477};
+//       * a 2- or 3-element array (an altitude may follow) under a key with
+//         a location token (loc, location, geo, gps, coord(s), coordinates,
+//         position, pos, point, latlng, geometry, 位置, 坐标, 经纬度, ...),
+//         or nested in such an array: [lat, lng] or GeoJSON's [lng, lat]
+//         ({"type":"Point","coordinates":[116.397477,39.908692]}).
+//     Both numbers must be in range (|lat| <= 90, |lng| <= 180), not both
+//     within one degree of 0, and have at least json.coordinate_min_decimals
+//     decimals (default 3). A latitude or longitude without its partner
+//     ("纬度": 39.90; not "long", also a trading position) is a finding from
+//     2 decimals, as "lat=39.90" is in text. Values under field rules are
+//     left to their rule.
 //
 //   Field rules (policy json.field_rules)
 //     A rule selects a value by RFC 6901 pointer ("/user/password", exact,

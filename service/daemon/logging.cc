@@ -10,6 +10,15 @@
 
 namespace scrub::service {
 
+namespace {
+std::string& ProgramName() {
+  static std::string* name = new std::string("scrubd");
+  return *name;
+}
+}  // namespace
+
+void SetLogProgramName(absl::string_view name) { ProgramName() = std::string(name); }
+
 void Log(LogLevel level, absl::string_view message) {
   static absl::Mutex mu(absl::kConstInit);
   const char tag = level == LogLevel::kInfo      ? 'I'
@@ -17,7 +26,7 @@ void Log(LogLevel level, absl::string_view message) {
                                                  : 'E';
   const std::string line = absl::StrCat(
       absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(), absl::UTCTimeZone()), " ",
-      std::string(1, tag), " scrubd: ", message, "\n");
+      std::string(1, tag), " ", ProgramName(), ": ", message, "\n");
   absl::MutexLock lock(&mu);
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);

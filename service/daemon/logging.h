@@ -1,7 +1,7 @@
 // File: service/daemon/logging.h
 // -----------------------------------------------------------------------------
 //
-// scrubd's log: one line per event on stderr, e.g.
+// A Scrub daemon's log (scrubd, scrub-kafka): one line per event on stderr, e.g.
 //
 //   2024-05-01T10:00:00.123456Z I scrubd: listening on unix:/run/scrub/scrub.sock
 //
@@ -20,6 +20,10 @@ enum class LogLevel { kInfo, kWarning, kError };
 
 // Writes one line (thread-safe; lines never interleave).
 void Log(LogLevel level, absl::string_view message);
+
+// The program name every line carries ("scrubd" unless set). Call once in
+// main(), before any thread logs.
+void SetLogProgramName(absl::string_view name);
 
 inline void LogInfo(absl::string_view message) { Log(LogLevel::kInfo, message); }
 inline void LogWarning(absl::string_view message) { Log(LogLevel::kWarning, message); }

@@ -1,8 +1,10 @@
 // Property test over generated JSON records (fixed seed): random nested
 // objects and arrays, strings with random escapes (\uXXXX, surrogate pairs,
 // control characters), numbers in many spellings, random whitespace, and
-// personal data injected at known places, sometimes \u-escaped. For every
-// record:
+// personal data injected at known places, sometimes \u-escaped - including
+// data only the structure gives away (coordinates as lat/lng members or
+// location arrays, in exponent form or as "+39.9087" strings; a mobile
+// number written 1.3912345678E10). For every record:
 //   * the verdict is ALLOW or REDACTED (the default policy, no data in keys);
 //   * every injected value is found, and absent from the output;
 //   * the output parses (strict RFC 8259), has the same keys in the same
@@ -167,8 +169,72 @@ class RecordGenerator {
     }
   }
 
+  // A latitude/longitude with 3-7 decimals, sometimes in exponent form
+  // (3.9908692E1), sometimes a string with a leading '+'.
+  std::string Degrees(double lo, double hi) {
+    const int decimals = Uniform(3, 7);
+    std::string v = absl::StrFormat("%.*f", decimals, lo + (hi - lo) * Uniform(0, 9999) / 9999.0);
+    const int form = Uniform(0, 5);
+    if (form == 0) {  // exponent form: one digit before the point
+      const size_t point = v.find('.');
+      const std::string digits = v.substr(0, point) + v.substr(point + 1);
+      v = absl::StrCat(digits.substr(0, 1), ".", digits.substr(1), Chance(0.5) ? "E" : "e",
+                       point - 1);
+    } else if (form == 1) {
+      v = absl::StrCat("\"+", v, "\"");
+    } else if (form == 2) {
+      v = absl::StrCat("\"", v, "\"");
+    }
+    return v;
+  }
+
+  // Data only structure gives away: a coordinate pair as sibling members or
+  // as an array under a location key, or a mobile number in exponent form.
+  void StructuredValue(const std::string& pointer, std::string* out) {
+    switch (Uniform(0, 2)) {
+      case 0: {
+        const bool swap = Chance(0.5);
+        const std::string lat = Degrees(18, 53), lng = Degrees(74, 134);
+        const char* lat_key = Chance(0.5) ? "lat" : "纬度";
+        const char* lng_key = Chance(0.5) ? "lng" : "longitude";
+        *out += "{" + Space();
+        for (int i = 0; i < 2; ++i) {
+          if (i > 0) *out += Space() + "," + Space();
+          const bool is_lat = (i == 0) != swap;
+          String(is_lat ? lat_key : lng_key, out);
+          *out += Space() + ":" + Space() + (is_lat ? lat : lng);
+          injected_->push_back(pointer + "/" + (is_lat ? lat_key : lng_key));
+        }
+        *out += Space() + "}";
+        break;
+      }
+      case 1: {
+        const bool geojson = Chance(0.5);
+        *out += "{" + Space();
+        String(geojson ? "coordinates" : "location", out);
+        *out += Space() + ":" + Space() + "[" + Space();
+        *out += geojson ? Degrees(74, 134) : Degrees(18, 53);
+        *out += Space() + "," + Space();
+        *out += geojson ? Degrees(18, 53) : Degrees(74, 134);
+        *out += Space() + "]" + Space() + "}";
+        const std::string key = geojson ? "/coordinates" : "/location";
+        injected_->push_back(pointer + key + "/0");
+        injected_->push_back(pointer + key + "/1");
+        break;
+      }
+      default:
+        *out += absl::StrCat("1.3", Uniform(8, 9), "12345678", Chance(0.5) ? "E10" : "e+10");
+        injected_->push_back(pointer);
+        break;
+    }
+  }
+
   void Value(int depth, const std::string& pointer, bool may_inject, std::string* out) {
     const int kind = Uniform(0, depth >= 4 ? 5 : 7);
+    if (may_inject && Chance(0.04)) {
+      StructuredValue(pointer, out);
+      return;
+    }
     if (may_inject && Chance(0.15)) {
       const Pii& pii = kPii[Uniform(0, 7)];
       injected_->push_back(pointer);

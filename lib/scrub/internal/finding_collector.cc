@@ -8,6 +8,7 @@
 
 #include "absl/types/span.h"
 #include "scrub/internal/digit_windows.h"
+#include "scrub/internal/field_key_context.h"
 
 #include "absl/strings/ascii.h"
 
@@ -144,10 +145,17 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
   for (RawFinding& f : *findings) {
     const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
     // Distance (in view bytes) to the nearest positive and negative word.
-    const bool hinted = std::find(hints.positive_rules.begin(), hints.positive_rules.end(),
-                                  f.rule) != hints.positive_rules.end();
+    // The caller's hints (a JSON key), and the key of a URL parameter or log
+    // field right before the value ("phone=", "order_id=").
+    const ContextHints* key = FieldKeyContext(policy.json_rules(), view, f.view_start);
+    const bool hinted =
+        std::find(hints.positive_rules.begin(), hints.positive_rules.end(), f.rule) !=
+            hints.positive_rules.end() ||
+        (key != nullptr && std::find(key->positive_rules.begin(), key->positive_rules.end(),
+                                     f.rule) != key->positive_rules.end());
+    const bool negative_key = hints.negative || (key != nullptr && key->negative);
     size_t positive = hinted ? 0 : kFar;
-    size_t negative = (hints.negative && !hinted) ? 0 : kFar;
+    size_t negative = (negative_key && !hinted) ? 0 : kFar;
     const size_t start = f.context_end > 0 ? f.context_start : f.view_start;
     const size_t end = f.context_end > 0 ? f.context_end : f.view_end;
     const size_t lo = start > ctx.window_before ? start - ctx.window_before : 0;

@@ -1,11 +1,13 @@
 #include "scrub/internal/json_scan.h"
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detection_view.h"
+#include "scrub/internal/json_coordinates.h"
 #include "scrub/internal/json_escape.h"
 #include "scrub/internal/json_rules.h"
 #include "scrub/internal/json_token_reader.h"
@@ -21,6 +23,12 @@ constexpr int kMaxSurrogateRepairs = 16;
 
 // Keys, and values under a key without context.
 const ContextHints kNoHints;
+
+constexpr absl::string_view kGpsDetector = "GPS_COORDINATE";
+// Both values of a pair; a latitude or longitude alone under its key (the
+// text detector's confidence for a keyed value).
+constexpr double kPairConfidence = 0.9;
+constexpr double kLoneConfidence = 0.8;
 
 // Why a record scan stopped before the end of the record.
 struct StopCause {
@@ -45,7 +53,12 @@ class RecordScan : public JsonTokenVisitor {
         rules_(policy.json_rules()),
         s_(*scratch),
         max_findings_(policy.limits().max_findings_per_message()),
-        replace_invalid_(policy.policy().invalid_utf8() == v1::INVALID_UTF8_REPLACE) {}
+        replace_invalid_(policy.policy().invalid_utf8() == v1::INVALID_UTF8_REPLACE),
+        gps_rule_(policy.RuleIndex(kGpsDetector)),
+        coordinate_min_decimals_(
+            policy.policy().json().has_coordinate_min_decimals()
+                ? static_cast<int>(policy.policy().json().coordinate_min_decimals())
+                : kDefaultCoordinateMinDecimals) {}
 
   bool Key(const JsonToken& key) override {
     pending_key_.assign(key.text.data(), key.text.size());
@@ -102,22 +115,52 @@ class RecordScan : public JsonTokenVisitor {
 
   bool Scalar(const JsonToken& value) override {
     const Node node = Enter();
-    const bool ok = ScanValue(value, node);
+    bool ok = ScanValue(value, node);
+    if (ok && gps_rule_ >= 0 && node.rule == nullptr) ok = NoteCoordinate(value);
     Leave(node);
     return ok;
   }
 
   bool StartContainer(bool is_array, size_t) override {
+    bool location = false;
+    if (is_array && gps_rule_ >= 0 && !frames_.empty()) {
+      const Frame& parent = frames_.back();
+      location = parent.is_array ? parent.location : IsLocationKey(pending_key_);
+    }
     const Node node = Enter();
-    frames_.push_back({is_array, 0, node.rule, node.context, node.pointer_size});
+    frames_.push_back({is_array, 0, node.rule, node.context, node.pointer_size, location,
+                       node.rule == nullptr ? 0 : kNotCoordinates, {}});
     return true;
   }
 
-  bool EndContainer(bool, size_t) override {
-    const Frame& frame = frames_.back();
+  bool EndContainer(bool is_array, size_t) override {
+    Frame& frame = frames_.back();
+    bool ok = true;
+    if (is_array) {
+      if (frame.location && frame.numbers == frame.next_index &&
+          (frame.next_index == 2 || frame.next_index == 3)) {
+        ok = PairArray(&frame);
+      }
+    } else {
+      // A latitude or longitude without its partner: as "lat=39.90" in text.
+      for (const CoordinateValue& v : frame.coordinates) {
+        if (!ok) break;
+        if (v.paired || !v.alone || !IsLoneCoordinate(v.axis, v.number)) continue;
+        ok = AddCoordinateFinding(v, kLoneConfidence);
+      }
+    }
     Truncate(frame.pointer_size);
     frames_.pop_back();
-    return true;
+    return ok;
+  }
+
+  // Findings and rewrites in record order (coordinate pairs are found at
+  // their second value or at the end of their array).
+  void SortByPosition() {
+    std::stable_sort(rewrites_.begin(), rewrites_.end(),
+                     [](const Rewrite& a, const Rewrite& b) { return a.start < b.start; });
+    std::stable_sort(findings_.begin(), findings_.end(),
+                     [](const Finding& a, const Finding& b) { return a.start < b.start; });
   }
 
   std::vector<Finding>& findings() { return findings_; }
@@ -128,6 +171,22 @@ class RecordScan : public JsonTokenVisitor {
   std::string& block_detail() { return block_detail_; }
 
  private:
+  // A number (or a string holding one) that may be one half of a
+  // coordinate pair.
+  struct CoordinateValue {
+    CoordinateAxis axis = CoordinateAxis::kNone;  // object members
+    std::string prefix;                           // ... of the axis key
+    bool alone = false;  // may be a coordinate alone (CoordinateKey::alone)
+    CoordinateNumber number;
+    size_t start = 0;  // raw token span
+    size_t end = 0;
+    std::string text;     // the value (unescaped string or number literal)
+    std::string pointer;  // for findings
+    bool paired = false;
+  };
+
+  static constexpr size_t kNotCoordinates = SIZE_MAX;
+
   // An open object or array.
   struct Frame {
     bool is_array = false;
@@ -135,6 +194,14 @@ class RecordScan : public JsonTokenVisitor {
     const CompiledFieldRule* rule = nullptr;  // applies to everything inside
     const ContextHints* context = nullptr;  // arrays: their elements' key
     size_t pointer_size = 0;                  // to restore at the end
+    // Arrays: under a location key ("coordinates": [116.39712, 39.90869]),
+    // or inside such an array (nested GeoJSON).
+    bool location = false;
+    // Arrays: elements read so far that were numbers (kNotCoordinates once
+    // some element was not, or under a field rule).
+    size_t numbers = 0;
+    // Objects: members with an axis key; arrays: the first two numbers.
+    std::vector<CoordinateValue> coordinates;
   };
 
   // The value being read.
@@ -247,10 +314,25 @@ class RecordScan : public JsonTokenVisitor {
              NormalizeValue(FoldForDetection(text), r.spec.form)});
       }
     } else {
+      // A whole number in exponent form ("1.3912345678E10", as Jackson
+      // writes a long held in a double) is scanned by its digits; a finding
+      // covers the whole literal.
+      std::string integer;
+      if (value.kind == JsonTokenKind::kNumber &&
+          text.find_first_of("eE") != absl::string_view::npos) {
+        integer = ExponentNumberAsInteger(text);
+      }
       // The key's context, as the policy compiled it (no copy per value).
       absl::Status status = FindPlacedFindings(
-          policy_, text, node.context != nullptr ? *node.context : kNoHints, &s_);
+          policy_, integer.empty() ? text : absl::string_view(integer),
+          node.context != nullptr ? *node.context : kNoHints, &s_);
       if (!status.ok()) return EngineError(status);
+      if (!integer.empty()) {
+        for (PlacedFinding& f : s_.placed) {
+          f.start = 0;
+          f.end = text.size();
+        }
+      }
     }
 
     if (s_.placed.empty()) {
@@ -279,6 +361,111 @@ class RecordScan : public JsonTokenVisitor {
       AddRewrite(value, text);
     }
     for (PlacedFinding& f : s_.placed) placed_.push_back(std::move(f));
+    return true;
+  }
+
+  // Remembers `value` when it may be half of a coordinate pair, and reports
+  // the pair once both halves are read.
+  bool NoteCoordinate(const JsonToken& value) {
+    if (frames_.empty()) return true;
+    Frame& parent = frames_.back();
+    const bool numeric =
+        value.kind == JsonTokenKind::kNumber || value.kind == JsonTokenKind::kString;
+    if (parent.is_array) {
+      if (!parent.location || parent.numbers == kNotCoordinates) return true;
+      CoordinateNumber n;
+      if (!numeric || parent.numbers != parent.next_index - 1 ||
+          !ParseCoordinateNumber(value.text, &n)) {
+        parent.numbers = kNotCoordinates;
+        return true;
+      }
+      ++parent.numbers;
+      if (parent.coordinates.size() < 2) {
+        parent.coordinates.push_back({CoordinateAxis::kNone, std::string(), false, n,
+                                      value.start,
+                                      value.end, std::string(value.text), DisplayPointer(),
+                                      false});
+      }
+      return true;
+    }
+    if (!numeric || !MayBeAxisKey(pending_key_)) return true;
+    CoordinateKey key = CoordinateKeyOf(pending_key_);
+    if (key.axis == CoordinateAxis::kNone) return true;
+    CoordinateNumber n;
+    if (!ParseCoordinateNumber(value.text, &n)) return true;
+    parent.coordinates.push_back({key.axis, std::move(key.prefix), key.alone, n, value.start,
+                                  value.end,
+                                  std::string(value.text), DisplayPointer(), false});
+    CoordinateValue& added = parent.coordinates.back();
+    for (size_t i = 0; i + 1 < parent.coordinates.size(); ++i) {
+      CoordinateValue& other = parent.coordinates[i];
+      if (other.paired || other.axis == added.axis || other.prefix != added.prefix) continue;
+      const CoordinateValue& lat = added.axis == CoordinateAxis::kLatitude ? added : other;
+      const CoordinateValue& lng = added.axis == CoordinateAxis::kLatitude ? other : added;
+      if (!IsCoordinatePair(lat.number, lng.number, coordinate_min_decimals_)) continue;
+      other.paired = added.paired = true;
+      // In record order: `other` came first.
+      return AddCoordinateFinding(other, kPairConfidence) &&
+             AddCoordinateFinding(added, kPairConfidence);
+    }
+    return true;
+  }
+
+  // [lat, lng] or GeoJSON's [lng, lat] (an altitude may follow).
+  bool PairArray(Frame* frame) {
+    if (frame->coordinates.size() != 2) return true;
+    const CoordinateNumber& a = frame->coordinates[0].number;
+    const CoordinateNumber& b = frame->coordinates[1].number;
+    if (!IsCoordinatePair(a, b, coordinate_min_decimals_) &&
+        !IsCoordinatePair(b, a, coordinate_min_decimals_)) {
+      return true;
+    }
+    return AddCoordinateFinding(frame->coordinates[0], kPairConfidence) &&
+           AddCoordinateFinding(frame->coordinates[1], kPairConfidence);
+  }
+
+  // Cheap test before splitting a key: an axis key holds lat/lng/lon or a
+  // Han axis word (non-ASCII).
+  static bool MayBeAxisKey(absl::string_view key) {
+    if (key.size() > 64) return false;
+    for (size_t i = 0; i + 1 < key.size(); ++i) {
+      const char a = key[i] | 0x20, b = key[i + 1] | 0x20;
+      if (static_cast<unsigned char>(key[i]) >= 0x80) return true;
+      if ((a == 'l' && b == 'a') || (a == 'l' && b == 'n') || (a == 'l' && b == 'o')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A GPS finding over one whole value of a pair; its token is rewritten
+  // by the rule's action (replacing a rewrite the value scan made).
+  bool AddCoordinateFinding(const CoordinateValue& v, double confidence) {
+    const CompiledRule& rule = policy_.rules()[gps_rule_];
+    if (confidence < rule.min_confidence) return true;
+    if (rule.allow.Allows(v.text, rule.spec.form) ||
+        policy_.global_allow().Allows(v.text, rule.spec.form)) {
+      return true;
+    }
+    if (!CheckFindingCount(1)) return false;
+    std::vector<PlacedFinding> placed{{gps_rule_, 0, v.text.size(), confidence, v.text}};
+    Redaction redaction = ApplyActions(policy_, v.text, placed);
+    if (!redaction.error.ok()) return EngineError(redaction.error);
+    findings_.push_back({rule.spec.id, v.start, v.end, confidence, redaction.applied[0],
+                         JsonLocation{v.pointer, false, 0, v.text.size()}});
+    if (redaction.blocking_finding >= 0) {
+      NoteBlock(BlockReason::kDetectorAction,
+                absl::StrCat("action BLOCK for ", rule.spec.id, " in the value at byte ",
+                             v.start));
+    } else if (redaction.modified) {
+      rewrites_.erase(std::remove_if(rewrites_.begin(), rewrites_.end(),
+                                     [&](const Rewrite& r) { return r.start == v.start; }),
+                      rewrites_.end());
+      Rewrite r{v.start, v.end, std::string()};
+      AppendJsonString(redaction.output, &r.token);
+      rewrites_.push_back(std::move(r));
+    }
+    placed_.push_back(std::move(placed[0]));
     return true;
   }
 
@@ -337,6 +524,8 @@ class RecordScan : public JsonTokenVisitor {
   ScratchState& s_;
   const size_t max_findings_;
   const bool replace_invalid_;
+  const int gps_rule_;  // -1 when the policy disables GPS_COORDINATE
+  const int coordinate_min_decimals_;
 
   std::vector<Frame> frames_;
   std::string pointer_;      // RFC 6901 pointer of the current value
@@ -388,6 +577,7 @@ ScanOutcome ScanJson(const CompiledPolicy& policy, absl::string_view record,
     const JsonReadStatus read = ReadJsonTokens(text, limits.max_json_depth(), &scan);
     switch (read.kind) {
       case JsonReadStatus::Kind::kOk: {
+        scan.SortByPosition();
         ScanOutcome out;
         out.format = RecordFormat::kJson;
         out.findings = std::move(scan.findings());

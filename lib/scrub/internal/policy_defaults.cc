@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "scrub/internal/json_coordinates.h"
 #include "scrub/internal/utf8.h"
 
 namespace scrub::internal {
@@ -105,6 +106,13 @@ absl::Status ResolvePolicyDefaults(v1::Policy* p) {
   }
   if (p->json().malformed() == v1::MALFORMED_JSON_UNSPECIFIED) {
     p->mutable_json()->set_malformed(kDefaultMalformedJson);
+  }
+  if (p->json().has_coordinate_min_decimals() &&
+      (p->json().coordinate_min_decimals() < 1 ||
+       p->json().coordinate_min_decimals() > kMaxCoordinateMinDecimals)) {
+    return FieldError("json.coordinate_min_decimals",
+                      absl::StrCat("must be in [1, ", kMaxCoordinateMinDecimals, "], got ",
+                                   p->json().coordinate_min_decimals()));
   }
   return absl::OkStatus();
 }

@@ -1,5 +1,6 @@
 // EMAIL: ASCII and internationalised addresses, the boundary rule for Han
-// text touching an address (see email_detector.cc), URL user-info.
+// text touching an address (see email_detector.cc), URL user-info, and
+// addresses spelled to dodge filters with their look-alikes in prose.
 #include <string>
 #include <vector>
 
@@ -58,6 +59,33 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"用户@例子.未知", {}},   // not a CJK top-level domain
         DetectorCase{"v1.2@3.4", {}},
         DetectorCase{"price @ 3.5 each", {}}));
+
+// Spelled to dodge filters: the finding covers the whole spelling.
+INSTANTIATE_TEST_SUITE_P(
+    Spelled, EmailTest,
+    ::testing::Values(
+        DetectorCase{"mail me: zhang.san at example dot com", {"zhang.san at example dot com"}},
+        DetectorCase{"zhangsan AT 163 DOT com thanks", {"zhangsan AT 163 DOT com"}},
+        DetectorCase{"zhangsan(at)example.com", {"zhangsan(at)example.com"}},
+        DetectorCase{"li.si [at] mail [dot] example [dot] org",
+                     {"li.si [at] mail [dot] example [dot] org"}},
+        DetectorCase{"wang{at}example.cn。", {"wang{at}example.cn"}},
+        DetectorCase{"wang <at> example <dot> com", {"wang <at> example <dot> com"}},
+        DetectorCase{"contact: wangwu @ example.com", {"wangwu @ example.com"}},
+        DetectorCase{"wangwu @example.com", {"wangwu @example.com"}},
+        DetectorCase{"邮箱 chen.jing (at) qq (dot) com 谢谢", {"chen.jing (at) qq (dot) com"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    SpelledLookAlikes, EmailTest,
+    ::testing::Values(
+        DetectorCase{"meet at 5 dot com office", {}},
+        DetectorCase{"1 at a time", {}},
+        DetectorCase{"look at google dot com for it", {}},
+        DetectorCase{"buy at amazon dot com", {}},
+        DetectorCase{"check at site (dot) com", {}},
+        DetectorCase{"5 at 10 dot 20 percent", {}},
+        DetectorCase{"zhang at example dot invalidtld", {}},  // not a common TLD
+        DetectorCase{"send it to me at john.doe@example.com", {"john.doe@example.com"}}));
 
 }  // namespace
 }  // namespace scrub::testing

@@ -35,6 +35,20 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"位置 39.904, 116.407", {"39.904, 116.407"}},
         DetectorCase{"track 39.9042,116.4074,39.9100,116.4100",
                      {"39.9042,116.4074", "39.9100,116.4100"}},
+        // Hemisphere words on both angles: any precision, any list mark.
+        DetectorCase{"北纬39.9 东经116.4", {"北纬39.9 东经116.4"}},
+        DetectorCase{"我在北纬39.90，东经116.40附近", {"北纬39.90，东经116.40"}},
+        DetectorCase{"南纬33.8东经151.2", {"南纬33.8东经151.2"}},
+        DetectorCase{"坐标 南纬38.84、西经130.5附近", {"南纬38.84、西经130.5"}},
+        // Degrees, minutes and seconds with spaces, closed by N/S and E/W.
+        DetectorCase{"at 39 54 31N 116 23 50E.", {"39 54 31N 116 23 50E"}},
+        DetectorCase{"33 52 8 S, 151 12 30 E", {"33 52 8 S, 151 12 30 E"}},
+        DetectorCase{"lat=39.908692|lng=116.397477", {"39.908692", "116.397477"}},
+        DetectorCase{"geo:39.908692,116.397477;u=35", {"39.908692,116.397477"}},
+        DetectorCase{"open geo:39.593,78.037", {"39.593,78.037"}},
+        DetectorCase{"https://maps.google.com/?q=52.971,114.543&z=15", {"52.971,114.543"}},
+        DetectorCase{"https://www.openstreetmap.org/#map=17/39.90869/116.39747",
+                     {"39.90869/116.39747"}},
         // Full-width digits and comma fold in the detection view.
         DetectorCase{"３９．９０４２，１１６．４０７４", {"３９．９０４２，１１６．４０７４"}}));
 
@@ -84,6 +98,11 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"95.1234, 200.5678", {}},               // out of range
         DetectorCase{"0.1234, 0.5678", {}},                  // Null Island
         DetectorCase{"39.9042", {}},                         // one bare number
+        DetectorCase{"39 54 31 116 23 50", {}},              // no hemisphere letters
+        DetectorCase{"room 12 30 45 floor 3", {}},
+        DetectorCase{"version 1.2.3 and 2.10.4", {}},
+        DetectorCase{"北纬线是一条线", {}},
+        DetectorCase{"北纬39.9", {}},                        // one angle, one decimal
         DetectorCase{"39°54'15\"", {}},                      // an angle, no key
         DetectorCase{"39°74'15\"N", {}},                     // 74 minutes
         DetectorCase{"flat=39.9042", {}},                    // not a key

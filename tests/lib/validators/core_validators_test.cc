@@ -5,6 +5,7 @@
 #include "absl/time/civil_time.h"
 #include "gtest/gtest.h"
 #include "scrub/internal/validators/cn_mobile_validator.h"
+#include "scrub/internal/validators/email_spelling.h"
 #include "scrub/internal/validators/email_validator.h"
 #include "scrub/internal/validators/ipv4_validator.h"
 #include "scrub/internal/validators/iso7064.h"
@@ -170,6 +171,30 @@ TEST(Ipv4Validator, FourPartVersionNumbersLookLikeVersions) {
                               "1.1.1.1"}) {
     EXPECT_FALSE(LooksLikeVersionIpv4(address)) << address;
   }
+}
+
+TEST(SpelledEmail, RewritesTheSpellingAndSaysHowItWasWritten) {
+  std::string address;
+  EXPECT_EQ(SpelledEmail("zhang.san at example dot com", &address), EmailSpelling::kWords);
+  EXPECT_EQ(address, "zhang.san@example.com");
+  EXPECT_EQ(SpelledEmail("li [at] mail [dot] example (dot) org", &address),
+            EmailSpelling::kBracketed);
+  EXPECT_EQ(address, "li@mail.example.org");
+  EXPECT_EQ(SpelledEmail("wangwu @ example.com", &address), EmailSpelling::kSpaced);
+  EXPECT_EQ(address, "wangwu@example.com");
+  EXPECT_EQ(SpelledEmail("zhangsan(AT)163.com", &address), EmailSpelling::kBracketed);
+  EXPECT_EQ(address, "zhangsan@163.com");
+}
+
+TEST(SpelledEmail, RejectsProseAndPlainAddresses) {
+  std::string address;
+  EXPECT_EQ(SpelledEmail("zhang@example.com", &address), EmailSpelling::kInvalid);
+  EXPECT_EQ(SpelledEmail("meet at 5 dot com", &address), EmailSpelling::kInvalid);
+  EXPECT_EQ(SpelledEmail("look at google dot com", &address), EmailSpelling::kInvalid);
+  EXPECT_EQ(SpelledEmail("check at site (dot) com", &address), EmailSpelling::kInvalid);
+  EXPECT_EQ(SpelledEmail("zhang at example dot zzz", &address), EmailSpelling::kInvalid);
+  EXPECT_EQ(SpelledEmail("zhang (at) example", &address), EmailSpelling::kInvalid);
+  EXPECT_EQ(SpelledEmail("zhang (on) example.com", &address), EmailSpelling::kInvalid);
 }
 
 }  // namespace

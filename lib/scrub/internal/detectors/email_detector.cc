@@ -20,10 +20,20 @@
 //     ("请联系用户@例子.公司" is found whole): there is no way to tell.
 // User-info in a URL ("ssh://git@github.com", "postgres://u:p@db.host") is
 // not an address (URL_CREDENTIALS covers user:password).
+//
+// Addresses spelled to get past filters (ASCII only) are found too, the
+// finding covering the whole spelling: "name(at)example.com",
+// "name [at] example [dot] com" (any of () [] {} <>), "name @ example.com",
+// and "name at example dot com" - the bare-word form only when the word
+// before " at " is not an everyday one ("meet at 5 dot com office", "look
+// at google dot com") and the top-level domain a common one; "1 at a time"
+// has no domain at all. Full-width "name＠example．com" is folded by the
+// detection view.
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/validators/email_spelling.h"
 #include "scrub/internal/validators/email_validator.h"
 
 namespace scrub::internal {
@@ -58,13 +68,27 @@ std::string EmailPattern() {
                                           "|", kCjkTlds, ")");
   const std::string local = absl::StrCat("[A-Za-z0-9_", kLetters, "][A-Za-z0-9._%+\\-",
                                          kLetters, "]*");
+  // Spelled forms: an '@' written "(at)", " at " or " @ ", dots written
+  // "[dot]" or " dot " (or '.').
+  const std::string at =
+      "(?:[ \\t]*[\\(\\[\\{<][ \\t]?(?i:at)[ \\t]?[\\)\\]\\}>][ \\t]*|"
+      "[ \\t]+(?i:at)[ \\t]+|[ \\t]+@[ \\t]*|[ \\t]*@[ \\t]+)";
+  const std::string dot =
+      "(?:[ \\t]*[\\(\\[\\{<][ \\t]?(?i:dot)[ \\t]?[\\)\\]\\}>][ \\t]*|"
+      "[ \\t]+(?i:dot)[ \\t]+|\\.)";
+  const std::string ascii_label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+  const std::string spelled = absl::StrCat(
+      "(?:^|[^A-Za-z0-9_%+.\\-])([A-Za-z0-9_][A-Za-z0-9._%+\\-]*", at, ascii_label,
+      "(?:", dot, ascii_label, "){0,3}", dot, "[A-Za-z]{2,24})(?:[^A-Za-z0-9_\\-]|$)");
   return absl::StrCat(
       // Exclusion: URL user-info, up to the authority's last '@'.
       "[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#@\"'<>]*@",
       // A Latin/ASCII local part, not inside a longer one.
       "|(?:^|[^A-Za-z0-9_%+", kLetters, "])(", local, "@", domain, ")",
       // A CJK local part (the leftmost match takes the whole run).
-      "|(", kCjk, "+@", domain, ")");
+      "|(", kCjk, "+@", domain, ")",
+      // A spelled address.
+      "|", spelled);
 }
 
 }  // namespace
@@ -75,9 +99,26 @@ DetectorSpec EmailDetector() {
   d.summary = "E-mail address (also internationalised)";
   d.pattern = EmailPattern();
   d.score = [](absl::string_view value, const ValidationContext&) {
-    return IsValidEmail(value) ? 0.9 : 0.0;
+    if (IsValidEmail(value)) return 0.9;
+    std::string address;
+    switch (SpelledEmail(value, &address)) {
+      case EmailSpelling::kBracketed: return 0.85;
+      case EmailSpelling::kSpaced: return 0.8;
+      case EmailSpelling::kWords: return 0.6;
+      case EmailSpelling::kInvalid: return 0.0;
+    }
+    return 0.0;
   };
   d.context.positive = {"邮箱", "郵箱", "电邮", "email", "e-mail", "mail"};
+  // What the candidate set matches instead of the pattern: an '@' (every
+  // written address, also the full-width one the view folds), or a spelled
+  // '@' followed by a label and a spelled or written dot. Plain prose with
+  // " at " ("Lunch at the noodle place") does not send every message
+  // through the pattern.
+  d.prefilter =
+      "@|[\\(\\[\\{<][ \\t]?(?i:at)[ \\t]?[\\)\\]\\}>]|"
+      "[ \\t](?i:at)[ \\t]+[A-Za-z0-9-]+(?:[ \\t]*[\\(\\[\\{<]|[ \\t]+(?i:dot)[ \\t]|"
+      "\\.[A-Za-z0-9])";
   d.form = ValueForm::kCaseFolded;
   d.examples = {
       {"我这边是mail to ", "user+tag300@corp.example.co.uk", " 谢谢", 1.0},

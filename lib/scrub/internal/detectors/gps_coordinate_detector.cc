@@ -8,7 +8,10 @@
 //     (|v| <= 180), with at least 3 decimals on both numbers; 4 or more pass
 //     the default threshold alone, 3 need a context word (位置, location ...);
 //   * or degree marks, minutes and seconds, hemisphere letters or words
-//     (39°54'15"N, 39.9042°N, 北纬39度54分);
+//     (39°54'15"N, 39.9042°N, 北纬39度54分); a pair with hemisphere words on
+//     both angles at any precision (北纬39.9 东经116.4); degrees, minutes
+//     and seconds separated by spaces when each angle ends in its
+//     hemisphere letter (39 54 31N 116 23 50E);
 //   * or a key right before the value (lat=39.9042, "纬度":39.90): then two
 //     decimals suffice.
 // Prices ("¥39.90", "$116.40": two decimals, or a currency word near),
@@ -58,9 +61,7 @@ std::string GpsPattern() {
   const std::string keys = absl::StrCat(
       "(?:(?:^|[^A-Za-z])(?i:latitude|longitude|lat|lng|lon|location|coordinates|",
       "coords?|gps|geo)|经纬度|經緯度|经度|纬度|經度|緯度|坐标|坐標|位置|定位)");
-  const std::string keyed = absl::StrCat(
-      keys, "[\"']?[ \\t]*(?:[:=]|是|为|為)?[ \\t]*[\"']?(", Angle(2), "(?:",
-      kPairSeparator, Angle(2), ")?)", kAfter);
+
   const std::string pair = absl::StrCat(kBefore, "(", Angle(3), kPairSeparator, Angle(3),
                                         ")", kAfter);
   const std::string single = absl::StrCat(
@@ -68,9 +69,29 @@ std::string GpsPattern() {
       kHemisphereSuffix, ")?|", kChineseHemisphere, kSpace, Decimal(3), "(?:", kSpace,
       kDegree, ")?|(?:[NSEW]", kSpace, ")?", Decimal(3), kSpace, kDegree, "(?:", kSpace,
       kHemisphereSuffix, ")?)", kAfter);
+  // Hemisphere words on both angles make a pair at any precision
+  // ("北纬39.9 东经116.4", "北纬39.90，东经116.40").
+  const std::string han_angle =
+      absl::StrCat(kChineseHemisphere, kSpace, Decimal(1), "(?:", kSpace, kDegree, ")?");
+  const std::string han_angles =
+      absl::StrCat(han_angle, "[ \\t]*[,，、;；]?[ \\t]*", han_angle);
+  const std::string han_pair = absl::StrCat(kBefore, "(", han_angles, ")", kAfter);
+  const std::string keyed = absl::StrCat(
+      keys, "[\"']?[ \\t]*(?:[:=]|是|为|為)?[ \\t]*[\"']?(", han_angles, "|", Angle(2),
+      "(?:", kPairSeparator, Angle(2), ")?)", kAfter);
+  // Degrees, minutes and seconds written with spaces, each angle closed by
+  // its hemisphere letter ("39 54 31N 116 23 50E").
+  const std::string spaced_dms = absl::StrCat(
+      kBefore, "([0-9]{1,2}[ \\t]+[0-9]{1,2}[ \\t]+[0-9]{1,2}(?:\\.[0-9]+)?", kSpace, "[NS]",
+      kPairSeparator, "[0-9]{1,3}[ \\t]+[0-9]{1,2}[ \\t]+[0-9]{1,2}(?:\\.[0-9]+)?", kSpace,
+      "[EW])", kAfter);
+  // OpenStreetMap's "#map=zoom/lat/lon".
+  const std::string osm =
+      absl::StrCat("#map=[0-9]{1,2}/(", Decimal(3), "/", Decimal(3), ")", kAfter);
   // Leftmost-first: at one position a keyed value wins over a bare pair,
   // and a pair over a single angle.
-  return absl::StrCat(keyed, "|", pair, "|", single);
+  return absl::StrCat(keyed, "|", pair, "|", han_pair, "|", spaced_dms, "|", osm, "|",
+                      single);
 }
 
 }  // namespace
@@ -94,7 +115,7 @@ DetectorSpec GpsCoordinateDetector() {
   };
   d.context.positive = {"位置", "定位", "坐标", "坐標", "经纬", "經緯", "经度", "纬度",
                         "經度", "緯度", "地图", "地圖", "location", "gps", "coordinates",
-                        "latitude", "longitude", "lat", "lng", "map"};
+                        "latitude", "longitude", "lat", "lng", "map", "maps", "geo"};
   d.context.negative = {"¥",     "$",     "元",     "price", "价格",
                         "價格",  "金额",  "amount", "total", "score",
                         "分数",  "得分",  "version", "版本"};

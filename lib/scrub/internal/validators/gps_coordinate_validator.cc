@@ -29,6 +29,13 @@ class Cursor {
     while (!done() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
   }
 
+  // At least one space or tab.
+  bool TakeSpaces() {
+    const size_t before = pos_;
+    SkipSpaces();
+    return pos_ > before;
+  }
+
   // Consumes `token` if the text continues with it.
   bool Take(absl::string_view token) {
     if (text_.substr(pos_, token.size()) != token) return false;
@@ -123,6 +130,26 @@ bool ParseAngle(Cursor* c, Angle* angle) {
   c->SkipSpaces();
   const bool degree_mark = c->TakeAny(kDegreeMarks);
   if (!degree_mark) c->Rewind(mark);
+  // Degrees, minutes and seconds separated by spaces, closed by a
+  // hemisphere letter ("39 54 31N"): only with that letter is it an angle.
+  if (!degree_mark && decimals < 0 && !has_prefix && !minus) {
+    const size_t before = c->pos();
+    double minutes, seconds;
+    int minute_decimals, second_decimals;
+    Axis axis = Axis::kUnknown;
+    if (c->TakeSpaces() && c->TakeNumber(&minutes, &minute_decimals) &&
+        minute_decimals < 0 && c->TakeSpaces() && c->TakeNumber(&seconds, &second_decimals) &&
+        (c->SkipSpaces(), true) && c->TakeHemisphere(/*allow_words=*/false, &axis)) {
+      if (minutes >= 60 || seconds >= 60) return false;
+      angle->degrees = degrees + minutes / 60 + seconds / 3600;
+      angle->dms = true;
+      angle->marked = true;
+      angle->decimals = 99;
+      angle->axis = axis;
+      return true;
+    }
+    c->Rewind(before);
+  }
   if (degree_mark && decimals < 0) {  // minutes follow integer degrees only
     mark = c->pos();
     c->SkipSpaces();
@@ -164,6 +191,11 @@ bool ParseAngle(Cursor* c, Angle* angle) {
   return true;
 }
 
+// Full-width comma, enumeration comma, semicolons and a slash (map URLs:
+// "#map=17/39.9087/116.3975") between two angles.
+constexpr absl::string_view kListMarks[] = {"\xEF\xBC\x8C", "\xE3\x80\x81", ";",
+                                            "\xEF\xBC\x9B", "/"};  // ， 、 ; ； /
+
 double Limit(Axis axis) { return axis == Axis::kLatitude ? 90 : 180; }
 
 }  // namespace
@@ -179,9 +211,18 @@ bool ParseCoordinate(absl::string_view text, CoordinateInfo* info) {
     if (n == 1) {  // separator: a comma and/or spaces
       const size_t before = c.pos();
       c.SkipSpaces();
-      c.Take(",");
+      if (!c.Take(",")) c.TakeAny(kListMarks);
       c.SkipSpaces();
-      if (c.pos() == before) return false;
+      // Without one, the next angle must start with a hemisphere word
+      // ("北纬39.9东经116.4").
+      if (c.pos() == before) {
+        Axis next = Axis::kUnknown;
+        if (angles[0].axis == Axis::kUnknown || !c.TakeHemisphere(true, &next) ||
+            c.pos() - before < 2) {
+          return false;
+        }
+        c.Rewind(before);
+      }
       if (c.done()) return false;  // "39.9042, "
     }
     if (!ParseAngle(&c, &angles[n])) return false;

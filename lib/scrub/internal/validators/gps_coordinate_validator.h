@@ -21,12 +21,16 @@ struct CoordinateInfo {
   bool near_origin = false;  // every angle below 1 degree (Null Island)
 };
 
-// Parses `text`: one or two angles separated by a comma and/or spaces.
+// Parses `text`: one or two angles separated by a comma ('，', '、', ';',
+// '；', '/' too) and/or spaces - or by nothing before a hemisphere word
+// ("北纬39.9东经116.4").
 // An angle is an optional hemisphere prefix (N S E W, 北纬 南纬 东经 西经 and
 // their traditional forms), an optional sign, degrees (integer, or decimal
 // when no minutes follow), an optional degree mark (° º 度), optional
 // minutes with a minute mark (' ′ ’ 分) and seconds with a second mark
-// (" ″ ” '' 秒), and an optional hemisphere suffix (N S E W).
+// (" ″ ” '' 秒), and an optional hemisphere suffix (N S E W). Degrees,
+// minutes and seconds may also be separated by spaces alone when a
+// hemisphere letter closes the angle ("39 54 31N").
 // Range checks: minutes and seconds below 60; a latitude (N/S) at most 90
 // and a longitude (E/W) at most 180 degrees; a pair names one latitude and
 // one longitude - by its hemispheres, or, without them, in either order

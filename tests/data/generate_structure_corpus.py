@@ -1,0 +1,338 @@
+#!/usr/bin/env python3
+"""Generates tests/data/structure_corpus.jsonl: personal values that only
+structure or spelling gives away - coordinates split over two JSON values,
+numbers in exponent form, e-mail addresses and coordinates written to dodge
+filters, values after a key in URLs and log fields (and the same numbers
+after identifier keys, which must stay) - each form with look-alikes that
+must stay untouched.
+
+    tests/data/generate_structure_corpus.py > tests/data/structure_corpus.jsonl
+
+Same schema as pii_corpus.jsonl (see generate_corpus.py), plus an optional
+"format": "json" for a line that is one JSON record (scanned with
+RecordFormat::kJson; its spans are the raw value tokens). `scrub eval`
+scores it; tests/corpus/structure_corpus_test holds it to recall 1.0 on
+every form and at most 0.5% changed negatives. Offsets are UTF-8 byte
+offsets. Deterministic (one random.Random, fixed seed).
+
+Form names: "<DETECTOR>/<category>/<variant>" for positives,
+"NEG/<category>/<variant>" for negatives.
+"""
+import json
+import random
+
+R = random.Random(20261207)
+records = []
+
+
+def add(kind, form, pieces, fmt=None, keep=()):
+    """pieces: str, or (detector, text) for a labelled value."""
+    text, spans = "", []
+    for p in pieces:
+        if isinstance(p, str):
+            text += p
+            continue
+        det, value = p
+        start = len(text.encode("utf-8"))
+        text += value
+        spans.append({"detector": det, "start": start,
+                      "end": len(text.encode("utf-8"))})
+    assert "\n" not in text, form
+    r = {"id": f"st-{kind[:3]}-{len(records):05d}", "kind": kind, "form": form}
+    if fmt:
+        r["format"] = fmt
+    r.update({"text": text, "spans": spans, "keep": list(keep)})
+    records.append(r)
+
+
+def lat(decimals=None):
+    d = decimals or R.randint(3, 7)
+    return f"{R.uniform(18.2, 53.5) * R.choice([1, 1, 1, -1]):.{d}f}"
+
+
+def lng(decimals=None):
+    d = decimals or R.randint(3, 7)
+    return f"{R.uniform(73.5, 135.0) * R.choice([1, 1, 1, -1]):.{d}f}"
+
+
+def exp_form(v):
+    """39.908692 -> 3.9908692E1 (as Java writes doubles)."""
+    neg = v.startswith("-")
+    digits = v.lstrip("-")
+    whole, frac = digits.split(".")
+    e = len(whole) - 1
+    mant = whole[0] + "." + whole[1:] + frac
+    return ("-" if neg else "") + mant + R.choice(["E", "e", "E+"]) + str(e)
+
+
+GPS = "GPS_COORDINATE"
+FILLER = [('"id"', '"u-1029"'), ('"ts"', '1733500000'), ('"ok"', 'true'),
+          ('"msg"', '"checked in"'), ('"city"', '"北京"'), ('"acc"', '12.5')]
+
+
+def record(members):
+    """members: list of (key_json, value_piece) where value_piece is a str
+    or (detector, token). Returns pieces for a JSON object line."""
+    pieces = ["{"]
+    ms = list(members)
+    if R.random() < 0.6:
+        ms.insert(R.randint(0, len(ms)), R.choice(FILLER))
+    for i, (k, v) in enumerate(ms):
+        if i:
+            pieces.append(R.choice([",", ", "]))
+        pieces.append(k + R.choice([":", ": "]))
+        pieces.append(v)
+    pieces.append("}")
+    return pieces
+
+
+def num_or_str(v):
+    return v if R.random() < 0.5 else f'"{v}"'
+
+
+# ======================================================= (a) JSON structure
+
+PAIR_KEYS = [('"lat"', '"lng"'), ('"latitude"', '"longitude"'), ('"lat"', '"lon"'),
+             ('"lat"', '"long"'), ('"纬度"', '"经度"'), ('"Latitude"', '"Longitude"'),
+             ('"userLat"', '"userLng"'), ('"gps_lat"', '"gps_lon"')]
+
+for name, (klat, klng) in zip(
+        ["lat-lng", "latitude-longitude", "lat-lon", "lat-long", "han", "capitalised",
+         "camel-prefix", "snake-prefix"], PAIR_KEYS):
+    for _ in range(6):
+        a, b = num_or_str(lat()), num_or_str(lng())
+        ms = [(klat, (GPS, a)), (klng, (GPS, b))]
+        if R.random() < 0.3:
+            ms.reverse()
+        add("positive", f"{GPS}/json-pair/{name}", record(ms), "json")
+
+for _ in range(6):
+    a, b = exp_form(lat()), exp_form(lng())
+    add("positive", f"{GPS}/json-pair/exponent",
+        record([('"lat"', (GPS, a)), ('"lng"', (GPS, b))]), "json")
+for _ in range(6):
+    a, b = "+" + lat().lstrip("-"), "+" + lng().lstrip("-")
+    add("positive", f"{GPS}/json-pair/plus-sign",
+        record([('"latitude"', (GPS, f'"{a}"')), ('"longitude"', (GPS, f'"{b}"'))]), "json")
+for _ in range(6):
+    a, b, c, d = lat(), lng(), lat(), lng()
+    add("positive", f"{GPS}/json-pair/two-prefixes",
+        ["{", '"start_lat":', (GPS, a), ',"start_lng":', (GPS, b), ',"end_lat":', (GPS, c),
+         ',"end_lng":', (GPS, d), "}"], "json")
+for _ in range(6):
+    a, b = num_or_str(lat()), num_or_str(lng())
+    add("positive", f"{GPS}/json-pair/nested",
+        ['{"user":{"id":7,"loc":{"lat":', (GPS, a), ',"lng":', (GPS, b), '}}}'], "json")
+
+for key in ["location", "loc", "geo", "gps", "coords", "coord", "position", "pos", "point",
+            "latlng", "latLng", "geo_point", "lastKnownLocation", "位置", "坐标"]:
+    for _ in range(2):
+        a, b = lat(), lng()
+        add("positive", f"{GPS}/json-array/lat-lng",
+            ['{"', key, '":[', (GPS, a), ",", (GPS, b), "]}"], "json")
+for _ in range(6):
+    a, b = lng(), lat()
+    add("positive", f"{GPS}/json-array/geojson-point",
+        ['{"type":"Feature","geometry":{"type":"Point","coordinates":[', (GPS, a), ", ",
+         (GPS, b), ']}}'], "json")
+for _ in range(6):
+    a, b, c, d = lng(), lat(), lng(), lat()
+    add("positive", f"{GPS}/json-array/geojson-nested",
+        ['{"type":"LineString","coordinates":[[', (GPS, a), ",", (GPS, b), "],[", (GPS, c),
+         ",", (GPS, d), "]]}"], "json")
+for _ in range(6):
+    a, b = lat(), lng()
+    add("positive", f"{GPS}/json-array/with-altitude",
+        ['{"gps":[', (GPS, a), ",", (GPS, b), ",", str(R.randint(10, 900)), ".5]}"], "json")
+for _ in range(6):
+    a, b = lat(), lng()
+    add("positive", f"{GPS}/json-array/strings",
+        ['{"location":[', (GPS, f'"{a}"'), ",", (GPS, f'"{b}"'), "]}"], "json")
+
+MOBILE_PREFIXES = ["138", "139", "150", "186", "177", "199", "135"]
+for _ in range(8):
+    m = R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
+    lit = m[0] + "." + m[1:] + R.choice(["E10", "e10", "E+10"])
+    key = R.choice(['"phone"', '"mobile"', '"v"', '"data"', '"contact"'])
+    add("positive", "CN_MOBILE/json-number/exponent", record([(key, ("CN_MOBILE", lit))]),
+        "json")
+
+# Negatives: numbers that look the part without being a position.
+for _ in range(8):
+    add("negative", "NEG/json-pair/one-decimal",
+        record([('"lat"', f"{R.uniform(18, 53):.1f}"), ('"lng"', f"{R.uniform(74, 134):.1f}")]),
+        "json")
+# A value alone under its axis key counts from 2 decimals, as "lat=39.90"
+# does in text; so does each half of a pair too coarse to be one.
+for _ in range(6):
+    add("positive", f"{GPS}/json-single/two-decimals",
+        record([('"lat"', (GPS, f"{R.uniform(18, 53):.2f}")),
+                ('"lng"', (GPS, f"{R.uniform(74, 134):.2f}"))]), "json")
+for key in ['"纬度"', '"经度"', '"latitude"', '"lng"']:
+    add("positive", f"{GPS}/json-single/alone",
+        record([(key, (GPS, num_or_str(f"{R.uniform(18, 53):.2f}")))]), "json")
+for _ in range(4):
+    add("negative", "NEG/json-single/long-position",
+        record([('"long"', f"{R.uniform(1, 99):.2f}"), ('"short"', f"{R.uniform(1, 99):.2f}")]),
+        "json")
+for _ in range(8):
+    k1, k2 = R.choice([('"price"', '"total"'), ('"score"', '"ratio"'), ('"width"', '"height"'),
+                       ('"temp"', '"humidity"'), ('"min"', '"max"')])
+    add("negative", "NEG/json-pair/other-keys", record([(k1, lat()), (k2, lng())]), "json")
+for _ in range(8):
+    add("negative", "NEG/json-pair/out-of-range",
+        record([('"lat"', f"{R.uniform(91, 180):.5f}"), ('"lng"', f"{R.uniform(181, 400):.5f}")]),
+        "json")
+for _ in range(6):
+    add("negative", "NEG/json-pair/null-island",
+        record([('"lat"', f"{R.uniform(0, 0.9):.6f}"), ('"lng"', f"{R.uniform(0, 0.9):.6f}")]),
+        "json")
+for _ in range(6):
+    add("negative", "NEG/json-pair/not-a-number",
+        record([('"lat"', '"unknown"'), ('"lng"', '"n/a"')]), "json")
+for key in ["sizes", "prices", "scores", "range", "weights", "version", "rgb"]:
+    add("negative", "NEG/json-array/other-key",
+        ['{"', key, '":[', lat(), ",", lng(), "]}"], "json")
+for _ in range(6):
+    add("negative", "NEG/json-array/few-decimals",
+        ['{"location":[', f"{R.uniform(18, 53):.2f}", ",", f"{R.uniform(74, 134):.1f}", "]}"],
+        "json")
+for _ in range(4):
+    add("negative", "NEG/json-array/version-triple",
+        ['{"pos":[', str(R.randint(1, 9)), ",", str(R.randint(0, 20)), ",",
+         str(R.randint(0, 99)), "]}"], "json")
+for _ in range(4):
+    add("negative", "NEG/json-array/long-list",
+        ['{"points":[', lat(), ",", lng(), ",", lat(), ",", lng(), ",", lat(), "]}"], "json")
+for lit in ["1.5E3", "2.5e-3", "1.7E12", "1.2345678901E10", "9.99E2", "1.0E10", "-1.3912345678E10"]:
+    add("negative", "NEG/json-number/exponent", record([('"v"', lit)]), "json")
+
+
+# ======================================================= (b) spelled forms
+
+EMAIL = "EMAIL"
+NAMES = ["zhang.san", "lisi88", "wang_wu", "chen.jing", "liu2024", "yang.fan", "zhao_lei",
+         "sun.li", "hr.service", "it-support"]
+DOMAINS = [("example", "com"), ("mail.example", "org"), ("163", "com"), ("qq", "com"),
+           ("corp-example", "cn"), ("example", "co.uk"), ("foxmail", "com"),
+           ("edu.example", "cn")]
+EMAIL_PRE = ["邮箱 ", "email: ", "mail me: ", "联系我 ", "请发到 ", "", "my address is ",
+             "Contact "]
+EMAIL_POST = ["", " 谢谢", "，收到回复", " thanks", "。", " (work)"]
+
+
+def spell(name, domain, tld, at, dot):
+    host = dot.join(domain.split(".") + tld.split("."))
+    return name + at + host
+
+
+EMAIL_FORMS = {
+    "words": (" at ", " dot "),
+    "words-upper": (" AT ", " DOT "),
+    "paren-at": ("(at)", "."),
+    "bracket-at-dot": (" [at] ", " [dot] "),
+    "brace-at": ("{at}", "."),
+    "angle-at-dot": ("<at>", "<dot>"),
+    "paren-at-dot": (" (at) ", " (dot) "),
+    "spaced-at": (" @ ", "."),
+    "space-before-at": (" @", "."),
+    "full-width": ("＠", "．"),
+}
+for form, (at, dot) in EMAIL_FORMS.items():
+    for _ in range(6):
+        name = R.choice(NAMES)
+        domain, tld = R.choice(DOMAINS)
+        add("positive", f"{EMAIL}/spelled/{form}",
+            [R.choice(EMAIL_PRE), (EMAIL, spell(name, domain, tld, at, dot)),
+             R.choice(EMAIL_POST)])
+
+for t in ["meet at 5 dot com office", "see you at 7 dot", "1 at a time", "one at a time",
+          "look at google dot com for it", "we are at home dot", "arrive at 9. com is down",
+          "price at 3 dot 5 each", "I'm at work, dot com bubble talk", "sold at 5.com",
+          "stay at hotel dot com", "log in at example dot com", "3 at 2.5 each",
+          "meet me at the station. com later", "buy at amazon dot com",
+          "the cat sat at the mat", "5 at 10 dot 20 percent", "check at site (dot) com"]:
+    add("negative", "NEG/spelled-email/prose", [t])
+
+# Coordinates in text.
+for _ in range(6):
+    a, b = lat(), lng()
+    sep = R.choice(["|", "&", ";", " ", ", "])
+    k1, k2 = R.choice([("lat", "lng"), ("lat", "lon"), ("latitude", "longitude"),
+                       ("Lat", "Lng")])
+    add("positive", f"{GPS}/text/key-value", ["loc ", k1, "=", (GPS, a), sep, k2, "=",
+                                              (GPS, b)])
+
+
+def dms(deg_max, hemis):
+    return (f"{R.randint(1, deg_max)} {R.randint(0, 59)} {R.randint(0, 59)}"
+            f"{R.choice(['', ' '])}{R.choice(hemis)}")
+
+
+for _ in range(6):
+    v = dms(89, "NS") + R.choice([" ", ", ", "  "]) + dms(179, "EW")
+    add("positive", f"{GPS}/text/dms-spaces", [R.choice(["位置 ", "", "at "]), (GPS, v),
+                                               R.choice(["", " 见", "."])])
+for _ in range(6):
+    d1, d2 = R.randint(1, 2), R.randint(1, 2)
+    v = (R.choice(["北纬", "南纬"]) + f"{R.uniform(18, 53):.{d1}f}" +
+         R.choice([" ", "，", "", "、"]) + R.choice(["东经", "西经"]) + f"{R.uniform(74, 134):.{d2}f}")
+    add("positive", f"{GPS}/text/han-hemispheres", [R.choice(["我在", "坐标 ", ""]), (GPS, v),
+                                                    R.choice(["", "附近", "。"])])
+for _ in range(6):
+    a, b = lat(), lng()
+    add("positive", f"{GPS}/text/geo-uri", ["open ",
+                                            "geo:", (GPS, a + "," + b),
+                                            R.choice(["", ";u=35", "?z=17"])])
+for _ in range(6):
+    a, b = lat(), lng()
+    url = R.choice(["https://www.google.com/maps/@", "https://maps.google.com/?q=",
+                    "https://www.openstreetmap.org/#map=17/"])
+    sep = "/" if "openstreetmap" in url else ","
+    add("positive", f"{GPS}/text/map-url", [url, (GPS, a + sep + b),
+                                            R.choice([",17z", "", "&z=15"])])
+
+for t in ["version 1.2.3 and 2.10.4", "升级到 3.14.159 了", "v10.0.19045 build",
+          "39 54 31 116 23 50", "room 12 30 45 floor 3", "1 2 3N", "北纬线是一条线",
+          "score 39.9 and 116.4", "lat= lng=", "geo: unknown", "2.5.1, 3.0.0",
+          "maps/@home", "ratio 12.5|45.6", "北纬", "price=39.90&qty=116"]:
+    add("negative", "NEG/text-coordinates/lookalike", [t])
+
+# ======================================================= (c) keys in text
+
+IDS = ["11010519491231002X", "440524188001010014", "110105194912310021"]
+for key, det, values in [
+        ("phone", "CN_MOBILE", None), ("mobile", "CN_MOBILE", None), ("tel", "CN_MOBILE", None),
+        ("user.phone", "CN_MOBILE", None), ("contactPhone", "CN_MOBILE", None),
+        ("idcard", "CN_RESIDENT_ID", None), ("sfz", "CN_RESIDENT_ID", None),
+        ("id_no", "CN_RESIDENT_ID", None), ("email", "EMAIL", None),
+        ("lat", "GPS_COORDINATE", None), ("lng", "GPS_COORDINATE", None),
+        ("手机号", "CN_MOBILE", None), ("身份证号", "CN_RESIDENT_ID", None)]:
+    for form, tmpl in [("query", "GET /api/user?uid=42&{k}={v}&ts=1733500000"),
+                       ("key-value", "level=info user=42 {k}={v} msg=ok"),
+                       ("key-colon", "[INFO] {k}: {v} | ok"),
+                       ("quoted", 'audit "{k}":"{v}" done')]:
+        if det == "CN_MOBILE":
+            v = R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
+        elif det == "CN_RESIDENT_ID":
+            v = "11010519491231002X"
+        elif det == "EMAIL":
+            v = R.choice(NAMES) + "@example.com"
+        else:
+            v = f"{R.uniform(18, 53):.2f}" if key == "lat" else f"{R.uniform(74, 134):.2f}"
+        pre, post = tmpl.split("{v}")
+        add("positive", f"{det}/field-key/{form}", [pre.format(k=key), (det, v), post])
+
+# Negative keys: the same numbers under identifier keys stay.
+for key in ["order_id", "orderNo", "trace_id", "request_id", "txn_id", "tracking_no",
+            "msg_id", "sku", "订单号", "流水号"]:
+    for form, tmpl in [("query", "GET /api/order?{k}={v}&page=2"),
+                       ("key-value", "level=info {k}={v} status=paid"),
+                       ("key-colon", "[INFO] {k}: {v} | paid")]:
+        v = R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
+        add("negative", f"NEG/field-key/{form}", [tmpl.format(k=key, v=v)])
+
+
+if __name__ == "__main__":
+    for r in records:
+        print(json.dumps(r, ensure_ascii=False))
