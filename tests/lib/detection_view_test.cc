@@ -2,8 +2,10 @@
 // original bytes.
 #include "scrub/internal/detection_view.h"
 
+#include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -91,6 +93,98 @@ TEST(DetectionView, KeepsHanAndOtherCharactersUnchanged) {
 TEST(FoldForDetection, MatchesTheViewOfTheSameText) {
   EXPECT_EQ(FoldForDetection("４００－８１０\u200b－８８８８"), "400-810-8888");
   EXPECT_EQ(FoldForDetection("plain"), "plain");
+}
+
+TEST(DetectionView, FoldsAMiddleDotBetweenDigitsThroughMarkupOnEitherSide) {
+  DetectionView view;
+  view.Build("\u201c5187\u201d\u00b77093 6890");
+  EXPECT_EQ(view.text(), "\u201c5187\u201d.7093 6890");
+  view.Build("5187\u00b7\u201c7093\u201d");
+  EXPECT_EQ(view.text(), "5187.\u201c7093\u201d");
+  // Not after a word or at the end of a sentence.
+  view.Build("\u201c\u597d\u201d\u00b77093");
+  EXPECT_EQ(view.text(), "\u201c\u597d\u201d\u00b77093");
+}
+
+TEST(DetectionView, ShortHtmlTagsDoNotEndANumberForItsChineseNumerals) {
+  DetectionView view;
+  // 𝟛4贰6 between tags: the numerals belong to the number "7163…241".
+  view.Build("7163<u>\U0001D7DB4\u8d306</u>\u8d3041");
+  EXPECT_EQ(view.text(), "7163<u>3426</u>241");
+  // A word between the digits still ends the number.
+  view.Build("7163<table>\u8d30\u8d30</table>");
+  EXPECT_EQ(view.text(), "7163<table>\u8d30\u8d30</table>");
+}
+
+// Soft breaks: boundaries inside a number that the view no longer shows.
+
+std::vector<std::pair<uint32_t, bool>> SoftBreaks(const DetectionView& view) {
+  std::vector<std::pair<uint32_t, bool>> out;
+  for (const DetectionView::SoftBreak& b : view.soft_breaks()) {
+    out.push_back({b.at, b.form_change});
+  }
+  return out;
+}
+
+using Breaks = std::vector<std::pair<uint32_t, bool>>;
+
+TEST(DetectionViewSoftBreaks, APictographDroppedBetweenDigitsLeavesASoftBreak) {
+  DetectionView view;
+  view.Build("20\U0001F60013800138000");
+  EXPECT_EQ(view.text(), "2013800138000");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{2, false}}));
+}
+
+TEST(DetectionViewSoftBreaks, ThreeDigitsOfOneFormMeetingThreeOfAnotherLeaveAFormBreak) {
+  DetectionView view;
+  view.Build("\U0001D7CF\U0001D7D1\U0001D7D613800138000");  // 𝟏𝟑𝟖 then ASCII
+  EXPECT_EQ(view.text(), "13813800138000");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{3, true}}));
+}
+
+TEST(DetectionViewSoftBreaks, ChineseNumeralsMeetingAsciiDigitsLeaveAFormBreak) {
+  DetectionView view;
+  view.Build("一三八13800138000");
+  EXPECT_EQ(view.text(), "13813800138000");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{3, true}}));
+}
+
+TEST(DetectionViewSoftBreaks, FewerThanThreeDigitsOfAFormMakeNoBreak) {
+  DetectionView view;
+  view.Build("\U0001D7CF\U0001D7D113800138000");  // 𝟏𝟑 then ASCII
+  EXPECT_EQ(view.text(), "1313800138000");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, DigitsMixedOneByOneMakeNoBreak) {
+  DetectionView view;
+  view.Build("1\uFF113\uFF138\uFF18");  // 1１3３8８
+  EXPECT_EQ(view.text(), "113388");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, InvisibleCharactersBetweenDigitsMakeNoBreak) {
+  DetectionView view;
+  view.Build("138\u200b1234\u20605678");
+  EXPECT_EQ(view.text(), "13812345678");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, APictographOutsideANumberIsKeptAndMakesNoBreak) {
+  DetectionView view;
+  const std::string text = "ok \U0001F600 138";
+  view.Build(text);
+  EXPECT_EQ(view.text(), text);
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
+}
+
+TEST(DetectionViewSoftBreaks, AreSortedAndForgottenByTheNextBuild) {
+  DetectionView view;
+  view.Build("1\U0001F6002\U0001F6003");
+  EXPECT_EQ(view.text(), "123");
+  EXPECT_EQ(SoftBreaks(view), (Breaks{{1, false}, {2, false}}));
+  view.Build("123");
+  EXPECT_EQ(SoftBreaks(view), Breaks{});
 }
 
 }  // namespace

@@ -80,6 +80,24 @@ char32_t HanAt(absl::string_view text, size_t p) {
   return cp >= 0x3400 && cp < 0xA000 ? cp : 0;
 }
 
+// The length of a short HTML tag at `p` ("<u>", "</b>", "<span>": a name of
+// one to four ASCII letters), else 0. Like a markup character, a tag does
+// not end a number ("7163<u>𝟛4贰6</u>贰41"); digit_runs.h reads it the same
+// way.
+constexpr size_t kMaxTagName = 4;
+size_t TagLength(absl::string_view in, size_t p) {
+  if (in[p] != '<') return 0;
+  size_t q = p + 1;
+  if (q < in.size() && in[q] == '/') ++q;
+  const size_t name = q;
+  while (q < in.size() && q - name <= kMaxTagName &&
+         ((in[q] >= 'a' && in[q] <= 'z') || (in[q] >= 'A' && in[q] <= 'Z'))) {
+    ++q;
+  }
+  if (q == name || q - name > kMaxTagName || q >= in.size() || in[q] != '>') return 0;
+  return q + 1 - p;
+}
+
 // Marks that combine with the character before them: variation selectors,
 // the keycap U+20E3 ("5️⃣" is 5, U+FE0F, U+20E3) and combining marks
 // ("1̶3̶8̶" strikes its digits through). After a digit they belong to it: a
@@ -165,7 +183,8 @@ class DetectionView::Builder {
       const unsigned char byte = static_cast<unsigned char>(in_[pos_]);
       if (byte >= 0x20 && byte < 0x7F) {
         if (IsAsciiMarkup(byte)) {
-          KeptMarkup(1);
+          const size_t tag = TagLength(in_, pos_);
+          KeptMarkup(tag > 0 ? tag : 1);
         } else if (byte >= '0' && byte <= '9') {
           FormChange(U'0', 1);
           Kept(static_cast<char>(byte), 1);  // printable ASCII: as is
@@ -237,7 +256,10 @@ class DetectionView::Builder {
         return Kept('/', len);
       case CharKind::kDot:
         if (cp < 0x80) return Kept('.', len);
-        if (IsAsciiAlnum(last_) && NextIsAlnum(pos_ + len)) return Replace(".", len);
+        // Markup is looked through on both sides ("“5187”·7093").
+        if (IsAsciiAlnum(last_unmarked_) && NextIsAlnum(pos_ + len)) {
+          return Replace(".", len);
+        }
         return Kept(0, len);
       default:
         // Han ideographs (CJK Unified, Extension A): neither markup nor
@@ -324,6 +346,10 @@ class DetectionView::Builder {
     while (p < in_.size()) {
       if (const size_t ansi = AnsiSequenceLength(in_, p); ansi > 0) {
         p += ansi;
+        continue;
+      }
+      if (const size_t tag = TagLength(in_, p); tag > 0) {
+        p += tag;  // markup, like a quote
         continue;
       }
       size_t len = 1;
@@ -443,6 +469,7 @@ class DetectionView::Builder {
     pos_ = end;
     last_end_ = end;
     last_ = in_[end - 1];
+    last_unmarked_ = last_;
     form_digits_ = 0;
     if (ends_number) {
       in_number_ = false;
@@ -530,6 +557,7 @@ class DetectionView::Builder {
   // separators) and how many digits that number has.
   void Note(char view) {
     last_ = view;
+    last_unmarked_ = view;
     if (IsAsciiDigit(view)) {
       if (!in_number_) {
         number_form_ = kNoForm;
@@ -576,6 +604,7 @@ class DetectionView::Builder {
   size_t pos_ = 0;
   size_t kept_from_ = 0;  // identity bytes [kept_from_, pos_) are pending
   char last_ = 0;         // the view's last byte (0: not ASCII)
+  char last_unmarked_ = 0;  // the same, markup skipped
   size_t last_end_ = 0;   // where the character behind it ends in the input
   bool in_number_ = false;
   int run_digits_ = 0;

@@ -127,7 +127,7 @@ void DigitRuns::Find(absl::string_view v,
       }
       const size_t soft = next_break < soft_breaks.size() ? soft_breaks[next_break].at : n;
       while (p < n && IsDigit(v[p]) && p != soft) ++p;
-      g.digits = static_cast<uint16_t>(std::min<size_t>(p - g.start, UINT16_MAX));
+      g.digits = static_cast<uint32_t>(p - g.start);
       run_digits += g.digits;
       if (p < n && (v[p] == 'X' || v[p] == 'x') && run_digits >= kDigitsBeforeCheckX &&
           (p + 1 >= n || !IsAsciiLetter(v[p + 1]))) {

@@ -49,7 +49,7 @@ enum class SeparatorKind : uint8_t {
 struct DigitGroup {
   uint32_t start = 0;  // view offsets of the digits (and the X)
   uint32_t end = 0;
-  uint16_t digits = 0;  // count of digits, without the X
+  uint32_t digits = 0;  // count of digits, without the X
   bool ends_with_x = false;
   SeparatorKind before = SeparatorKind::kNone;  // the separator before it
 };

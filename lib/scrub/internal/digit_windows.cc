@@ -21,18 +21,21 @@ bool Contains(const std::vector<int>& v, int x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// The candidates of every numeric detector in one run. Candidates are
+// The candidates of every numeric detector, run by run. Candidates are
 // collected first and their evidence settled afterwards, because a window's
 // neighbours may be values too ("6206874175719225 6011410604989827": two
-// cards, each the other's evidence).
+// cards, each the other's evidence). One object serves every run of a view,
+// so that its buffers are allocated once, not once per run.
 class RunWindows {
  public:
   RunWindows(const CompiledPolicy& policy, absl::string_view view, const DigitRuns& runs,
-             const DigitRun& run, absl::Span<const RawFinding> exclude,
-             std::vector<RawFinding>* out)
-      : policy_(policy), view_(view), runs_(runs), run_(run), exclude_(exclude), out_(out) {}
+             const SpanOverlap& exclude, std::vector<RawFinding>* out)
+      : policy_(policy), view_(view), runs_(runs), exclude_(exclude), out_(out) {}
 
-  void Find() {
+  // Appends the candidates of `run` to the output.
+  void Find(const DigitRun& run) {
+    run_ = &run;
+    candidates_.clear();
     for (int rule : policy_.digit_rules()) {
       rule_ = rule;
       shape_ = &*policy_.rules()[rule].spec.digits;
@@ -64,11 +67,11 @@ class RunWindows {
     bool country_code = false;  // begins with 86 / 0086
   };
 
-  const DigitGroup& G(size_t i) const { return runs_.group(run_, i); }
+  const DigitGroup& G(size_t i) const { return runs_.group(*run_, i); }
   bool Strong(int length) const {
     return shape_->strong && !Contains(shape_->weak_lengths, length);
   }
-  size_t Count() const { return run_.group_count; }
+  size_t Count() const { return run_->group_count; }
   int Length(const DigitGroup& g) const { return g.digits + (g.ends_with_x ? 1 : 0); }
 
   // Windows of whole groups gi … gj (a country code may lead gi).
@@ -372,9 +375,7 @@ class RunWindows {
       if (end < view_.size() && IsAsciiLetter(view_[end])) return;
       if (c.finding.evidence != Evidence::kStrongDigits && CodeAfter(end)) c.token_ok = false;
     }
-    for (const RawFinding& e : exclude_) {
-      if (start < e.view_end && e.view_start < end) return;
-    }
+    if (exclude_.Overlaps(start, end)) return;
     // The validator sees the digits (and X) alone: markup between the groups
     // ("143</u>45395581") is not part of the value.
     compact_.clear();
@@ -398,19 +399,36 @@ class RunWindows {
   // them is accepted ("138 1234 5678 110105 19491231 002X": a mobile and a
   // resident ID). The rest need a context word near.
   void SettleEvidence() {
+    if (candidates_.empty()) return;
     const size_t n = Count();
-    std::vector<char> from_start(n + 1, 0), to_end(n + 1, 0);
+    // The whole-group candidates by their first group (a counting sort), so
+    // that each group's are found without a pass over all of them: a run of
+    // dense values has as many candidates as groups.
+    by_first_start_.assign(n + 1, 0);
+    for (const Candidate& c : candidates_) {
+      if (c.whole_groups) ++by_first_start_[c.first + 1];
+    }
+    for (size_t g = 0; g < n; ++g) by_first_start_[g + 1] += by_first_start_[g];
+    by_first_.resize(by_first_start_[n]);
+    fill_.assign(by_first_start_.begin(), by_first_start_.end() - 1);
+    for (size_t k = 0; k < candidates_.size(); ++k) {
+      if (candidates_[k].whole_groups) by_first_[fill_[candidates_[k].first]++] = k;
+    }
+    std::vector<char>& from_start = from_start_;
+    std::vector<char>& to_end = to_end_;
+    from_start.assign(n + 1, 0);
+    to_end.assign(n + 1, 0);
     from_start[0] = 1;
     to_end[n] = 1;
     for (size_t g = 0; g < n; ++g) {
       if (!from_start[g]) continue;
-      for (const Candidate& c : candidates_) {
-        if (c.whole_groups && c.first == g) from_start[c.last + 1] = 1;
+      for (size_t k = by_first_start_[g]; k < by_first_start_[g + 1]; ++k) {
+        from_start[candidates_[by_first_[k]].last + 1] = 1;
       }
     }
     for (size_t g = n; g-- > 0;) {
-      for (const Candidate& c : candidates_) {
-        if (c.whole_groups && c.first == g && to_end[c.last + 1]) to_end[g] = 1;
+      for (size_t k = by_first_start_[g]; k < by_first_start_[g + 1]; ++k) {
+        if (to_end[candidates_[by_first_[k]].last + 1]) to_end[g] = 1;
       }
     }
     for (Candidate& c : candidates_) {
@@ -422,8 +440,8 @@ class RunWindows {
   const CompiledPolicy& policy_;
   const absl::string_view view_;
   const DigitRuns& runs_;
-  const DigitRun& run_;
-  const absl::Span<const RawFinding> exclude_;
+  const DigitRun* run_ = nullptr;
+  const SpanOverlap& exclude_;
   std::vector<RawFinding>* const out_;
   int rule_ = 0;
   const DigitShape* shape_ = nullptr;
@@ -433,12 +451,17 @@ class RunWindows {
   mutable std::vector<int> raw_;  // scratch of Lengths()
   mutable std::vector<SeenGroup> seen_;
   mutable std::vector<int> seen_lengths_;
+  std::vector<size_t> by_first_start_;  // scratch of SettleEvidence()
+  std::vector<size_t> by_first_;
+  std::vector<size_t> fill_;
+  std::vector<char> from_start_;
+  std::vector<char> to_end_;
 };
 
 }  // namespace
 
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
-                         const DigitRuns& runs, absl::Span<const RawFinding> exclude,
+                         const DigitRuns& runs, const SpanOverlap& exclude,
                          std::vector<RawFinding>* out) {
   if (policy.digit_rules().empty()) return;
   // A run with fewer digits than the shortest value holds no window (most
@@ -449,14 +472,15 @@ void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
       shortest = std::min(shortest, length);
     }
   }
+  RunWindows windows(policy, view, runs, exclude, out);
   for (const DigitRun& run : runs.runs()) {
     int length = 0;
     for (size_t i = 0; i < run.group_count && length < shortest; ++i) {
       const DigitGroup& g = runs.group(run, i);
-      length += g.digits + (g.ends_with_x ? 1 : 0);
+      length += static_cast<int>(g.digits) + (g.ends_with_x ? 1 : 0);
     }
     if (length < shortest) continue;
-    RunWindows(policy, view, runs, run, exclude, out).Find();
+    windows.Find(run);
   }
 }
 

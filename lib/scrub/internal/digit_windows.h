@@ -36,6 +36,7 @@
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/raw_finding.h"
+#include "scrub/internal/span_overlap.h"
 
 namespace scrub::internal {
 
@@ -43,7 +44,7 @@ namespace scrub::internal {
 // detectors in `view`, whose digit structure is `runs`; none overlaps a span
 // of `exclude` (findings of an earlier round).
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
-                         const DigitRuns& runs, absl::Span<const RawFinding> exclude,
+                         const DigitRuns& runs, const SpanOverlap& exclude,
                          std::vector<RawFinding>* out);
 
 }  // namespace scrub::internal

@@ -1,7 +1,10 @@
 #include "scrub/internal/finding_collector.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <utility>
 
 #include "absl/types/span.h"
 #include "scrub/internal/digit_windows.h"
@@ -119,7 +122,24 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
         hits->push_back({k, s, e});
       });
     }
+    std::sort(hits->begin(), hits->end(),
+              [](const KeywordHit& a, const KeywordHit& b) { return a.end < b.end; });
   }
+  // hit_from[b]: the first hit ending at or after b * kHitBucket, so that
+  // the hits near a finding are found without a search over all of them.
+  constexpr size_t kHitBucket = 64;
+  std::vector<uint32_t>& hit_from = scratch->hit_from;
+  hit_from.assign(view.size() / kHitBucket + 2, static_cast<uint32_t>(hits->size()));
+  for (size_t i = 0, b = 0; i < hits->size(); ++i) {
+    while (b <= (*hits)[i].end / kHitBucket) hit_from[b++] = static_cast<uint32_t>(i);
+  }
+  // The first hit ending after `pos`.
+  auto first_ending_after = [&](size_t pos) {
+    const size_t b = std::min((pos + 1) / kHitBucket, hit_from.size() - 1);
+    size_t i = hit_from[b];
+    while (i < hits->size() && (*hits)[i].end <= pos) ++i;
+    return i;
+  };
   const auto& meanings = policy.context_meanings();
   constexpr size_t kFar = SIZE_MAX;
   for (RawFinding& f : *findings) {
@@ -140,22 +160,25 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
     const size_t end = f.context_end > 0 ? f.context_end : f.view_end;
     const size_t lo = start > ctx.window_before ? start - ctx.window_before : 0;
     const size_t hi = end + ctx.window_after;
-    for (const KeywordHit& hit : *hits) {
-      // Near: ends within the window before, or starts within the window
-      // after; a word inside the value itself does not count.
-      size_t distance;
-      if (hit.end <= start && hit.end > lo) {
-        distance = start - hit.end;
-      } else if (hit.start >= end && hit.start < hi) {
-        distance = hit.start - end;
-      } else {
-        continue;
-      }
+    // Near: ends within the window before, or starts within the window
+    // after; a word inside the value itself does not count. Only the hits
+    // ending in (lo, hi + longest word) are looked at: a message dense with
+    // values and words stays linear.
+    auto note = [&](const KeywordHit& hit, size_t distance) {
       for (const ContextMeaning& m : meanings[hit.keyword]) {
         if (m.rule != f.rule) continue;
         size_t& nearest = m.positive ? positive : negative;
         nearest = std::min(nearest, distance);
       }
+    };
+    for (size_t i = first_ending_after(lo); i < hits->size() && (*hits)[i].end <= start; ++i) {
+      note((*hits)[i], start - (*hits)[i].end);
+    }
+    const size_t after_limit = hi + words.max_keyword_length();
+    for (size_t i = first_ending_after(end); i < hits->size() && (*hits)[i].end <= after_limit;
+         ++i) {
+      const KeywordHit& hit = (*hits)[i];
+      if (hit.start >= end && hit.start < hi) note(hit, hit.start - end);
     }
     if ((ctx.required || f.needs_context || f.confidence < ctx.required_below) &&
         positive == kFar) {
@@ -180,14 +203,12 @@ namespace {
 // The candidates of the pattern detectors in `text`, scored, skipping any
 // that overlaps a span of `exclude` (findings of an earlier pass).
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
-                            absl::Span<const RawFinding> exclude,
-                            std::vector<int>* flagged, std::vector<RawFinding>* out) {
+                            const SpanOverlap& exclude, std::vector<int>* flagged,
+                            std::vector<RawFinding>* out) {
   const ValidationContext& vctx = policy.validation();
   return policy.engine().FindCandidates(
       text, flagged, [&](int pattern, size_t start, size_t end) {
-        for (const RawFinding& e : exclude) {
-          if (start < e.view_end && e.view_start < end) return false;
-        }
+        if (exclude.Overlaps(start, end)) return false;
         const int rule = policy.EngineRule(pattern);
         if (policy.rules()[rule].spec.grouped_number &&
             ContinuesAGroupedNumber(text, start, end)) {
@@ -210,8 +231,8 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
 // dictionary terms (the latter only in the first round: `exclude` empty).
 absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view text,
                                absl::Span<const DetectionView::SoftBreak> soft_breaks,
-                               absl::Span<const RawFinding> exclude,
-                               CollectorScratch* scratch, std::vector<RawFinding>* out) {
+                               const SpanOverlap& exclude, CollectorScratch* scratch,
+                               std::vector<RawFinding>* out) {
   absl::Status status = FindCandidates(policy, text, exclude, &scratch->flagged, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
@@ -227,7 +248,8 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
 // before windows inside a group, then confidence, then length): "110105 19491231 002X" holds a resident ID, not also the card
 // its first 14 digits happen to spell. Pattern candidates are kept as they
 // are (their overlaps are redacted as one union).
-void KeepBestDigitCover(std::vector<RawFinding>* found, std::vector<size_t>* order) {
+void KeepBestDigitCover(size_t view_size, std::vector<RawFinding>* found,
+                        std::vector<size_t>* order, std::vector<char>* kept_bytes) {
   order->clear();
   for (size_t i = 0; i < found->size(); ++i) {
     if ((*found)[i].evidence != Evidence::kPattern && (*found)[i].confidence > 0) {
@@ -245,15 +267,20 @@ void KeepBestDigitCover(std::vector<RawFinding>* found, std::vector<size_t>* ord
     if (xl != yl) return xl > yl;
     return x.view_start < y.view_start;
   });
-  for (size_t k = 0; k < order->size(); ++k) {
-    RawFinding& f = (*found)[(*order)[k]];
-    for (size_t m = 0; m < k; ++m) {
-      const RawFinding& kept = (*found)[(*order)[m]];
-      if (kept.confidence > 0 && f.view_start < kept.view_end && kept.view_start < f.view_end) {
-        f.confidence = 0;  // covered by a better reading of the same digits
-        break;
-      }
+  // The bytes of the windows kept so far (windows are never empty, so two
+  // overlap exactly when they share a byte): a check costs the window's
+  // length, not a pass over every window kept.
+  std::vector<char>& kept = *kept_bytes;
+  kept.assign(view_size, 0);
+  for (size_t k : *order) {
+    RawFinding& f = (*found)[k];
+    char* const first = kept.data() + f.view_start;
+    const size_t length = f.view_end - f.view_start;
+    if (std::memchr(first, 1, length) != nullptr) {
+      f.confidence = 0;  // covered by a better reading of the same digits
+      continue;
     }
+    std::memset(first, 1, length);
   }
 }
 
@@ -266,7 +293,7 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
   for (RawFinding& f : *found) {
     if (f.confidence < policy.rules()[f.rule].min_confidence) f.confidence = 0;
   }
-  KeepBestDigitCover(found, &scratch->order);
+  KeepBestDigitCover(view.size(), found, &scratch->order, &scratch->kept);
   for (const RawFinding& f : *found) {
     const CompiledRule& rule = policy.rules()[f.rule];
     if (f.confidence <= 0) continue;
@@ -307,7 +334,9 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   std::vector<RawFinding>& found = scratch->found;
   found.clear();
   scratch->deferred = false;
-  absl::Status status = FindAllCandidates(policy, view, soft_breaks, {}, scratch, &found);
+  scratch->accepted.Clear();
+  absl::Status status =
+      FindAllCandidates(policy, view, soft_breaks, scratch->accepted, scratch, &found);
   if (!status.ok()) return status;
   if (found.empty()) return absl::OkStatus();
   AcceptFindings(policy, view, hints, scratch, &found, out);
@@ -330,7 +359,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
       std::fill(masked.begin() + f.view_start, masked.begin() + f.view_end, '\x01');
     }
     found.clear();
-    status = FindAllCandidates(policy, masked, soft_breaks, accepted, scratch, &found);
+    scratch->accepted.Assign(accepted);
+    status = FindAllCandidates(policy, masked, soft_breaks, scratch->accepted, scratch, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
     AcceptFindings(policy, view, hints, scratch, &found, out);

@@ -5,6 +5,7 @@
 #define SCRUB_INTERNAL_FINDING_COLLECTOR_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "scrub/internal/context_hints.h"
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/raw_finding.h"
+#include "scrub/internal/span_overlap.h"
 
 namespace scrub::internal {
 
@@ -32,10 +34,13 @@ struct CollectorScratch {
   std::vector<size_t> order;
   bool deferred = false;  // a digit window waits for evidence (a masked round)
   std::vector<int> flagged;
-  std::vector<KeywordHit> hits;
+  std::vector<KeywordHit> hits;  // sorted by end
   std::vector<RawFinding> found;
   std::vector<std::pair<size_t, size_t>> windows;
   std::string masked;
+  SpanOverlap accepted;  // the findings of the rounds before
+  std::vector<uint32_t> hit_from;  // an index of `hits` by position
+  std::vector<char> kept;          // the bytes of the digit windows kept
 };
 
 // Appends to `out` the findings in `view` that pass validation, context,
