@@ -31,10 +31,10 @@ struct Recall {
 // corpus labels, with today's figures.
 const std::map<std::string, Recall>& ValidatedDetectors() {
   static const auto* const kRecall = new std::map<std::string, Recall>{
-      {"BANK_CARD", {332, 332}},
+      {"BANK_CARD", {377, 377}},
       {"CN_LANDLINE", {42, 42}},
-      {"CN_MOBILE", {396, 396}},
-      {"CN_RESIDENT_ID", {380, 380}},
+      {"CN_MOBILE", {441, 441}},
+      {"CN_RESIDENT_ID", {425, 425}},
       {"CN_USCC", {51, 51}},
       {"IBAN", {52, 52}},
       {"IP_ADDRESS", {24, 24}},
@@ -43,9 +43,9 @@ const std::map<std::string, Recall>& ValidatedDetectors() {
   return *kRecall;
 }
 
-constexpr int kNegativeLines = 1122;
+constexpr int kNegativeLines = 1180;
 constexpr int kChangedNegativesAllowed = 0;
-constexpr int kLookalikes = 316;
+constexpr int kLookalikes = 361;
 
 EvalReport Evaluate() {
   std::ifstream in("tests/data/evasion_corpus.jsonl", std::ios::binary);
@@ -70,7 +70,7 @@ const EvalReport& Report() {
 // counts must come with new figures.
 TEST(EvasionCorpus, HasTheShapeTheFiguresWereMeasuredOn) {
   const EvalReport& r = Report();
-  EXPECT_EQ(r.lines, 2427);
+  EXPECT_EQ(r.lines, 2620);
   EXPECT_EQ(r.negative_lines, kNegativeLines);
   EXPECT_EQ(r.lookalikes, kLookalikes);
   for (const auto& [id, recall] : ValidatedDetectors()) {
