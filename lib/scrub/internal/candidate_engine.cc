@@ -100,6 +100,12 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
 absl::Status CandidateEngine::FindCandidates(absl::string_view view,
                                              std::vector<int>* flagged,
                                              CandidateFn fn) const {
+  return FindCandidates(view, flagged, [](int) { return true; }, fn);
+}
+
+absl::Status CandidateEngine::FindCandidates(absl::string_view view,
+                                             std::vector<int>* flagged, PatternFilter wanted,
+                                             CandidateFn fn) const {
   if (!set_) return absl::OkStatus();
   if (options_.fault_hook) {
     absl::Status injected = options_.fault_hook();
@@ -115,6 +121,7 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
   re2::StringPiece text = Piece(view);
   absl::InlinedVector<re2::StringPiece, 4> groups;
   for (int index : *flagged) {
+    if (!wanted(index)) continue;
     const RE2& re = *regexes_[index];
     const int ngroups = 1 + re.NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());

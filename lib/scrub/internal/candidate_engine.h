@@ -74,6 +74,13 @@ class CandidateEngine {
   absl::Status FindCandidates(absl::string_view view, std::vector<int>* flagged,
                               CandidateFn fn) const;
 
+  // The same, running the positions search of a flagged pattern only when
+  // `wanted(pattern)` is true (a caller that knows none of a pattern's
+  // candidates could be accepted saves the search).
+  using PatternFilter = absl::FunctionRef<bool(int pattern)>;
+  absl::Status FindCandidates(absl::string_view view, std::vector<int>* flagged,
+                              PatternFilter wanted, CandidateFn fn) const;
+
 
  private:
   CandidateEngine() = default;

@@ -200,14 +200,70 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
 
 namespace {
 
+// Whether a pattern's candidates could be accepted in a view. A rule whose
+// candidates all need a positive context word near them
+// (ContextSpec::required: QQ_NUMBER, WECHAT_ID, whose patterns match any
+// 5-11-digit number or 6-letter word) can accept none in a view that holds
+// none of its words, no hint raising it and no field key naming it ("qq=",
+// field_key_context.h); its positions search is then skipped. Decided once
+// per view, when such a rule is first flagged; a superset of what
+// ApplyContext() accepts, so findings do not change.
+class RequiredContextGate {
+ public:
+  RequiredContextGate(const CompiledPolicy& policy, absl::string_view view,
+                      const ContextHints& hints, std::vector<char>* present)
+      : policy_(policy), view_(view), hints_(hints), present_(*present) {}
+
+  bool Wanted(int pattern) {
+    const int rule = policy_.EngineRule(pattern);
+    if (!policy_.rules()[rule].spec.context.required) return true;
+    if (!decided_) Decide();
+    return present_[rule] != 0;
+  }
+
+ private:
+  void Decide() {
+    decided_ = true;
+    present_.assign(policy_.rules().size(), 0);
+    auto raise = [&](const std::vector<int>& rules) {
+      for (int r : rules) present_[r] = 1;
+    };
+    raise(hints_.positive_rules);
+    const std::vector<std::vector<ContextMeaning>>& meanings = policy_.context_meanings();
+    policy_.context_words().ForEachMatch(view_, [&](int k, size_t, size_t) {
+      for (const ContextMeaning& m : meanings[k]) {
+        if (m.positive) present_[m.rule] = 1;
+      }
+    });
+    // Every key a value could follow: "key=", "key:" and "key：".
+    for (absl::string_view separator : {"=", ":", "\xEF\xBC\x9A"}) {
+      for (size_t at = view_.find(separator); at != absl::string_view::npos;
+           at = view_.find(separator, at + separator.size())) {
+        const size_t value = at + separator.size();
+        if (const ContextHints* key = FieldKeyContext(policy_.json_rules(), view_, value)) {
+          raise(key->positive_rules);
+        }
+      }
+    }
+  }
+
+  const CompiledPolicy& policy_;
+  const absl::string_view view_;
+  const ContextHints& hints_;
+  std::vector<char>& present_;
+  bool decided_ = false;
+};
+
 // The candidates of the pattern detectors in `text`, scored, skipping any
-// that overlaps a span of `exclude` (findings of an earlier pass).
+// that overlaps a span of `exclude` (findings of an earlier pass) and the
+// patterns `gate` rules out.
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
-                            const SpanOverlap& exclude, std::vector<int>* flagged,
-                            std::vector<RawFinding>* out) {
+                            const SpanOverlap& exclude, RequiredContextGate* gate,
+                            std::vector<int>* flagged, std::vector<RawFinding>* out) {
   const ValidationContext& vctx = policy.validation();
   return policy.engine().FindCandidates(
-      text, flagged, [&](int pattern, size_t start, size_t end) {
+      text, flagged, [&](int pattern) { return gate->Wanted(pattern); },
+      [&](int pattern, size_t start, size_t end) {
         if (exclude.Overlaps(start, end)) return false;
         const int rule = policy.EngineRule(pattern);
         if (policy.rules()[rule].spec.grouped_number &&
@@ -231,9 +287,9 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
 // dictionary terms (the latter only in the first round: `exclude` empty).
 absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view text,
                                absl::Span<const DetectionView::SoftBreak> soft_breaks,
-                               const SpanOverlap& exclude, CollectorScratch* scratch,
-                               std::vector<RawFinding>* out) {
-  absl::Status status = FindCandidates(policy, text, exclude, &scratch->flagged, out);
+                               const SpanOverlap& exclude, RequiredContextGate* gate,
+                               CollectorScratch* scratch, std::vector<RawFinding>* out) {
+  absl::Status status = FindCandidates(policy, text, exclude, gate, &scratch->flagged, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
     scratch->runs.Find(text, soft_breaks);
@@ -335,8 +391,11 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   found.clear();
   scratch->deferred = false;
   scratch->accepted.Clear();
+  // Context is judged on the view in every round (AcceptFindings), so the
+  // gate reads the view too, also when a round searches a masked copy.
+  RequiredContextGate gate(policy, view, hints, &scratch->context_present);
   absl::Status status =
-      FindAllCandidates(policy, view, soft_breaks, scratch->accepted, scratch, &found);
+      FindAllCandidates(policy, view, soft_breaks, scratch->accepted, &gate, scratch, &found);
   if (!status.ok()) return status;
   if (found.empty()) return absl::OkStatus();
   AcceptFindings(policy, view, hints, scratch, &found, out);
@@ -360,7 +419,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
     }
     found.clear();
     scratch->accepted.Assign(accepted);
-    status = FindAllCandidates(policy, masked, soft_breaks, scratch->accepted, scratch, &found);
+    status = FindAllCandidates(policy, masked, soft_breaks, scratch->accepted, &gate, scratch,
+                               &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
     AcceptFindings(policy, view, hints, scratch, &found, out);

@@ -41,6 +41,7 @@ struct CollectorScratch {
   SpanOverlap accepted;  // the findings of the rounds before
   std::vector<uint32_t> hit_from;  // an index of `hits` by position
   std::vector<char> kept;          // the bytes of the digit windows kept
+  std::vector<char> context_present;  // rules with possible context (a gate)
 };
 
 // Appends to `out` the findings in `view` that pass validation, context,
