@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "absl/strings/string_view.h"
 #include "rapidjson/prettywriter.h"
 #include "rapidjson/stringbuffer.h"
 
@@ -24,17 +25,7 @@ void Counts(JsonWriter* w, const char* name, const std::map<std::string, uint64_
 
 void RunSummary::Add(const ScanResult& line) {
   ++records_;
-  switch (line.verdict) {
-    case Verdict::kAllow:
-      ++allow_;
-      break;
-    case Verdict::kRedacted:
-      ++redacted_;
-      break;
-    case Verdict::kBlocked:
-      ++blocked_;
-      break;
-  }
+  ++verdicts_[line.verdict];
   if (line.block_reason != BlockReason::kNone) {
     ++block_reasons_[std::string(BlockReasonName(line.block_reason))];
   }
@@ -64,12 +55,12 @@ std::string RunSummary::ToJson(uint64_t bytes_in, uint64_t bytes_out,
   w.Double(seconds > 0 ? std::round(records_ / seconds * 10) / 10 : 0.0);
   w.Key("verdicts");
   w.StartObject();
-  w.Key("ALLOW");
-  w.Uint64(allow_);
-  w.Key("REDACTED");
-  w.Uint64(redacted_);
-  w.Key("BLOCKED");
-  w.Uint64(blocked_);
+  for (Verdict verdict : {Verdict::kAllow, Verdict::kRedacted, Verdict::kBlocked}) {
+    const absl::string_view name = VerdictName(verdict);
+    w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    const auto it = verdicts_.find(verdict);
+    w.Uint64(it == verdicts_.end() ? 0 : it->second);
+  }
   w.EndObject();
   Counts(&w, "block_reasons", block_reasons_);
   Counts(&w, "detectors", detectors_);

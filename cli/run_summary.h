@@ -44,9 +44,7 @@ class RunSummary {
 
  private:
   uint64_t records_ = 0;
-  uint64_t allow_ = 0;
-  uint64_t redacted_ = 0;
-  uint64_t blocked_ = 0;
+  std::map<Verdict, uint64_t> verdicts_;
   uint64_t json_ = 0;
   uint64_t failed_open_ = 0;
   std::map<std::string, uint64_t> block_reasons_;

@@ -12,21 +12,14 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
-#include <vector>
 
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
-#include "absl/flags/usage_config.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "kafka/flags.h"
 #include "kafka/kafka_metrics.h"
 #include "kafka/pipeline.h"
 #include "kafka/record_transform.h"
-#include "scrub/load_scanner.h"
 #include "scrub/policy_store.h"
-#include "scrub/version.h"
+#include "service/daemon/daemon_start.h"
 #include "service/daemon/host_port.h"
 #include "service/daemon/logging.h"
 #include "service/daemon/policy_errors.h"
@@ -38,33 +31,21 @@ namespace {
 
 using service::LogError;
 using service::LogInfo;
+using service::PolicyName;
+using service::PolicySourceName;
 
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;
 constexpr absl::Duration kStuckReloadWait = absl::Seconds(2);
 
-std::string PolicyName(const scrub::Scanner& scanner) {
-  return absl::StrCat("\"", scanner.policy().name(), "\" version \"",
-                      scanner.policy().version(), "\"");
-}
-
-std::string PolicySource(const ScrubKafkaConfig& config) {
-  return config.policy.path.empty() ? "the built-in default policy" : config.policy.path;
-}
-
 int Run(const ScrubKafkaConfig& config) {
-  absl::StatusOr<std::shared_ptr<const scrub::Scanner>> scanner =
-      scrub::LoadScanner(config.policy);
-  if (!scanner.ok()) {
-    LogError(absl::StrCat("cannot load ", PolicySource(config), ": ",
-                          service::DescribePolicyError(scanner.status()),
-                          " (run `scrub policy check` on it for details)"));
-    return kExitError;
-  }
-  scrub::PolicyStore store(*scanner);
+  const std::shared_ptr<const scrub::Scanner> scanner =
+      service::LoadStartupPolicy(config.policy);
+  if (scanner == nullptr) return kExitError;
+  scrub::PolicyStore store(scanner);
 
   KafkaMetrics metrics;
-  metrics.SetPolicy((*scanner)->policy());
+  metrics.SetPolicy(scanner->policy());
   if (!config.metrics_listen.empty()) {
     if (absl::Status serve = metrics.Serve(config.metrics_listen); !serve.ok()) {
       LogError(serve.message());
@@ -87,12 +68,12 @@ int Run(const ScrubKafkaConfig& config) {
                        ", ", (*pipeline)->partitions(), " partitions, group ", p.group,
                        ", format ", scrub::RecordFormatName(config.scan.format),
                        config.scan.scan_keys_and_headers ? ", keys and headers scanned" : "",
-                       "; policy ", PolicyName(**scanner)));
+                       "; policy ", PolicyName(*scanner)));
 
   service::ReloadRunner reloads(
       /*reload=*/
       [&] {
-        LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySource(config)));
+        LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySourceName(config.policy)));
         const absl::Status reload = store.ReloadFrom(config.policy);
         metrics.OnReload(reload.ok());
         const std::shared_ptr<const scrub::Scanner> current = store.Get();
@@ -106,7 +87,7 @@ int Run(const ScrubKafkaConfig& config) {
       },
       /*on_timeout=*/
       [&](absl::Duration timeout) {
-        LogError(absl::StrCat("SIGHUP: the reload of ", PolicySource(config),
+        LogError(absl::StrCat("SIGHUP: the reload of ", PolicySourceName(config.policy),
                               " has not finished after ", absl::FormatDuration(timeout),
                               " (a file that blocks?); still using ",
                               PolicyName(*store.Get())));
@@ -140,49 +121,21 @@ int Run(const ScrubKafkaConfig& config) {
   return kExitOk;
 }
 
-// "--policy=" names no file: refuse it rather than use the default policy.
-bool EmptyPolicyFlag(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const absl::string_view a = argv[i];
-    if (a == "--") break;
-    if (a == "--policy=" || a == "-policy=") return true;
-    if ((a == "--policy" || a == "-policy") && i + 1 < argc && argv[i + 1][0] == '\0') {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 }  // namespace scrub::kafka
 
 int main(int argc, char** argv) {
   // Before librdkafka, the metrics server or a reload start threads: every
-  // thread inherits the mask, and only the signal thread takes SIGTERM.
-  scrub::service::SignalThread::BlockSignals();
-  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  scrub::service::SetLogProgramName("scrub-kafka");
-
-  absl::FlagsUsageConfig usage;
-  usage.version_string = [] { return absl::StrCat("scrub-kafka ", scrub::kVersion, "\n"); };
-  usage.contains_help_flags = [](absl::string_view file) {
-    return absl::StrContains(file, "kafka/flags.cc");
-  };
-  absl::SetFlagsUsageConfig(usage);
-  absl::SetProgramUsageMessage(
-      "scrub-kafka: redacts a Kafka topic into another, exactly once in effect.\n"
-      "  scrub-kafka --bootstrap_servers=H:P,... --group=G --input_topic=IN "
-      "--output_topic=OUT [--blocked_topic=T] [--policy=FILE] [--format=text|json|auto] "
-      "[--metrics_listen=H:P] [--exit_at_end] [--kafka_config=FILE]\n"
-      "Exit codes: 0 stopped by SIGTERM/SIGINT or at the end (--exit_at_end); 1 any error.");
-  if (scrub::kafka::EmptyPolicyFlag(argc, argv)) {
-    scrub::service::LogError("--policy needs a FILE (omit the flag for the built-in default)");
-    return 1;
-  }
-  const std::vector<char*> args = absl::ParseCommandLine(argc, argv);
-  if (args.size() > 1) {
-    scrub::service::LogError(absl::StrCat("unexpected argument \"", args[1],
-                                          "\" (scrub-kafka takes flags only; see --help)"));
+  // thread inherits the signal mask, and only the signal thread takes SIGTERM.
+  if (!scrub::service::StartDaemon(
+          argc, argv,
+          {"scrub-kafka", "kafka/flags.cc",
+           "scrub-kafka: redacts a Kafka topic into another, exactly once in effect.\n"
+           "  scrub-kafka --bootstrap_servers=H:P,... --group=G --input_topic=IN "
+           "--output_topic=OUT [--blocked_topic=T] [--policy=FILE] [--format=text|json|auto] "
+           "[--metrics_listen=H:P] [--exit_at_end] [--kafka_config=FILE]\n"
+           "Exit codes: 0 stopped by SIGTERM/SIGINT or at the end (--exit_at_end); 1 any "
+           "error."})) {
     return 1;
   }
   absl::StatusOr<scrub::kafka::ScrubKafkaConfig> config = scrub::kafka::ConfigFromFlags();

@@ -85,20 +85,6 @@ absl::Status CheckHostPort(absl::string_view flag, absl::string_view value) {
 
 }  // namespace
 
-absl::Status CheckPolicyFlagNotEmpty(absl::Span<char* const> argv) {
-  for (size_t i = 1; i < argv.size(); ++i) {
-    const absl::string_view a = argv[i];
-    if (a == "--") break;
-    const bool empty_value = a == "--policy=" || a == "-policy=" ||
-                             ((a == "--policy" || a == "-policy") &&
-                              i + 1 < argv.size() && absl::string_view(argv[i + 1]).empty());
-    if (empty_value) {
-      return FlagError("policy", "needs a FILE (omit the flag for the built-in default)");
-    }
-  }
-  return absl::OkStatus();
-}
-
 absl::StatusOr<ScrubdConfig> ConfigFromFlags() {
   ScrubdConfig c;
   auto listen = ParseListenAddresses(absl::GetFlag(FLAGS_listen));

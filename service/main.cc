@@ -14,22 +14,16 @@
 #include <string>
 #include <vector>
 
-#include "absl/flags/parse.h"
-#include "absl/flags/usage.h"
-#include "absl/flags/usage_config.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
-#include "scrub/load_scanner.h"
 #include "scrub/scanner.h"
-#include "scrub/version.h"
 #include "service/audit_log.h"
+#include "service/daemon/daemon_start.h"
 #include "service/daemon/host_port.h"
 #include "service/flags.h"
 #include "service/daemon/logging.h"
-#include "service/metrics.h"
 #include "service/daemon/policy_errors.h"
+#include "service/metrics.h"
 #include "service/daemon/reload_runner.h"
 #include "service/scrubd_config.h"
 #include "service/server.h"
@@ -43,11 +37,6 @@ constexpr int kExitError = 1;
 // On SIGTERM, how long a running reload may take to finish.
 constexpr absl::Duration kStuckReloadWait = absl::Seconds(2);
 
-std::string PolicyName(const scrub::Scanner& scanner) {
-  return absl::StrCat("\"", scanner.policy().name(), "\" version \"",
-                      scanner.policy().version(), "\"");
-}
-
 const char* SignalName(int signo) {
   switch (signo) {
     case SIGTERM:
@@ -59,25 +48,15 @@ const char* SignalName(int signo) {
   }
 }
 
-std::string PolicySource(const ScrubdConfig& config) {
-  return config.policy.path.empty() ? "the built-in default policy" : config.policy.path;
-}
-
 int Run(const ScrubdConfig& config) {
-  absl::StatusOr<std::shared_ptr<const scrub::Scanner>> scanner =
-      scrub::LoadScanner(config.policy);
-  if (!scanner.ok()) {
-    LogError(absl::StrCat("cannot load ", PolicySource(config), ": ",
-                          DescribePolicyError(scanner.status()),
-                          " (run `scrub policy check` on it for details)"));
-    return kExitError;
-  }
+  const std::shared_ptr<const scrub::Scanner> scanner = LoadStartupPolicy(config.policy);
+  if (scanner == nullptr) return kExitError;
 
   std::vector<ServiceObserver*> observers;
   std::unique_ptr<Metrics> metrics;
   if (!config.metrics_listen.empty()) {
     metrics = Metrics::Create();
-    metrics->SetPolicy((*scanner)->policy());
+    metrics->SetPolicy(scanner->policy());
     if (absl::Status serve = metrics->Serve(config.metrics_listen); !serve.ok()) {
       LogError(std::string(serve.message()));
       return kExitError;
@@ -100,7 +79,7 @@ int Run(const ScrubdConfig& config) {
   }
 
   absl::StatusOr<std::unique_ptr<ScrubServer>> server =
-      ScrubServer::Start(config.server, *scanner, /*factory=*/nullptr, observers);
+      ScrubServer::Start(config.server, scanner, /*factory=*/nullptr, observers);
   if (!server.ok()) {
     LogError(std::string(server.status().message()));
     return kExitError;
@@ -124,7 +103,7 @@ int Run(const ScrubdConfig& config) {
   log_skipped();
   if (absl::Status test = (*server)->self_test_status(); test.ok()) {
     LogInfo(
-        absl::StrCat("serving policy ", PolicyName(**scanner), " (self-test passed)"));
+        absl::StrCat("serving policy ", PolicyName(*scanner), " (self-test passed)"));
   } else {
     LogError(absl::StrCat("NOT_SERVING: ", test.message()));
   }
@@ -134,7 +113,7 @@ int Run(const ScrubdConfig& config) {
   ReloadRunner reloads(
       /*reload=*/
       [&] {
-        LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySource(config)));
+        LogInfo(absl::StrCat("SIGHUP: reloading ", PolicySourceName(config.policy)));
         absl::Status reload = (*server)->ReloadPolicyFrom(config.policy);
         const std::shared_ptr<const scrub::Scanner> current =
             (*server)->current_scanner();
@@ -156,7 +135,7 @@ int Run(const ScrubdConfig& config) {
       },
       /*on_timeout=*/
       [&](absl::Duration timeout) {
-        LogError(absl::StrCat("SIGHUP: the reload of ", PolicySource(config),
+        LogError(absl::StrCat("SIGHUP: the reload of ", PolicySourceName(config.policy),
                               " has not finished after ", absl::FormatDuration(timeout),
                               " (a file that blocks?); still serving ",
                               PolicyName(*(*server)->current_scanner()),
@@ -196,34 +175,13 @@ int Run(const ScrubdConfig& config) {
 }  // namespace scrub::service
 
 int main(int argc, char** argv) {
-  // Before any thread exists, so that every thread inherits the mask.
-  scrub::service::SignalThread::BlockSignals();
-  // Debian builds abseil without NDEBUG, which leaves absl::Mutex's deadlock
-  // detector on: every lock, ours and gRPC's, updates a global lock graph
-  // (~2% of scrubd's CPU under load). Lock ordering is covered by the tests.
-  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-
-  absl::FlagsUsageConfig usage;
-  usage.version_string = [] { return absl::StrCat("scrubd ", scrub::kVersion, "\n"); };
-  usage.contains_help_flags = [](absl::string_view file) {
-    return absl::StrContains(file, "service/flags.cc");
-  };
-  absl::SetFlagsUsageConfig(usage);
-  absl::SetProgramUsageMessage(
-      "scrubd: the Scrub DLP sidecar (gRPC service scrub.v1.Scrub).\n"
-      "  scrubd [--listen=unix:///tmp/scrubd.sock] [--policy=FILE] [flags]\n"
-      "Exit codes: 0 stopped by SIGTERM/SIGINT after draining; 1 bad flags, policy or "
-      "listener.");
-  if (absl::Status empty = scrub::service::CheckPolicyFlagNotEmpty(
-          absl::MakeConstSpan(argv, static_cast<size_t>(argc)));
-      !empty.ok()) {
-    scrub::service::LogError(std::string(empty.message()));
-    return 1;
-  }
-  const std::vector<char*> args = absl::ParseCommandLine(argc, argv);
-  if (args.size() > 1) {
-    scrub::service::LogError(absl::StrCat("unexpected argument \"", args[1],
-                                          "\" (scrubd takes flags only; see --help)"));
+  if (!scrub::service::StartDaemon(
+          argc, argv,
+          {"scrubd", "service/flags.cc",
+           "scrubd: the Scrub DLP sidecar (gRPC service scrub.v1.Scrub).\n"
+           "  scrubd [--listen=unix:///tmp/scrubd.sock] [--policy=FILE] [flags]\n"
+           "Exit codes: 0 stopped by SIGTERM/SIGINT after draining; 1 bad flags, policy or "
+           "listener."})) {
     return 1;
   }
   absl::StatusOr<scrub::service::ScrubdConfig> config = scrub::service::ConfigFromFlags();

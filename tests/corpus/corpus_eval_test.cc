@@ -6,16 +6,13 @@
 //   * at most 0.5% of the hard negatives change;
 //   * every look-alike in a mixed line survives byte for byte.
 // On failure the test prints the table (`scrub eval` prints the same one).
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "cli/corpus_eval.h"
 #include "gtest/gtest.h"
 #include "scrub/detectors.h"
-#include "scrub/policy.h"
-#include "scrub/scanner.h"
+#include "tests/corpus/corpus_report.h"
 
 namespace scrub::cli {
 namespace {
@@ -29,24 +26,7 @@ const std::set<std::string>& ContextGated() {
   return *s;
 }
 
-EvalReport Evaluate() {
-  std::ifstream in("tests/data/pii_corpus.jsonl", std::ios::binary);
-  EXPECT_TRUE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  Scanner::Options options;
-  options.today = absl::CivilDay(2026, 11, 30);
-  auto scanner = Scanner::Create(DefaultPolicy(), options);
-  EXPECT_TRUE(scanner.ok()) << scanner.status();
-  auto report = EvaluateCorpus(**scanner, buffer.str());
-  EXPECT_TRUE(report.ok()) << report.status();
-  return *std::move(report);
-}
-
-const EvalReport& Report() {
-  static const auto* const r = new EvalReport(Evaluate());
-  return *r;
-}
+const EvalReport& Report() { return DefaultPolicyReport("tests/data/pii_corpus.jsonl"); }
 
 TEST(Corpus, HasTheRequiredShape) {
   const EvalReport& r = Report();

@@ -9,15 +9,12 @@
 //   * look-alikes intact: 316 of 316.
 // `scrub eval tests/data/evasion_corpus.jsonl` prints the same table; the
 // figures of the first engine are in tests/data/evasion_baseline.md.
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "cli/corpus_eval.h"
 #include "gtest/gtest.h"
-#include "scrub/policy.h"
-#include "scrub/scanner.h"
+#include "tests/corpus/corpus_report.h"
 
 namespace scrub::cli {
 namespace {
@@ -47,24 +44,7 @@ constexpr int kNegativeLines = 1180;
 constexpr int kChangedNegativesAllowed = 0;
 constexpr int kLookalikes = 361;
 
-EvalReport Evaluate() {
-  std::ifstream in("tests/data/evasion_corpus.jsonl", std::ios::binary);
-  EXPECT_TRUE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  Scanner::Options options;
-  options.today = absl::CivilDay(2026, 11, 30);
-  auto scanner = Scanner::Create(DefaultPolicy(), options);
-  EXPECT_TRUE(scanner.ok()) << scanner.status();
-  auto report = EvaluateCorpus(**scanner, buffer.str());
-  EXPECT_TRUE(report.ok()) << report.status();
-  return *std::move(report);
-}
-
-const EvalReport& Report() {
-  static const auto* const r = new EvalReport(Evaluate());
-  return *r;
-}
+const EvalReport& Report() { return DefaultPolicyReport("tests/data/evasion_corpus.jsonl"); }
 
 // The corpus the figures were measured on: regenerating it with other
 // counts must come with new figures.

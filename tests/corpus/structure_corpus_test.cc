@@ -4,39 +4,27 @@
 // is found (recall 1.0), every labelled span wholly redacted, and at most
 // 0.5% of the negatives change. On failure the test prints the table
 // (`scrub eval` prints the same one).
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "cli/corpus_eval.h"
 #include "gtest/gtest.h"
-#include "scrub/policy.h"
-#include "scrub/scanner.h"
+#include "tests/corpus/corpus_report.h"
 
 namespace scrub::cli {
 namespace {
 
 TEST(StructureCorpus, EveryFormFoundAndNegativesKept) {
-  std::ifstream in("tests/data/structure_corpus.jsonl", std::ios::binary);
-  ASSERT_TRUE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  Scanner::Options options;
-  options.today = absl::CivilDay(2026, 11, 30);
-  auto scanner = Scanner::Create(DefaultPolicy(), options);
-  ASSERT_TRUE(scanner.ok()) << scanner.status();
-  auto report = EvaluateCorpus(**scanner, buffer.str());
-  ASSERT_TRUE(report.ok()) << report.status();
-  const std::string table = FormatReport(*report);
-  EXPECT_GE(report->lines, 200) << table;
-  for (const auto& [form, score] : report->forms) {
+  const EvalReport& report = DefaultPolicyReport("tests/data/structure_corpus.jsonl");
+  const std::string table = FormatReport(report);
+  EXPECT_GE(report.lines, 200) << table;
+  for (const auto& [form, score] : report.forms) {
     EXPECT_EQ(score.found, score.labelled) << form << "\n" << table;
   }
-  for (const auto& [id, d] : report->detectors) {
+  for (const auto& [id, d] : report.detectors) {
     EXPECT_EQ(d.covered, d.labelled) << id << "\n" << table;
   }
-  EXPECT_LE(report->changed_negatives * 200, report->negative_lines) << table;
-  EXPECT_EQ(report->lookalikes_intact, report->lookalikes) << table;
+  EXPECT_LE(report.changed_negatives * 200, report.negative_lines) << table;
+  EXPECT_EQ(report.lookalikes_intact, report.lookalikes) << table;
 }
 
 }  // namespace

@@ -103,6 +103,7 @@ import os
 import random
 import sys
 
+from corpus_records import layout
 from pii_values import (CARD_PREFIXES, id_check, iban_ok, luhn_ok, mobile_shaped,
                         resident_id_ok, uscc_ok, ValueMaker)
 
@@ -482,24 +483,8 @@ records = []
 
 
 def add(kind, form, pieces, keep=()):
-    """pieces: str (context text) or (detector, [(text, is_value)...]) for a
-    labelled value; the span covers the first to the last value piece."""
-    text, spans = "", []
-    for p in pieces:
-        if isinstance(p, str):
-            text += p
-            continue
-        det, parts = p
-        first = next(i for i, (_, v) in enumerate(parts) if v)
-        last = max(i for i, (_, v) in enumerate(parts) if v)
-        for i, (t, _) in enumerate(parts):
-            if i == first:
-                start = len(text.encode("utf-8"))
-            text += t
-            if i == last:
-                end = len(text.encode("utf-8"))
-        if det is not None:
-            spans.append({"detector": det, "start": start, "end": end})
+    """pieces: see corpus_records.layout()."""
+    text, spans = layout(pieces)
     assert "\n" not in text and "\r" not in text, form
     for k in keep:
         assert k in text, (form, k)

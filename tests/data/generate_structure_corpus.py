@@ -21,22 +21,16 @@ Form names: "<DETECTOR>/<category>/<variant>" for positives,
 import json
 import random
 
+from corpus_records import layout
+
 R = random.Random(20261207)
 records = []
 
 
 def add(kind, form, pieces, fmt=None, keep=()):
     """pieces: str, or (detector, text) for a labelled value."""
-    text, spans = "", []
-    for p in pieces:
-        if isinstance(p, str):
-            text += p
-            continue
-        det, value = p
-        start = len(text.encode("utf-8"))
-        text += value
-        spans.append({"detector": det, "start": start,
-                      "end": len(text.encode("utf-8"))})
+    # A labelled value is one value piece.
+    text, spans = layout([p if isinstance(p, str) else (p[0], [(p[1], True)]) for p in pieces])
     assert "\n" not in text, form
     r = {"id": f"st-{kind[:3]}-{len(records):05d}", "kind": kind, "form": form}
     if fmt:
@@ -157,11 +151,17 @@ for _ in range(8):
     add("positive", "CN_MOBILE/json-number/exponent", record([(key, ("CN_MOBILE", lit))]),
         "json")
 
+
+def lat_lng_negatives(variant, n, lat_text, lng_text):
+    """n records {"lat": lat_text(), "lng": lng_text()} that must stay."""
+    for _ in range(n):
+        add("negative", f"NEG/json-pair/{variant}",
+            record([('"lat"', lat_text()), ('"lng"', lng_text())]), "json")
+
+
 # Negatives: numbers that look the part without being a position.
-for _ in range(8):
-    add("negative", "NEG/json-pair/one-decimal",
-        record([('"lat"', f"{R.uniform(18, 53):.1f}"), ('"lng"', f"{R.uniform(74, 134):.1f}")]),
-        "json")
+lat_lng_negatives("one-decimal", 8,
+                  lambda: f"{R.uniform(18, 53):.1f}", lambda: f"{R.uniform(74, 134):.1f}")
 # A value alone under its axis key counts from 2 decimals, as "lat=39.90"
 # does in text; so does each half of a pair too coarse to be one.
 for _ in range(6):
@@ -179,17 +179,11 @@ for _ in range(8):
     k1, k2 = R.choice([('"price"', '"total"'), ('"score"', '"ratio"'), ('"width"', '"height"'),
                        ('"temp"', '"humidity"'), ('"min"', '"max"')])
     add("negative", "NEG/json-pair/other-keys", record([(k1, lat()), (k2, lng())]), "json")
-for _ in range(8):
-    add("negative", "NEG/json-pair/out-of-range",
-        record([('"lat"', f"{R.uniform(91, 180):.5f}"), ('"lng"', f"{R.uniform(181, 400):.5f}")]),
-        "json")
-for _ in range(6):
-    add("negative", "NEG/json-pair/null-island",
-        record([('"lat"', f"{R.uniform(0, 0.9):.6f}"), ('"lng"', f"{R.uniform(0, 0.9):.6f}")]),
-        "json")
-for _ in range(6):
-    add("negative", "NEG/json-pair/not-a-number",
-        record([('"lat"', '"unknown"'), ('"lng"', '"n/a"')]), "json")
+lat_lng_negatives("out-of-range", 8,
+                  lambda: f"{R.uniform(91, 180):.5f}", lambda: f"{R.uniform(181, 400):.5f}")
+lat_lng_negatives("null-island", 6,
+                  lambda: f"{R.uniform(0, 0.9):.6f}", lambda: f"{R.uniform(0, 0.9):.6f}")
+lat_lng_negatives("not-a-number", 6, lambda: '"unknown"', lambda: '"n/a"')
 for key in ["sizes", "prices", "scores", "range", "weights", "version", "rgb"]:
     add("negative", "NEG/json-array/other-key",
         ['{"', key, '":[', lat(), ",", lng(), "]}"], "json")

@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
+#include "service/daemon/daemon_start.h"
 #include "service/flags.h"
 #include "service/listen_address.h"
 #include "service/daemon/policy_errors.h"

@@ -1,18 +1,25 @@
 // grpc.health.v1 transitions (NOT_SERVING until the self-test passed,
 // NOT_SERVING once shutdown starts), policy reloads, and server reflection.
+#include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/notification.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
+#include "google/protobuf/dynamic_message.h"
+#include "google/protobuf/text_format.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "gtest/gtest.h"
 #include "scrub/detectors.h"
 #include "scrub/policy.h"
 #include "tests/service/protos/health.grpc.pb.h"
-#include "tests/service/protos/reflection_messages.pb.h"
 #include "tests/service/test_server.h"
 
 namespace scrub::testing {
@@ -197,6 +204,67 @@ TEST_F(HealthTest, NotServingAsSoonAsShutdownStartsWhileCallsAreStillAnswered) {
   EXPECT_TRUE(server_->serving_state().shutting_down());
 }
 
+// grpc.reflection.v1alpha's messages, as libgrpc++_reflection (linked with
+// the server) registers them in the generated descriptor pool. Debian ships
+// neither their .proto nor their headers, so the test builds and reads them
+// through protobuf's reflection; `text` is the message in text format.
+std::unique_ptr<google::protobuf::Message> ReflectionMessage(absl::string_view type,
+                                                             const std::string& text = "") {
+  const google::protobuf::Descriptor* descriptor =
+      google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(
+          absl::StrCat("grpc.reflection.v1alpha.", type));
+  if (descriptor == nullptr) {
+    ADD_FAILURE() << "grpc.reflection.v1alpha." << type << " is not in the generated pool";
+    return nullptr;
+  }
+  static auto* const factory = new google::protobuf::DynamicMessageFactory;
+  std::unique_ptr<google::protobuf::Message> message(factory->GetPrototype(descriptor)->New());
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(text, message.get())) << text;
+  return message;
+}
+
+// The field `name` of `message`'s type (which the test knows it has).
+const google::protobuf::FieldDescriptor& FieldOf(const google::protobuf::Message& message,
+                                                 const std::string& name) {
+  const google::protobuf::FieldDescriptor* field =
+      message.GetDescriptor()->FindFieldByName(name);
+  if (field == nullptr) {
+    std::cerr << message.GetTypeName() << " has no field " << name << "\n";
+    std::abort();
+  }
+  return *field;
+}
+
+// The singular message field `name`.
+const google::protobuf::Message& Field(const google::protobuf::Message& message,
+                                       const std::string& name) {
+  return message.GetReflection()->GetMessage(message, &FieldOf(message, name));
+}
+
+// The elements of the repeated message field `name`.
+std::vector<const google::protobuf::Message*> Elements(const google::protobuf::Message& message,
+                                                       const std::string& name) {
+  const google::protobuf::FieldDescriptor& field = FieldOf(message, name);
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<const google::protobuf::Message*> elements;
+  for (int i = 0; i < reflection->FieldSize(message, &field); ++i) {
+    elements.push_back(&reflection->GetRepeatedMessage(message, &field, i));
+  }
+  return elements;
+}
+
+// The values of the repeated string or bytes field `name`.
+std::vector<std::string> Strings(const google::protobuf::Message& message,
+                                 const std::string& name) {
+  const google::protobuf::FieldDescriptor& field = FieldOf(message, name);
+  const google::protobuf::Reflection* reflection = message.GetReflection();
+  std::vector<std::string> values;
+  for (int i = 0; i < reflection->FieldSize(message, &field); ++i) {
+    values.push_back(reflection->GetRepeatedString(message, &field, i));
+  }
+  return values;
+}
+
 // One reflection exchange per request on a generic bidi call.
 class ReflectionClient {
  public:
@@ -209,8 +277,8 @@ class ReflectionClient {
     ok_ = Await(1);
   }
 
-  bool Exchange(const reflection::ServerReflectionRequest& request,
-                reflection::ServerReflectionResponse* response) {
+  // A ServerReflectionRequest, and the ServerReflectionResponse to fill.
+  bool Exchange(const google::protobuf::Message& request, google::protobuf::Message* response) {
     const std::string bytes = request.SerializeAsString();
     grpc::Slice slice(bytes);
     grpc::ByteBuffer out(&slice, 1);
@@ -259,23 +327,29 @@ TEST_F(HealthTest, ReflectionListsTheServicesAndDescribesScrub) {
   ReflectionClient client(channel_);
   ASSERT_TRUE(client.started());
 
-  reflection::ServerReflectionRequest list;
-  list.set_list_services("");
-  reflection::ServerReflectionResponse response;
-  ASSERT_TRUE(client.Exchange(list, &response));
+  std::unique_ptr<google::protobuf::Message> list =
+      ReflectionMessage("ServerReflectionRequest", R"pb(list_services: "")pb");
+  std::unique_ptr<google::protobuf::Message> response =
+      ReflectionMessage("ServerReflectionResponse");
+  ASSERT_TRUE(list != nullptr && response != nullptr);
+  ASSERT_TRUE(client.Exchange(*list, response.get()));
   std::vector<std::string> names;
-  for (const auto& s : response.list_services_response().service())
-    names.push_back(s.name());
+  for (const google::protobuf::Message* s :
+       Elements(Field(*response, "list_services_response"), "service")) {
+    names.push_back(s->GetReflection()->GetString(*s, &FieldOf(*s, "name")));
+  }
   EXPECT_THAT(names, Contains("scrub.v1.Scrub"));
   EXPECT_THAT(names, Contains("grpc.health.v1.Health"));
 
-  reflection::ServerReflectionRequest symbol;
-  symbol.set_file_containing_symbol("scrub.v1.Scrub");
-  ASSERT_TRUE(client.Exchange(symbol, &response));
-  ASSERT_GE(response.file_descriptor_response().file_descriptor_proto_size(), 1);
+  std::unique_ptr<google::protobuf::Message> symbol = ReflectionMessage(
+      "ServerReflectionRequest", R"pb(file_containing_symbol: "scrub.v1.Scrub")pb");
+  ASSERT_TRUE(symbol != nullptr);
+  ASSERT_TRUE(client.Exchange(*symbol, response.get()));
+  const std::vector<std::string> files =
+      Strings(Field(*response, "file_descriptor_response"), "file_descriptor_proto");
+  ASSERT_GE(files.size(), 1u);
   google::protobuf::FileDescriptorProto file;
-  ASSERT_TRUE(
-      file.ParseFromString(response.file_descriptor_response().file_descriptor_proto(0)));
+  ASSERT_TRUE(file.ParseFromString(files[0]));
   EXPECT_EQ(file.name(), "proto/scrub/v1/scrub.proto");
   ASSERT_EQ(file.service_size(), 1);
   EXPECT_EQ(file.service(0).name(), "Scrub");

@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
 #include "scrub/internal/detection_view.h"
@@ -13,16 +12,6 @@
 
 namespace scrub::internal {
 namespace {
-
-bool IsDetectorIdSyntax(absl::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  if (!absl::ascii_isupper(static_cast<unsigned char>(id[0]))) return false;
-  for (char c : id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (!absl::ascii_isupper(u) && !absl::ascii_isdigit(u) && c != '_') return false;
-  }
-  return true;
-}
 
 // The registry name of each value of the policy's Validator enum.
 absl::string_view ValidatorEnumName(v1::Validator validator) {

@@ -26,4 +26,14 @@ std::string NormalizeValue(absl::string_view value, ValueForm form) {
   return out;
 }
 
+bool IsDetectorIdSyntax(absl::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  if (!absl::ascii_isupper(static_cast<unsigned char>(id[0]))) return false;
+  for (char c : id) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!absl::ascii_isupper(u) && !absl::ascii_isdigit(u) && c != '_') return false;
+  }
+  return true;
+}
+
 }  // namespace scrub::internal

@@ -146,6 +146,10 @@ struct DetectorSpec {
 // The normalised form of `value` (already folded by the detection view).
 std::string NormalizeValue(absl::string_view value, ValueForm form);
 
+// True when `id` may name a detector: [A-Z][A-Z0-9_]*, at most 64 bytes.
+// Built-in (the table) and custom (the policy) ids follow the same rule.
+bool IsDetectorIdSyntax(absl::string_view id);
+
 }  // namespace scrub::internal
 
 #endif  // SCRUB_INTERNAL_DETECTOR_SPEC_H_

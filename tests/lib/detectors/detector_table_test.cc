@@ -40,8 +40,9 @@ TEST(BuiltinDetectorTable, EveryDetectorHasExamplesAndNegativeExamples) {
   }
 }
 
-// The positive examples: found by the default policy exactly as `value`,
-// by their own detector, with their confidence.
+// The positive examples (through the public BuiltinDetectorInfo(), which the
+// self-test and the docs read): found by the default policy exactly as
+// `value`, by their own detector, with their confidence, and redacted.
 TEST(BuiltinDetectorTable, EveryExampleIsFoundByItsDetectorExactly) {
   auto scanner = testing::DefaultScanner();
   for (const DetectorInfo& d : BuiltinDetectorInfo()) {
@@ -52,6 +53,8 @@ TEST(BuiltinDetectorTable, EveryExampleIsFoundByItsDetectorExactly) {
       EXPECT_EQ(r.findings[0].start, e.start) << e.text;
       EXPECT_EQ(r.findings[0].end, e.end) << e.text;
       EXPECT_DOUBLE_EQ(r.findings[0].confidence, e.confidence) << e.text;
+      EXPECT_EQ(r.verdict, Verdict::kRedacted) << e.text;
+      EXPECT_EQ(r.output.find(std::string(e.value())), std::string::npos) << e.text;
     }
   }
 }

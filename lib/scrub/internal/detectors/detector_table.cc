@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -23,16 +22,6 @@ constexpr int kDefaultMaxGroups = 8;
 
 absl::Status TableError(absl::string_view field, absl::string_view message) {
   return absl::InternalError(absl::StrCat("detector table: ", field, ": ", message));
-}
-
-bool IsIdSyntax(absl::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  if (!absl::ascii_isupper(static_cast<unsigned char>(id[0]))) return false;
-  for (char c : id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (!absl::ascii_isupper(u) && !absl::ascii_isdigit(u) && c != '_') return false;
-  }
-  return true;
 }
 
 bool InUnitInterval(double v) { return v > 0 && v <= 1; }
@@ -143,7 +132,7 @@ absl::StatusOr<DetectorSpec> CompileDetectorDef(const v1::DetectorDef& def,
                                                 const v1::DetectorTable& table,
                                                 absl::string_view field) {
   DetectorSpec spec;
-  if (!IsIdSyntax(def.id())) {
+  if (!IsDetectorIdSyntax(def.id())) {
     return TableError(absl::StrCat(field, ".id"),
                       absl::StrCat("\"", def.id(), "\" is not of the form [A-Z][A-Z0-9_]*"));
   }
