@@ -75,6 +75,7 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
       return absl::InvalidArgumentError(absl::StrCat("pattern ", i, ": ", re->error()));
     }
     engine->regexes_.push_back(std::move(re));
+    engine->marker_.push_back(patterns[i].marker);
   }
 
   if (patterns.empty()) return engine;
@@ -121,7 +122,7 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
   re2::StringPiece text = Piece(view);
   absl::InlinedVector<re2::StringPiece, 4> groups;
   for (int index : *flagged) {
-    if (!wanted(index)) continue;
+    if (marker_[index] || !wanted(index)) continue;
     const RE2& re = *regexes_[index];
     const int ngroups = 1 + re.NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());

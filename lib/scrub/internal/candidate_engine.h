@@ -46,6 +46,9 @@ class CandidateEngine {
     // every text `regex` matches in (a cheap, required part of it), so that
     // an expensive regex runs only on texts that contain that part.
     std::string prefilter;
+    // A marker is only reported in `flagged` (the caller learns that the
+    // text holds it); its positions are never searched.
+    bool marker = false;
   };
 
   struct Options {
@@ -69,7 +72,8 @@ class CandidateEngine {
   using CandidateFn = absl::FunctionRef<bool(int pattern, size_t start, size_t end)>;
 
   // Finds the candidates of every pattern in `view`, pattern by pattern.
-  // `flagged` is scratch space. Returns a non-OK status on any engine
+  // `flagged` receives the patterns (markers included) the set flagged,
+  // sorted, before the first call of `fn`. Returns a non-OK status on any engine
   // failure; candidates reported before the failure must then be discarded.
   absl::Status FindCandidates(absl::string_view view, std::vector<int>* flagged,
                               CandidateFn fn) const;
@@ -88,6 +92,7 @@ class CandidateEngine {
   Options options_;
   std::unique_ptr<RE2::Set> set_;
   std::vector<std::unique_ptr<RE2>> regexes_;
+  std::vector<char> marker_;  // by pattern
 };
 
 }  // namespace scrub::internal

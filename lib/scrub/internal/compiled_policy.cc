@@ -83,6 +83,25 @@ absl::Status CompiledPolicy::BuildCandidateEngine(const CompileOptions& options)
         {rule.spec.pattern, rule.spec.case_insensitive, rule.spec.prefilter});
     engine_rules_.push_back(static_cast<int>(r));
   }
+  // Markers: the positive words of the rules that need one
+  // (ContextSpec::required), so that the set's one pass also tells whether
+  // a text holds any (RequiredContextGate in finding_collector.cc).
+  first_marker_ = static_cast<int>(patterns.size());
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    const CompiledRule& rule = rules_[r];
+    if (rule.is_dictionary || !rule.spec.context.required) continue;
+    if (rule.spec.digits.has_value() && !reference_engine_) continue;
+    for (const std::string& word : rule.spec.context.positive) {
+      const std::string folded = FoldForDetection(word);
+      if (folded.empty()) continue;
+      CandidateEngine::Pattern marker;
+      marker.regex = RE2::QuoteMeta(folded);
+      marker.case_insensitive = true;
+      marker.marker = true;
+      patterns.push_back(std::move(marker));
+      engine_rules_.push_back(static_cast<int>(r));
+    }
+  }
   CandidateEngine::Options engine_options;
   engine_options.max_mem = options.engine_max_mem;
   engine_options.fault_hook = options.engine_fault_for_testing;
@@ -134,7 +153,22 @@ void CompiledPolicy::BuildContextWords() {
     }
     context_words_ = std::move(builder).Build();
   }
-
+  // The positive words of the rules that need one (ContextSpec::required),
+  // alone: whether a text can hold any of their findings at all.
+  {
+    KeywordAutomaton::Builder builder(/*ascii_case_insensitive=*/true);
+    for (size_t r = 0; r < rules_.size(); ++r) {
+      const ContextSpec& ctx = rules_[r].spec.context;
+      if (!ctx.required) continue;
+      for (const std::string& word : ctx.positive) {
+        const std::string folded = FoldForDetection(word);
+        if (folded.empty()) continue;
+        builder.Add(folded);
+        required_context_rule_.push_back(static_cast<int>(r));
+      }
+    }
+    required_context_words_ = std::move(builder).Build();
+  }
 }
 
 void CompiledPolicy::BuildDictionaries(const DetectorCatalog& catalog) {

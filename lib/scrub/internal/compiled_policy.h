@@ -80,11 +80,18 @@ class CompiledPolicy {
   // The reference engine of the differential tests (CompileOptions).
   bool reference_engine() const { return reference_engine_; }
   int EngineRule(int pattern) const { return engine_rules_[pattern]; }
+  // True when engine pattern `pattern` is a marker: a positive context word
+  // of EngineRule(pattern), which requires one (ContextSpec::required).
+  bool IsContextMarker(int pattern) const { return pattern >= first_marker_; }
 
   const KeywordAutomaton& context_words() const { return context_words_; }
   const std::vector<std::vector<ContextMeaning>>& context_meanings() const {
     return context_meanings_;
   }
+  // The positive context words of the rules that require one
+  // (ContextSpec::required), and the rule of each (by keyword index).
+  const KeywordAutomaton& required_context_words() const { return required_context_words_; }
+  int RequiredContextRule(int keyword) const { return required_context_rule_[keyword]; }
 
   const KeywordAutomaton& dictionary(bool case_insensitive) const {
     return case_insensitive ? dictionary_ci_ : dictionary_cs_;
@@ -115,10 +122,13 @@ class CompiledPolicy {
   absl::flat_hash_map<std::string, int> rule_by_id_;
   std::unique_ptr<CandidateEngine> engine_;
   std::vector<int> engine_rules_;
+  int first_marker_ = 0;
   std::vector<int> digit_rules_;
   bool reference_engine_ = false;
   KeywordAutomaton context_words_;
   std::vector<std::vector<ContextMeaning>> context_meanings_;
+  KeywordAutomaton required_context_words_;
+  std::vector<int> required_context_rule_;
   KeywordAutomaton dictionary_ci_;
   KeywordAutomaton dictionary_cs_;
   std::vector<DictionaryTerm> dictionary_terms_ci_;

@@ -214,27 +214,33 @@ class RequiredContextGate {
                       const ContextHints& hints, std::vector<char>* present)
       : policy_(policy), view_(view), hints_(hints), present_(*present) {}
 
-  bool Wanted(int pattern) {
+  // `flagged`: what the candidate set flagged in `text`, the view itself or
+  // a masked copy of it (a later round).
+  bool Wanted(int pattern, absl::string_view text, const std::vector<int>& flagged) {
     const int rule = policy_.EngineRule(pattern);
     if (!policy_.rules()[rule].spec.context.required) return true;
-    if (!decided_) Decide();
+    if (!decided_) Decide(text, flagged);
     return present_[rule] != 0;
   }
 
  private:
-  void Decide() {
+  void Decide(absl::string_view text, const std::vector<int>& flagged) {
     decided_ = true;
     present_.assign(policy_.rules().size(), 0);
     auto raise = [&](const std::vector<int>& rules) {
       for (int r : rules) present_[r] = 1;
     };
     raise(hints_.positive_rules);
-    const std::vector<std::vector<ContextMeaning>>& meanings = policy_.context_meanings();
-    policy_.context_words().ForEachMatch(view_, [&](int k, size_t, size_t) {
-      for (const ContextMeaning& m : meanings[k]) {
-        if (m.positive) present_[m.rule] = 1;
+    if (text.data() == view_.data()) {
+      // The set's markers: the words in the view.
+      for (int p : flagged) {
+        if (policy_.IsContextMarker(p)) present_[policy_.EngineRule(p)] = 1;
       }
-    });
+    } else {
+      // A masked copy hides the words inside findings: read the view.
+      policy_.required_context_words().ForEachMatch(
+          view_, [&](int k, size_t, size_t) { present_[policy_.RequiredContextRule(k)] = 1; });
+    }
     // Every key a value could follow: "key=", "key:" and "key：".
     for (absl::string_view separator : {"=", ":", "\xEF\xBC\x9A"}) {
       for (size_t at = view_.find(separator); at != absl::string_view::npos;
@@ -262,7 +268,7 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
                             std::vector<int>* flagged, std::vector<RawFinding>* out) {
   const ValidationContext& vctx = policy.validation();
   return policy.engine().FindCandidates(
-      text, flagged, [&](int pattern) { return gate->Wanted(pattern); },
+      text, flagged, [&](int pattern) { return gate->Wanted(pattern, text, *flagged); },
       [&](int pattern, size_t start, size_t end) {
         if (exclude.Overlaps(start, end)) return false;
         const int rule = policy.EngineRule(pattern);
