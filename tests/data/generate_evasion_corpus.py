@@ -75,6 +75,10 @@ Categories (the second part of a form name):
                  separator, digit form per value or per digit, invisibles,
                  markup).
   case/lower     (IBAN) written in lower case.
+  encoding/<e>   (CN_RESIDENT_ID, CN_MOBILE, BANK_CARD) the whole value
+                 percent-encoded, as HTML decimal or hex references, as
+                 JSON \\u escapes, or inside a base64 run; the span is the
+                 whole encoded run (decoded views).
 HARD_NEGATIVE kinds (must stay untouched; no context word near them):
   amount/*       space, NBSP, dot, apostrophe thousands separators
                  (13 456 789 012, 1.234.567,89) — some whose digits form a
@@ -1190,6 +1194,41 @@ with open(os.path.join(HERE, "realtext_hard_negatives.jsonl"), encoding="utf-8")
             pieces += [rest[:at], (p["detector"], [(p["value"], True)])]
             rest = rest[at + len(p["value"]):]
         add("mixed", form, pieces + [rest], keep=rt["keep"])
+
+
+# ================================================================ encodings
+# Values inside an encoding (decoded views): the whole value written as
+# percent escapes, HTML references, JSON \\u escapes or inside a base64 run.
+# The labelled span is the whole encoded run; "/neg" encodes an invalid
+# value the same way, which must stay. Drawn last, so that every line above
+# stays the same.
+
+import base64  # noqa: E402
+
+
+def encode_value(name, value):
+    if name == "percent":
+        return "".join(f"%{b:02X}" for b in value.encode("utf-8"))
+    if name == "html-decimal":
+        return "".join(f"&#{ord(c)};" for c in value)
+    if name == "html-hex":
+        return "".join(f"&#x{ord(c):X};" for c in value)
+    if name == "json-unicode":
+        return "".join(f"\\u{ord(c):04x}" for c in value)
+    return base64.b64encode(("no: " + value).encode("utf-8")).decode("ascii")
+
+
+ENCODINGS = ["percent", "html-decimal", "html-hex", "json-unicode", "base64"]
+for det in ["CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD"]:
+    spec = SPECS[det]
+    for enc in ENCODINGS:
+        for _ in range(POS):
+            v = encode_value(enc, value_for(spec, True))
+            add("positive", f"{det}/encoding/{enc}", [ctx(det), (det, [(v, True)]), R.choice(POST)])
+        for _ in range(NEG):
+            v = encode_value(enc, value_for(spec, False))
+            add("negative", f"{det}/encoding/{enc}/neg", [ctx(det), (None, [(v, True)]),
+                                                          R.choice(POST)])
 
 
 # ================================================================ main
