@@ -42,8 +42,11 @@ TEST(DecodedView, HtmlReferencesDecode) {
 TEST(DecodedView, JsonEscapesDecode) {
   EXPECT_EQ(Decoded(R"(\u0031\u0033\u0038)"), "138");
   EXPECT_EQ(Decoded(R"(138\n0013\t8000)"), "138 0013 8000");
-  EXPECT_EQ(Decoded(R"({\"a\":\"\\\/\"})"), R"({"a":"\/"})");
+  EXPECT_EQ(Decoded(R"({\"a\":\"\\\/\"})"), R"({"a":"\\/"})");
   EXPECT_EQ(Decoded(R"(\ud83d\ude00)"), "\xF0\x9F\x98\x80");
+  // A doubled backslash is not an escape; JSON escaped twice reads in one level.
+  EXPECT_EQ(Decoded(R"(\\u0031\\u0032)"), R"(\1\2)");
+  EXPECT_EQ(Decoded(R"(sed -e "s/'/\\\\\\'/g")"), "");
 }
 
 TEST(DecodedView, Base64RunsOfTextDecode) {

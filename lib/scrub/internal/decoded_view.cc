@@ -54,7 +54,7 @@ int Base64Value(char c) {
 bool IsEscapeLetter(char c) {
   switch (c) {
     case 'u': case 'n': case 't': case 'r': case 'b': case 'f':
-    case '"': case '\\': case '/':
+    case '"': case '/':
       return true;
     default:
       return false;
@@ -339,7 +339,7 @@ class DecodedView::Builder {
       case 'n': case 't': case 'r': case 'b': case 'f':
         v_.text_.push_back(' ');  // whitespace between the parts of a value
         break;
-      case '"': case '\\': case '/':
+      case '"': case '/':
         v_.text_.push_back(e);
         break;
       case 'u': {

@@ -13,8 +13,11 @@
 //   html      &#DDD; and &#xHHH; (the ';' may be missing) of any Unicode
 //             scalar value but NUL, and the common named references
 //             (&amp; &lt; &gt; &quot; &apos; &nbsp; &commat; &period; …)
-//   escapes   \uXXXX (surrogate pairs joined), \" \\ \/, and \n \t \r \b
-//             \f, which become a space (the view is for detection only)
+//   escapes   \uXXXX (surrogate pairs joined), \" \/, and \n \t \r \b \f,
+//             which become a space (the view is for detection only). "\\"
+//             is not decoded: its second backslash may start an escape
+//             ("\\u0031", JSON escaped twice, reads "\1" in one level), and
+//             shell or regex quoting ("\\\\\\'") must not count as nesting
 //   base64    a run of >= 16 characters of [A-Za-z0-9+/] (then up to two
 //             '='), not only hex digits, that decodes to valid UTF-8 text
 //             of which >= 90% of the characters are printable
@@ -60,7 +63,7 @@ inline constexpr uint8_t kAllEncodings =
     kPercentEncoding | kHtmlEncoding | kEscapeEncoding | kBase64Encoding;
 
 // The encodings of `enabled` whose trigger occurs in `text`: '%' and two hex
-// digits; "&#" or '&', 2-8 letters and ';'; '\' and one of u n t r b f " \ /; a run
+// digits; "&#" or '&', 2-8 letters and ';'; '\' and one of u n t r b f " /; a run
 // of >= 16 base64-alphabet characters that are not all hex digits. One pass,
 // no allocation: what clean text pays.
 uint8_t DecodeTriggers(absl::string_view text, uint8_t enabled);
