@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "scrub/internal/utf8.h"
 
@@ -130,44 +131,81 @@ bool MostlyPrintable(absl::string_view text) {
   return chars > 0 && printable * 10 >= chars * 9;
 }
 
+// The start of a run of >= kMinBase64Run base64 characters, not all hex
+// digits, at or after `from`; npos when there is none. Looks at every 16th
+// byte where none of them is in the alphabet (CJK text, prose with spaces),
+// and at each byte at most twice otherwise.
+size_t FindBase64Run(absl::string_view text, size_t from) {
+  const size_t n = text.size();
+  size_t i = from;        // candidate start of a run
+  size_t known = from;    // [i, known) is known to be in the alphabet
+  while (i + kMinBase64Run <= n) {
+    size_t p = i + kMinBase64Run - 1;
+    // Scan back from p to the known part: the last byte not in the alphabet.
+    size_t q = p + 1;
+    for (size_t k = p + 1; k-- > std::max(i, known);) {
+      if (!IsBase64Char(text[k])) {
+        q = k;
+        break;
+      }
+    }
+    if (q <= p) {
+      i = q + 1;
+      known = std::max(known, p + 1);
+      continue;
+    }
+    // [i, p] is a run of 16: extend it and look for a non-hex character.
+    size_t j = i;
+    bool non_hex = false;
+    while (j < n && IsBase64Char(text[j])) {
+      non_hex |= HexValue(text[j]) < 0;
+      ++j;
+    }
+    if (non_hex) return i;
+    i = j + 1;
+    known = i;
+  }
+  return absl::string_view::npos;
+}
+
+// Whether `c` followed by text[at..] starts an escape of its kind.
+bool StartsEscape(absl::string_view text, size_t i, char c) {
+  if (i + 1 >= text.size()) return false;
+  const char next = text[i + 1];
+  if (c == '%') {
+    return i + 2 < text.size() && HexValue(next) >= 0 && HexValue(text[i + 2]) >= 0;
+  }
+  if (c == '&') return next == '#' || IsNamedReferenceAt(text, i + 1);
+  return IsEscapeLetter(next);
+}
+
 }  // namespace
 
 uint8_t DecodeTriggers(absl::string_view text, uint8_t enabled) {
+  // memchr for the escape characters (fast on any text), and a skipping
+  // search for base64 runs.
   uint8_t found = 0;
-  size_t run = 0;
-  bool run_has_non_hex = false;
+  static constexpr struct {
+    char c;
+    Encoding encoding;
+  } kEscapes[] = {{'%', kPercentEncoding}, {'&', kHtmlEncoding}, {'\\', kEscapeEncoding}};
+  const char* const begin = text.data();
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t cls = kByteClass[static_cast<unsigned char>(text[i])];
-    if (cls == kOther) {
-      run = 0;
-      run_has_non_hex = false;
-      continue;
-    }
-    if (cls != kSpecial) {
-      ++run;
-      run_has_non_hex |= cls == kBase64NonHex;
-      if (run >= kMinBase64Run && run_has_non_hex) found |= kBase64Encoding;
-    } else {
-      run = 0;
-      run_has_non_hex = false;
-      if (i + 1 < n) {
-        const char c = text[i];
-        const char next = text[i + 1];
-        if (c == '%') {
-          if (i + 2 < n && HexValue(next) >= 0 && HexValue(text[i + 2]) >= 0) {
-            found |= kPercentEncoding;
-          }
-        } else if (c == '&') {
-          if (next == '#' || IsNamedReferenceAt(text, i + 1)) found |= kHtmlEncoding;
-        } else if (IsEscapeLetter(next)) {
-          found |= kEscapeEncoding;
-        }
+  for (const auto& e : kEscapes) {
+    if (!(enabled & e.encoding)) continue;
+    const char* p = begin;
+    while ((p = static_cast<const char*>(std::memchr(p, e.c, n - (p - begin)))) != nullptr) {
+      if (StartsEscape(text, p - begin, e.c)) {
+        found |= e.encoding;
+        break;
       }
+      ++p;
     }
-    if ((found & enabled) == enabled) break;
   }
-  return found & enabled;
+  if ((enabled & kBase64Encoding) && FindBase64Run(text, 0) != absl::string_view::npos) {
+    found |= kBase64Encoding;
+  }
+  return found;
 }
 
 // One left-to-right pass over the source; each decoder looks at a bounded
