@@ -38,6 +38,8 @@ void ExpectRedactions(const Scanner& scanner, std::initializer_list<Case> cases)
     ScanResult r = scanner.Scan(c.text);
     EXPECT_TRUE(r.error.ok()) << c.text << ": " << r.error;
     EXPECT_EQ(Output(r, c.text), c.redacted) << c.text;
+    // Re-scanning the redacted output finds nothing.
+    EXPECT_TRUE(scanner.Scan(Output(r, c.text)).findings.empty()) << c.redacted;
   }
 }
 
@@ -198,6 +200,15 @@ TEST(DecodedScan, JsonStringValuesAreDecodedToo) {
   EXPECT_EQ(r.findings[0].json->pointer, "/msg");
   EXPECT_EQ(r.findings[0].json->value_start, 4u);
   EXPECT_EQ(r.findings[0].json->value_end, 37u);
+}
+
+TEST(DecodedScan, JsonValueNestedTooDeepBlocksTheRecord) {
+  const std::string record =
+      R"({"tel":"%252531%252533%252538%252530%252530%252531%252533%252538%252530%252530%252530"})";
+  ScanResult r = DefaultScanner()->Scan(Record{record, RecordFormat::kJson});
+  EXPECT_EQ(r.verdict, Verdict::kBlocked);
+  EXPECT_EQ(r.block_reason, BlockReason::kDecodeBudget);
+  EXPECT_EQ(r.block_detail, "decode budget: encodings nested deeper than decode.max_depth 2");
 }
 
 TEST(DecodedScan, CleanTextBuildsNoView) {
