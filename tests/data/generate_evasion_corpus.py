@@ -1196,14 +1196,48 @@ with open(os.path.join(HERE, "realtext_hard_negatives.jsonl"), encoding="utf-8")
         add("mixed", form, pieces + [rest], keep=rt["keep"])
 
 
+# ================================================================ other punctuation
+
+# Punctuation written between the groups besides spaces, dashes, dots and
+# slashes, and brackets around one group. A seed of its own, so that every
+# line above stays as it was when this section was added.
+R = random.Random(20261207)
+OTHER_SEPARATORS = {
+    "underscore": "_", "full-width-underscore": "\uff3f", "colon": ":",
+    "full-width-colon": "\uff1a", "backslash": "\\",
+    "equals": "=", "hash": "#", "full-width-hash": "\uff03", "exclamation": "!",
+    "question": "?", "caret": "^", "dollar": "$",
+}
+SEPARATORS.update(OTHER_SEPARATORS)
+MARKUP.update({"parentheses": ("(", ")"), "square-brackets": ("[", "]"),
+               "full-width-parentheses": ("\uff08", "\uff09")})
+for det in ["CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD"]:
+    spec = SPECS[det]
+    for s in OTHER_SEPARATORS:
+        emit_triplet(spec, f"{det}/sep/{s}", 2, 1, 1, sep=s)
+    for m in ["parentheses", "square-brackets", "full-width-parentheses"]:
+        emit_triplet(spec, f"{det}/markup/{m}", 2, 1, 1, markup=m,
+                     sep=R.choice(["space", "hyphen", "underscore"]))
+# What the new separators must not join into a value.
+for text in ["日志 2024-05-06 12:30:45.123 请求完成", "IMG_20240101_123456.jpg 已上传",
+             "备份 backup_2024_05_06_12_30_45.tar", "## [1.8.2] - 2022-10-19 修复",
+             "## 1.8.2 - 2022-10-19", "端口映射 8080:80 与 8443:443",
+             "比例 16:9，时长 01:32:45", "x=13+27=40 done", "2023-11-02T10:15:30Z 12:00:01",
+             "第(1)(2)(3)条", "订单 #20231102#0931 已发货", "C:\\logs\\2024\\05\\06\\app.log",
+             "ver 10.0.19045 build 2024:11:05:08:30"]:
+    hard("other-punctuation", text)
+
+
 # ================================================================ encodings
 # Values inside an encoding (decoded views): the whole value written as
 # percent escapes, HTML references, JSON \\u escapes or inside a base64 run.
 # The labelled span is the whole encoded run; "/neg" encodes an invalid
-# value the same way, which must stay. Drawn last, so that every line above
-# stays the same.
+# value the same way, which must stay. A seed of its own, so that every
+# line above stays as it was when this section was added.
 
 import base64  # noqa: E402
+
+R = random.Random(20261208)
 
 
 def encode_value(name, value):

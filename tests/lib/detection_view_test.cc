@@ -116,6 +116,19 @@ TEST(DetectionView, ShortHtmlTagsDoNotEndANumberForItsChineseNumerals) {
   EXPECT_EQ(view.text(), "7163<table>\u8d30\u8d30</table>");
 }
 
+TEST(DetectionView, OtherNumberPunctuationDoesNotEndANumber) {
+  using namespace std::string_literals;
+  // Controls between the groups are dropped as they are around a dash.
+  EXPECT_EQ(ViewOf("110105_\x00" "19491231_\x01" "002X"s), "110105_19491231_002X");
+  EXPECT_EQ(ViewOf("138#\x7f" "1234:\x00" "5678"s), "138#1234:5678");
+  // Full-width forms fold to the ASCII punctuation.
+  EXPECT_EQ(ViewOf("138\uff3f" "1234\uff03" "1234\uff1a" "5"), "138_1234#1234:5");
+  // Chinese numerals between them are digits of the number.
+  EXPECT_EQ(ViewOf("138_\u4e00\u4e8c\u4e09\u56db_5678"), "138_1234_5678");
+  // Outside a number a control stays.
+  EXPECT_EQ(ViewOf("a_\x01" "b"s), "a_\x01" "b"s);
+}
+
 // Soft breaks: boundaries inside a number that the view no longer shows.
 
 std::vector<std::pair<uint32_t, bool>> SoftBreaks(const DetectionView& view) {

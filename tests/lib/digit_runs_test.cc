@@ -17,7 +17,8 @@ using ::testing::ElementsAre;
 
 // A run written back with one character per separator kind: ' ' space,
 // '-' dash, '.' dot, '/' slash, '*' markup, '~' soft break (a dropped
-// pictograph), '^' change of digit form; a check character X ends its group.
+// pictograph), '^' change of digit form, '_' ':' '\\' '=' '#' those
+// characters, '!' any of ! ? ^ $; a check character X ends its group.
 std::string Sep(SeparatorKind kind) {
   switch (kind) {
     case SeparatorKind::kNone:
@@ -36,6 +37,18 @@ std::string Sep(SeparatorKind kind) {
       return "~";
     case SeparatorKind::kForm:
       return "^";
+    case SeparatorKind::kUnderscore:
+      return "_";
+    case SeparatorKind::kColon:
+      return ":";
+    case SeparatorKind::kBackslash:
+      return "\\";
+    case SeparatorKind::kEquals:
+      return "=";
+    case SeparatorKind::kHash:
+      return "#";
+    case SeparatorKind::kOtherPunctuation:
+      return "!";
   }
   return "?";
 }
@@ -90,7 +103,18 @@ TEST(DigitRuns, SeparatorKindIsItsPunctuationElseMarkupElseSpace) {
   EXPECT_THAT(Runs("138.1234/5678"), ElementsAre("138.1234/5678"));
 }
 
+TEST(DigitRuns, OtherPunctuationSeparatesGroupsByItsOwnKind) {
+  EXPECT_THAT(Runs("110105_19491231_002X"), ElementsAre("110105_19491231_002X"));
+  EXPECT_THAT(Runs("110105:19491231:002X"), ElementsAre("110105:19491231:002X"));
+  EXPECT_THAT(Runs("138\\1234=5678#1"), ElementsAre("138\\1234=5678#1"));
+  EXPECT_THAT(Runs("1!2?3^4$5"), ElementsAre("1!2!3!4!5"));
+  EXPECT_THAT(Runs("138 _ 1234"), ElementsAre("138_1234"));
+  // Still at most one punctuation character in a separator.
+  EXPECT_THAT(Runs("138_:1234"), ElementsAre("138", "1234"));
+}
+
 TEST(DigitRuns, MarkupIncludesQuotesBracketsAndShortHtmlTags) {
+  EXPECT_THAT(Runs("(138)1234[5678]"), ElementsAre("138*1234*5678"));
   EXPECT_THAT(Runs("143</u>45395581"), ElementsAre("143*45395581"));
   EXPECT_THAT(Runs("143<span>455"), ElementsAre("143*455"));
   EXPECT_THAT(Runs("138\u201c1234\u201d5678"), ElementsAre("138*1234*5678"));
@@ -115,8 +139,8 @@ TEST(DigitRuns, OneSeparatorHoldsAtMostFourMarkupUnits) {
   EXPECT_THAT(Runs("138*****1234"), ElementsAre("138", "1234"));
 }
 
-TEST(DigitRuns, TabsBarsCommasSemicolonsColonsLineBreaksLettersAndHanEndARun) {
-  for (const char* sep : {"\t", "|", ",", ";", ":", "\n", "\r\n", "a", "号", "，"}) {
+TEST(DigitRuns, TabsBarsCommasSemicolonsLineBreaksLettersAndHanEndARun) {
+  for (const char* sep : {"\t", "|", ",", ";", "\n", "\r\n", "a", "号", "，", "@", "%", "&", "+"}) {
     EXPECT_THAT(Runs(absl::StrCat("138", sep, "1234")), ElementsAre("138", "1234"))
         << "separator " << ::testing::PrintToString(sep);
   }

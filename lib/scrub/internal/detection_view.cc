@@ -28,11 +28,13 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) {
   return IsAsciiDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
-bool IsViewSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
+bool IsViewSeparator(char c) { return c == ' ' || IsNumberPunctuation(c); }
 
 // Characters that mark text up rather than write it. The view keeps them,
 // but they do not end a number: a Chinese numeral or a separator after
-// "**" or a quote still belongs to it ("“⒍零५”").
+// "**" or a quote still belongs to it ("“⒍零५”"). (Brackets are not: a
+// numeral after "(" or ")" is a word's; the digit structure still reads
+// "(138)1234" as one number, digit_runs.h.)
 bool IsMarkup(char32_t cp) {
   switch (cp) {
     case '*':
@@ -142,7 +144,7 @@ size_t AnsiSequenceLength(absl::string_view text, size_t pos) {
 // How a code point looks to the number-aware rules.
 enum class Role {
   kDigitLike,    // a digit, numeral or multi-digit character
-  kSeparator,    // space, dash, dot, slash
+  kSeparator,    // space, dash, dot, slash, other number punctuation
   kTransparent,  // ignorable, invisible: looked through in a number
   kOther,
 };
@@ -162,8 +164,10 @@ Role RoleOf(char32_t cp, CharKind kind) {
     case CharKind::kIgnorable:
     case CharKind::kInvisible:
       return Role::kTransparent;
-    default:
-      return Role::kOther;
+    default: {
+      const char ascii = cp < 0x80 ? static_cast<char>(cp) : unicode::AsciiFold(cp);
+      return IsNumberPunctuation(ascii) ? Role::kSeparator : Role::kOther;
+    }
   }
 }
 
@@ -262,10 +266,7 @@ class DetectionView::Builder {
         }
         return Kept(0, len);
       default:
-        // Han ideographs (CJK Unified, Extension A): neither markup nor
-        // folded; the common case of Chinese text.
-        if (cp >= 0x3400 && cp < 0xA000) return Kept(0, len);
-        break;
+        break;  // (Han ideographs never get here: KeptHan() took them)
     }
     if (IsMarkup(cp)) return KeptMarkup(len);
     if (cp < 0x80) return Kept(static_cast<char>(cp), len);

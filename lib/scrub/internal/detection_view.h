@@ -19,6 +19,7 @@
 //                 they sit between the digits or separators of a number
 //                 ("138😀1234\x005678"), kept elsewhere
 //   separators    every Unicode space → ' ', dash → '-', slash → '/';
+//                 spaces and IsNumberPunctuation() do not end a number;
 //                 middle dots and other full stops → '.' between two
 //                 letters or digits ("138·1234", "example．com"), kept
 //                 elsewhere (a sentence-ending "。" still ends a value)
@@ -104,6 +105,23 @@ class DetectionView {
   std::vector<SoftBreak> soft_breaks_;
   bool identity_ = true;
 };
+
+// Punctuation that may stand between the digit groups of one number in the
+// view: '-', '.', '/' (every Unicode dash, full stop and slash folds to
+// them) and the ASCII '_', ':', '\\', '=', '#', '!', '?', '^', '$' (and
+// their full-width forms, which fold to them). A number does not end at them
+// ("110105_19491231_002X", "138#1234#5678"); which windows look across
+// which kind is the digit windows' rule (digit_windows.h). Not '+': it signs
+// the number after it ("1234 +86 138…").
+constexpr bool IsNumberPunctuation(char c) {
+  switch (c) {
+    case '-': case '.': case '/': case '_': case ':': case '\\':
+    case '=': case '#': case '!': case '?': case '^': case '$':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // The view of `text` as a standalone string (for allow-list values and
 // keywords, so that they compare equal to what detectors see).

@@ -34,8 +34,9 @@ size_t NextDigit(absl::string_view v, size_t p) {
 }
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
-// The length of a markup unit at `p`, or 0: * ` ~ ' ", a curly quote or a
-// CJK bracket (「」『』【】), or a short HTML tag (<u>, </b>).
+// The length of a markup unit at `p`, or 0: * ` ~ ' ", a bracket ( ) [ ],
+// a curly quote or a CJK bracket (「」『』【】), or a short HTML tag (<u>,
+// </b>).
 size_t MarkupLength(absl::string_view v, size_t p) {
   switch (v[p]) {
     case '*':
@@ -43,6 +44,10 @@ size_t MarkupLength(absl::string_view v, size_t p) {
     case '~':
     case '\'':
     case '"':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
       return 1;
     case '<': {
       size_t q = p + 1;
@@ -71,11 +76,26 @@ size_t MarkupLength(absl::string_view v, size_t p) {
   }
 }
 
+// The kind of a separator holding punctuation `c` (IsNumberPunctuation).
+SeparatorKind PunctuationKind(char c) {
+  switch (c) {
+    case '-': return SeparatorKind::kDash;
+    case '.': return SeparatorKind::kDot;
+    case '/': return SeparatorKind::kSlash;
+    case '_': return SeparatorKind::kUnderscore;
+    case ':': return SeparatorKind::kColon;
+    case '\\': return SeparatorKind::kBackslash;
+    case '=': return SeparatorKind::kEquals;
+    case '#': return SeparatorKind::kHash;
+    default: return SeparatorKind::kOtherPunctuation;
+  }
+}
+
 // The separator starting at `p` when a digit follows it: its kind, and the
 // position of that digit in *next. kNone when there is no such separator.
-// A separator is spaces, markup and at most one dash, dot or slash, in any
-// order ("-'", " - ", "**"); its kind is that punctuation, else markup,
-// else space.
+// A separator is spaces, markup and at most one punctuation character
+// (IsNumberPunctuation), in any order ("-'", " - ", "**", "_"); its kind is
+// that punctuation's, else markup, else space.
 SeparatorKind ReadSeparator(absl::string_view v, size_t p, size_t* next) {
   size_t q = p, spaces = 0, markup = 0;
   SeparatorKind punctuation = SeparatorKind::kNone;
@@ -90,9 +110,8 @@ SeparatorKind ReadSeparator(absl::string_view v, size_t p, size_t* next) {
       q += len;
       continue;
     }
-    if (punctuation == SeparatorKind::kNone && (v[q] == '-' || v[q] == '.' || v[q] == '/')) {
-      punctuation = v[q] == '-' ? SeparatorKind::kDash
-                                : (v[q] == '.' ? SeparatorKind::kDot : SeparatorKind::kSlash);
+    if (punctuation == SeparatorKind::kNone && IsNumberPunctuation(v[q])) {
+      punctuation = PunctuationKind(v[q]);
       ++q;
       continue;
     }

@@ -10,16 +10,17 @@
 // other digit form), optionally ending in X or x (a resident ID's check
 // character, which ends the group). Between two groups of one run stands a
 // short separator: spaces (up to eight), markup (* ` ~ ' ", curly quotes,
-// 「」『』【】, short HTML tags such as <u>; up to four) and at most one dash,
-// dot or slash, in any order ("138-'1234'", "**138**1234", "138 - 1234").
-// Anything else ends the run: letters, Han characters, TAB, '|', ',', ';',
-// ':', line breaks. Where the view dropped a pictograph between two digits
-// ("20😀13800138000"), a group splits softly (kSoft); where digits change
-// form ("𝟏𝟑𝟖13800138000") too (kForm): the writer may have meant one group
-// or two. Detectors then look at
-// windows of whole groups (digit_windows.h), so that "138 1234 5678 1234"
-// holds a mobile number and its neighbour instead of one number that fails
-// every check.
+// brackets ( ) [ ], 「」『』【】, short HTML tags such as <u>; up to four) and
+// at most one punctuation character (IsNumberPunctuation: - . / _ : \ = #
+// ! ? ^ $), in any order ("138-'1234'", "**138**1234", "138 - 1234",
+// "110105_19491231_002X"). Anything else ends the run: letters, Han
+// characters, TAB, '|', ',', ';', '+', line breaks. Where the view dropped
+// a pictograph between two digits ("20😀13800138000"), a group splits softly
+// (kSoft); where digits change form ("𝟏𝟑𝟖13800138000") too (kForm): the
+// writer may have meant one group or two. Detectors then look at windows of
+// whole groups (digit_windows.h), so that "138 1234 5678 1234" holds a
+// mobile number and its neighbour instead of one number that fails every
+// check.
 #ifndef SCRUB_INTERNAL_DIGIT_RUNS_H_
 #define SCRUB_INTERNAL_DIGIT_RUNS_H_
 
@@ -42,6 +43,12 @@ enum class SeparatorKind : uint8_t {
   kDot,     // '.'
   kSlash,   // '/'
   kMarkup,  // only markup (and spaces)
+  kUnderscore,  // '_'
+  kColon,       // ':' (also in times: weak validators need a usual grouping)
+  kBackslash,   // '\\'
+  kEquals,      // '='
+  kHash,        // '#'
+  kOtherPunctuation,  // '!' '?' '^' '$'
   kSoft,    // a pictograph the view dropped (DetectionView::soft_breaks)
   kForm,    // nothing: the digits change form ("𝟏𝟑𝟖13800138000")
 };

@@ -214,15 +214,18 @@ class RunWindows {
   // A weak validator's grouping rule: one kind of separator (markup and soft
   // breaks looked through: "**138**1234 5678") and the detector's usual group
   // lengths, as written or as seen — unless the window is a whole run of
-  // three or more groups.
+  // three or more groups and no colon.
   bool AcceptedGrouping(size_t i, size_t j, int code, bool whole_run) const {
     if (j - i + 1 > static_cast<size_t>(shape_->max_groups) && !whole_run) return false;
     Lengths(i, j, code);
     // Any grouping and separators of a whole run of three or more groups,
-    // but an amount's or a dotted quad's; two groups must be a usual pair (a
-    // decimal "16.995673190" is no mobile).
-    if (whole_run && raw_.size() > 2 && seen_.size() != 2) {
-      return !Numeric(i) && !NorthAmerican();
+    // but an amount's, a dotted quad's or a version's; two groups must be a
+    // usual pair (a decimal "16.995673190" is no mobile). Colons join times
+    // ("2024-05-06 12:30:45"): a run holding one needs the usual grouping.
+    bool colon = false;
+    for (size_t k = i + 1; k <= j; ++k) colon = colon || G(k).before == SeparatorKind::kColon;
+    if (whole_run && raw_.size() > 2 && seen_.size() != 2 && !colon) {
+      return !Numeric(i) && !NorthAmerican() && !VersionFirst();
     }
     if (raw_.size() > 2 && Thousands(i)) return false;  // "18'281'032'905.37"
     SeparatorKind kind = SeparatorKind::kNone;
@@ -265,6 +268,18 @@ class RunWindows {
       dotted = seen_[k].length <= 3 && (k == 0 || seen_[k].before == SeparatorKind::kDot);
     }
     return dotted;
+  }
+
+  // True when the groups Lengths() found begin with a version ("1.8.2",
+  // three or more dotted groups of at most three digits) that another kind
+  // of separator follows: "1.8.2 - 2022-10-19" is a changelog heading.
+  bool VersionFirst() const {
+    size_t k = 0;
+    while (k < seen_.size() && seen_[k].length <= 3 &&
+           (k == 0 || seen_[k].before == SeparatorKind::kDot)) {
+      ++k;
+    }
+    return k >= 3 && k < seen_.size();
   }
 
   // True when the groups Lengths() found are a North American number's,
@@ -361,6 +376,12 @@ class RunWindows {
       if (shape_->country_code_86) {
         if (w.country_code) {
           if (before == '+') --start;  // "+86…"
+          // "(+86)138…": the brackets around the code are the value's.
+          const size_t code_end = G(c.first).end;
+          if (start > 0 && view_[start - 1] == '(' && code_end < view_.size() &&
+              view_[code_end] == ')') {
+            --start;
+          }
         } else if (const size_t code = CountryCodeBefore(start); code != start) {
           start = code;  // "(+86) 138…"
         } else if (before == '+') {
