@@ -20,6 +20,7 @@
 //                                               invalid_utf8, message_too_large,
 //                                               too_many_findings,
 //                                               malformed_json, json_too_deep,
+//                                               decode_budget,
 //                                               unsupported_format)
 //   scrubd_fail_open_total                      messages passed by FAIL_OPEN
 //   scrubd_policy_reloads_total{result}         ok | failed

@@ -10,7 +10,11 @@
 #    SCRUB=path to use another binary) on each corpus;
 # 4. prints findings per MB per detector as a markdown table, and writes every
 #    finding of a numeric detector, in its line, to WORKDIR/review.tsv and
-#    WORKDIR/review-by-value.tsv for an engineer to judge.
+#    WORKDIR/review-by-value.tsv for an engineer to judge;
+# 5. prints how often each decode trigger fires (and a decoded view is really
+#    built) on these corpora and on the repository's corpora (the "text" of
+#    each tests/data/*.jsonl line), with bazel-bin/bench/decode_trigger_report
+#    (built with -c opt if missing; DECODE_REPORT=path to use another).
 # The review files hold matched text: they stay in WORKDIR, outside the repo.
 # The baseline and how to read it: bench/realtext/baseline.md.
 set -euo pipefail
@@ -48,3 +52,18 @@ for c in "${corpora[@]}"; do
 done
 
 python3 "$here/summarize_realtext.py" "$workdir" "${corpora[@]}"
+
+decode_report="${DECODE_REPORT:-$root/bazel-bin/bench/decode_trigger_report}"
+if [[ ! -x "$decode_report" ]]; then
+  (cd "$root" && bazel build -c opt //bench:decode_trigger_report)
+fi
+for f in "$root"/tests/data/{pii_corpus,evasion_corpus,structure_corpus,realtext_hard_negatives}.jsonl; do
+  python3 -c 'import json,sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    print(json.loads(l)["text"].replace("\n", " "))' "$f" >"$workdir/$(basename "$f" .jsonl).txt"
+done
+echo
+echo "Decode triggers (lines where a trigger fires / lines where a view decoded something):"
+echo
+(cd "$workdir" && "$decode_report" "${corpora[@]/%/.txt}" pii_corpus.txt evasion_corpus.txt \
+  structure_corpus.txt realtext_hard_negatives.txt)

@@ -85,6 +85,12 @@ v1::Policy DefaultPolicy() {
   limits->set_max_batch_bytes(internal::kDefaultMaxBatchBytes);
   limits->set_max_json_depth(internal::kDefaultMaxJsonDepth);
   limits->set_max_findings_per_message(internal::kDefaultMaxFindings);
+  v1::DecodeOptions* decode = p.mutable_decode();
+  decode->set_percent(internal::kDefaultDecodePercent);
+  decode->set_html(internal::kDefaultDecodeHtml);
+  decode->set_escapes(internal::kDefaultDecodeEscapes);
+  decode->set_base64(internal::kDefaultDecodeBase64);
+  decode->set_max_depth(internal::kDefaultDecodeMaxDepth);
   return p;
 }
 

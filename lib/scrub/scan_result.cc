@@ -36,6 +36,8 @@ absl::string_view BlockReasonName(BlockReason reason) {
       return "json_too_deep";
     case BlockReason::kJsonKeyFinding:
       return "json_key_finding";
+    case BlockReason::kDecodeBudget:
+      return "decode_budget";
   }
   return "unknown";
 }

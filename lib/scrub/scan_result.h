@@ -62,6 +62,9 @@ enum class BlockReason {
   kMalformedJson = 7,    // A JSON record could not be parsed.
   kJsonTooDeep = 8,      // A JSON record nests deeper than limits.max_json_depth.
   kJsonKeyFinding = 9,   // A JSON key holds personal data (keys are never rewritten).
+  kDecodeBudget = 10,    // Decoding exceeded a budget: encodings nested deeper
+                         // than decode.max_depth, or more decoded bytes than
+                         // the input has.
 };
 
 // "detector_action", "block_rule", "invalid_utf8", ... ("" for kNone).

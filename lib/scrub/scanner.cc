@@ -110,6 +110,11 @@ ScannerCounters Scanner::counters() const {
   ScannerCounters c;
   c.engine_errors = impl_->counters.engine_errors.load(std::memory_order_relaxed);
   c.fail_open_passes = impl_->counters.fail_open_passes.load(std::memory_order_relaxed);
+  c.decoded_views = impl_->counters.decoded_views.load(std::memory_order_relaxed);
+  c.nested_decoded_views =
+      impl_->counters.nested_decoded_views.load(std::memory_order_relaxed);
+  c.decode_budget_blocks =
+      impl_->counters.decode_budget_blocks.load(std::memory_order_relaxed);
   return c;
 }
 

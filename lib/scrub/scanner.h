@@ -86,6 +86,11 @@ class Scratch {
 struct ScannerCounters {
   uint64_t engine_errors = 0;     // Engine failures (any failure mode).
   uint64_t fail_open_passes = 0;  // Messages passed because of FAIL_OPEN.
+  // Decoded views built (policy decode.*; every level), of which nested
+  // (a view of a view), and messages BLOCKED for an exceeded decode budget.
+  uint64_t decoded_views = 0;
+  uint64_t nested_decoded_views = 0;
+  uint64_t decode_budget_blocks = 0;
 };
 
 // How the policy treats one enabled detector.

@@ -5,8 +5,8 @@
 // The thresholds are the figures of the engine when this gate was added (a
 // ratchet: raise them when the engine improves, never lower them):
 //   * recall of each validated detector: 1.0;
-//   * negatives changed: 0 of 1122 (the issue's bar is 0.5%; today's is 0);
-//   * look-alikes intact: 316 of 316.
+//   * negatives changed: 0 of 1210 (the issue's bar is 0.5%; today's is 0);
+//   * look-alikes intact: 361 of 361.
 // `scrub eval tests/data/evasion_corpus.jsonl` prints the same table; the
 // figures of the first engine are in tests/data/evasion_baseline.md.
 #include <map>
@@ -28,10 +28,10 @@ struct Recall {
 // corpus labels, with today's figures.
 const std::map<std::string, Recall>& ValidatedDetectors() {
   static const auto* const kRecall = new std::map<std::string, Recall>{
-      {"BANK_CARD", {377, 377}},
+      {"BANK_CARD", {392, 392}},
       {"CN_LANDLINE", {42, 42}},
-      {"CN_MOBILE", {441, 441}},
-      {"CN_RESIDENT_ID", {425, 425}},
+      {"CN_MOBILE", {456, 456}},
+      {"CN_RESIDENT_ID", {440, 440}},
       {"CN_USCC", {51, 51}},
       {"IBAN", {52, 52}},
       {"IP_ADDRESS", {24, 24}},
@@ -40,7 +40,7 @@ const std::map<std::string, Recall>& ValidatedDetectors() {
   return *kRecall;
 }
 
-constexpr int kNegativeLines = 1180;
+constexpr int kNegativeLines = 1210;
 constexpr int kChangedNegativesAllowed = 0;
 constexpr int kLookalikes = 361;
 
@@ -50,7 +50,7 @@ const EvalReport& Report() { return DefaultPolicyReport("tests/data/evasion_corp
 // counts must come with new figures.
 TEST(EvasionCorpus, HasTheShapeTheFiguresWereMeasuredOn) {
   const EvalReport& r = Report();
-  EXPECT_EQ(r.lines, 2620);
+  EXPECT_EQ(r.lines, 2695);
   EXPECT_EQ(r.negative_lines, kNegativeLines);
   EXPECT_EQ(r.lookalikes, kLookalikes);
   for (const auto& [id, recall] : ValidatedDetectors()) {

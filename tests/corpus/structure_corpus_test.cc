@@ -1,6 +1,7 @@
 // Scores the default policy on tests/data/structure_corpus.jsonl (values
 // only structure or spelling gives away: coordinates split over JSON
-// values, exponent numbers; see generate_structure_corpus.py): every form
+// values, exponent numbers, values in percent-encoding, HTML references,
+// JSON escapes and base64; see generate_structure_corpus.py): every form
 // is found (recall 1.0), every labelled span wholly redacted, and at most
 // 0.5% of the negatives change. On failure the test prints the table
 // (`scrub eval` prints the same one).
@@ -16,7 +17,13 @@ namespace {
 TEST(StructureCorpus, EveryFormFoundAndNegativesKept) {
   const EvalReport& report = DefaultPolicyReport("tests/data/structure_corpus.jsonl");
   const std::string table = FormatReport(report);
-  EXPECT_GE(report.lines, 200) << table;
+  EXPECT_EQ(report.lines, 555) << table;
+  EXPECT_EQ(report.negative_lines, 161) << table;
+  int decoded_forms = 0;  // values in encodings (decoded views)
+  for (const auto& [form, score] : report.forms) {
+    if (form.find("/decoded/") != std::string::npos) ++decoded_forms;
+  }
+  EXPECT_EQ(decoded_forms, 18) << table;
   for (const auto& [form, score] : report.forms) {
     EXPECT_EQ(score.found, score.labelled) << form << "\n" << table;
   }

@@ -75,6 +75,10 @@ Categories (the second part of a form name):
                  separator, digit form per value or per digit, invisibles,
                  markup).
   case/lower     (IBAN) written in lower case.
+  encoding/<e>   (CN_RESIDENT_ID, CN_MOBILE, BANK_CARD) the whole value
+                 percent-encoded, as HTML decimal or hex references, as
+                 JSON \\u escapes, or inside a base64 run; the span is the
+                 whole encoded run (decoded views).
 HARD_NEGATIVE kinds (must stay untouched; no context word near them):
   amount/*       space, NBSP, dot, apostrophe thousands separators
                  (13 456 789 012, 1.234.567,89) — some whose digits form a
@@ -1207,6 +1211,43 @@ for text in ["日志 2024-05-06 12:30:45.123 请求完成", "IMG_20240101_123456
              "第(1)(2)(3)条", "订单 #20231102#0931 已发货", "C:\\logs\\2024\\05\\06\\app.log",
              "ver 10.0.19045 build 2024:11:05:08:30"]:
     hard("other-punctuation", text)
+
+
+# ================================================================ encodings
+# Values inside an encoding (decoded views): the whole value written as
+# percent escapes, HTML references, JSON \\u escapes or inside a base64 run.
+# The labelled span is the whole encoded run; "/neg" encodes an invalid
+# value the same way, which must stay. A seed of its own, so that every
+# line above stays as it was when this section was added.
+
+import base64  # noqa: E402
+
+R = random.Random(20261208)
+
+
+def encode_value(name, value):
+    if name == "percent":
+        return "".join(f"%{b:02X}" for b in value.encode("utf-8"))
+    if name == "html-decimal":
+        return "".join(f"&#{ord(c)};" for c in value)
+    if name == "html-hex":
+        return "".join(f"&#x{ord(c):X};" for c in value)
+    if name == "json-unicode":
+        return "".join(f"\\u{ord(c):04x}" for c in value)
+    return base64.b64encode(("no: " + value).encode("utf-8")).decode("ascii")
+
+
+ENCODINGS = ["percent", "html-decimal", "html-hex", "json-unicode", "base64"]
+for det in ["CN_RESIDENT_ID", "CN_MOBILE", "BANK_CARD"]:
+    spec = SPECS[det]
+    for enc in ENCODINGS:
+        for _ in range(POS):
+            v = encode_value(enc, value_for(spec, True))
+            add("positive", f"{det}/encoding/{enc}", [ctx(det), (det, [(v, True)]), R.choice(POST)])
+        for _ in range(NEG):
+            v = encode_value(enc, value_for(spec, False))
+            add("negative", f"{det}/encoding/{enc}/neg", [ctx(det), (None, [(v, True)]),
+                                                          R.choice(POST)])
 
 
 # ================================================================ main

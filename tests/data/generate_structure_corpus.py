@@ -3,8 +3,10 @@
 structure or spelling gives away - coordinates split over two JSON values,
 numbers in exponent form, e-mail addresses and coordinates written to dodge
 filters, values after a key in URLs and log fields (and the same numbers
-after identifier keys, which must stay) - each form with look-alikes that
-must stay untouched.
+after identifier keys, which must stay), values inside percent-encoding,
+HTML character references, JSON escapes in text and base64 (labelled span:
+the whole encoded run) - each form with look-alikes that must stay
+untouched.
 
     tests/data/generate_structure_corpus.py > tests/data/structure_corpus.jsonl
 
@@ -18,6 +20,7 @@ offsets. Deterministic (one random.Random, fixed seed).
 Form names: "<DETECTOR>/<category>/<variant>" for positives,
 "NEG/<category>/<variant>" for negatives.
 """
+import base64
 import json
 import random
 
@@ -325,6 +328,135 @@ for key in ["order_id", "orderNo", "trace_id", "request_id", "txn_id", "tracking
                        ("key-colon", "[INFO] {k}: {v} | paid")]:
         v = R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
         add("negative", f"NEG/field-key/{form}", [tmpl.format(k=key, v=v)])
+
+
+# ======================================================= (d) decoded views
+# A labelled span is the whole encoded run of the value (what a finding in
+# a decoded view redacts).
+
+
+def pct(value):
+    return "".join(f"%{b:02X}" for b in value.encode("utf-8"))
+
+
+def html_dec(value):
+    return "".join(f"&#{ord(c)};" for c in value)
+
+
+def html_hex(value):
+    return "".join(f"&#x{ord(c):x};" for c in value)
+
+
+def esc_u(value):
+    return "".join(f"\\u{ord(c):04x}" for c in value)
+
+
+def b64(text):
+    return base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
+def mobile():
+    return R.choice(MOBILE_PREFIXES) + "".join(R.choice("0123456789") for _ in range(8))
+
+
+def email():
+    domain, tld = R.choice(DOMAINS)
+    return f"{R.choice(NAMES)}@{domain}.{tld}"
+
+
+RESIDENT_IDS = ["11010519491231002X", "440524188001010014", "440305198511201231",
+                "31010419780512308X"]
+MOB, RID = "CN_MOBILE", "CN_RESIDENT_ID"
+
+for _ in range(6):
+    add("positive", f"{MOB}/decoded/percent-digits",
+        [R.choice(["GET /u?tel=", "cb?phone=", "q=", "/api/v1/sms?to="]), (MOB, pct(mobile())),
+         R.choice(["", "&x=1", " HTTP/1.1"])])
+for _ in range(6):
+    m = mobile()
+    add("positive", f"{MOB}/decoded/percent-query-plus",
+        [R.choice(["GET /u?phone=", "/reg?mobile="]),
+         (MOB, "%2B86+" + m[:3] + "+" + m[3:7] + "+" + m[7:]), "&ok=1"])
+for _ in range(6):
+    m = mobile()
+    add("positive", f"{MOB}/decoded/percent-spaced",
+        [R.choice(["phone=", "tel="]), (MOB, "%2B86%20" + m[:3] + "%20" + m[3:7] + "%20" + m[7:])])
+for _ in range(6):
+    add("positive", f"{MOB}/decoded/html-decimal",
+        [R.choice(["电话", "<p>tel ", "手机："]), (MOB, html_dec(mobile())), R.choice(["", "</p>", "。"])])
+for _ in range(6):
+    add("positive", f"{MOB}/decoded/html-hex",
+        [R.choice(["电话", "<td>", "call "]), (MOB, html_hex(mobile())), R.choice(["", "</td>"])])
+for _ in range(6):
+    add("positive", f"{MOB}/decoded/json-unicode",
+        [R.choice(["msg=", 'payload {\\"tel\\":\\"', "text: "]), (MOB, esc_u(mobile())),
+         R.choice(["", '\\"}', " end"])])
+for _ in range(6):
+    m = mobile()
+    sep = R.choice(["\\n", "\\t", "\\r\\n"])
+    add("positive", f"{MOB}/decoded/json-escape-split",
+        [R.choice(["tel: ", "手机 ", "phone="]), (MOB, m[:3] + sep + m[3:7] + sep + m[7:])])
+for _ in range(6):
+    add("positive", f"{MOB}/decoded/base64",
+        [R.choice(["payload=", "data: ", "b64 "]),
+         (MOB, b64(R.choice(["my phone is ", "电话 ", "tel="]) + mobile())),
+         R.choice(["", " end", ";"])])
+for _ in range(6):
+    add("positive", f"{MOB}/decoded/percent-in-base64",
+        [R.choice(["nested=", "blob "]), (MOB, b64("tel=" + pct(mobile())))])
+for _ in range(6):
+    m = mobile()
+    add("positive", f"{MOB}/decoded/mixed",
+        [R.choice(["tel=", "手机号 "]), (MOB, pct(m[:4]) + html_dec(m[4:8]) + esc_u(m[8:]))])
+for _ in range(6):
+    add("positive", f"{RID}/decoded/percent",
+        [R.choice(["GET /kyc?idcard=", "sfz="]), (RID, pct(R.choice(RESIDENT_IDS))), "&v=2"])
+for _ in range(6):
+    add("positive", f"{RID}/decoded/html-decimal",
+        [R.choice(["身份证号", "ID "]), (RID, html_dec(R.choice(RESIDENT_IDS)))])
+for _ in range(6):
+    add("positive", f"{RID}/decoded/json-unicode",
+        [R.choice(["id_no=", "身份证 "]), (RID, esc_u(R.choice(RESIDENT_IDS)))])
+for _ in range(6):
+    add("positive", f"{RID}/decoded/base64",
+        [R.choice(["doc=", "b64: "]), (RID, b64("身份证 " + R.choice(RESIDENT_IDS)))])
+for _ in range(6):
+    e = email()
+    add("positive", f"{EMAIL}/decoded/percent-at",
+        [R.choice(["GET /sub?email=", "mailto="]), (EMAIL, e.replace("@", "%40")), "&src=web"])
+for _ in range(6):
+    e = email()
+    add("positive", f"{EMAIL}/decoded/html-named",
+        [R.choice(["contact ", "邮箱 "]), (EMAIL, e.replace("@", "&commat;").replace(".", "&period;"))])
+for _ in range(6):
+    add("positive", f"{EMAIL}/decoded/base64",
+        [R.choice(["user=", "hdr "]), (EMAIL, b64("mail to " + email()))])
+for _ in range(6):
+    m = mobile()
+    text_v = "/cb?phone=" + pct(m)
+    add("positive", f"{MOB}/decoded/json-value-percent",
+        ['{"url":', (MOB, json.dumps(text_v)), ',"code":200}'], "json")
+
+# Negatives: encoded text without personal data, and broken escapes.
+for t in [pct("北京"), pct("天气预报"), pct("hello world"), pct("/usr/share/doc")]:
+    add("negative", "NEG/decoded/percent-clean", ["GET /search?q=", t, "&page=2&size=20"])
+for t in ["50%3 off", "%E6%89 cut short", "100% sure", "%ZZ%", "rate=5%2"]:
+    add("negative", "NEG/decoded/percent-partial", [t])
+for t in ["&lt;b&gt;hello&lt;/b&gt; &amp; bye", "R&D &amp; QA", "Tom &amp; Jerry &copy; 2024",
+          "&#xZZ; &#; &#0; &#x110000;", "x &nbsp; y &commat; z"]:
+    add("negative", "NEG/decoded/html-clean", [t])
+for t in ['{\\"status\\":\\"ok\\",\\"count\\":3}', "line one\\nline two\\tend",
+          "\\u4f60\\u597d\\uff0c\\u4e16\\u754c", "\\u003 \\ud800 alone",
+          "C:\\\\Users\\\\admin\\\\docs"]:
+    add("negative", "NEG/decoded/escapes-clean", [t])
+for t in ["hello world, how are you?", "今天天气不错，晚上一起吃饭吧", "order shipped on 2024-05-06",
+          "the quick brown fox jumps over"]:
+    add("negative", "NEG/decoded/base64-clean", ["data=", b64(t)])
+for t in ["sha=d41d8cd98f00b204e9800998ecf8427e", "id=12345678901234567890",
+          "/usr/share/doc/libfoo/README.Debian", "AbstractSingletonProxyFactoryBean",
+          "key=AKIAIOSFODNN7EXAMPLEKEY", "MTM4MDAxMzgwMDAga truncated",
+          "img=iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ"]:
+    add("negative", "NEG/decoded/base64-lookalike", [t])
 
 
 if __name__ == "__main__":

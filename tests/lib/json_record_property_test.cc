@@ -1,7 +1,8 @@
 // Property test over generated JSON records (fixed seed): random nested
 // objects and arrays, strings with random escapes (\uXXXX, surrogate pairs,
 // control characters), numbers in many spellings, random whitespace, and
-// personal data injected at known places, sometimes \u-escaped - including
+// personal data injected at known places, sometimes \u-escaped, percent-
+// encoded or written as HTML references (decoded views) - including
 // data only the structure gives away (coordinates as lat/lng members or
 // location arrays, in exponent form or as "+39.9087" strings; a mobile
 // number written 1.3912345678E10). For every record:
@@ -247,7 +248,18 @@ class RecordGenerator {
             "", "电话", "call", "a\"b", "c\\d", "line\nbreak", "tab\t", "😀é",
             "x/y", "ctl\x01\x1f", "号"};
         static constexpr const char* kSeparators[] = {" ", "，", "\n", " \t "};
-        String(absl::StrCat(kAround[Uniform(0, 10)], kSeparators[Uniform(0, 3)], pii.text,
+        // Sometimes percent-encoded or as HTML references (decoded views):
+        // the rewrite then covers the whole encoded run.
+        std::string written = pii.text;
+        const int encoding = Uniform(0, 7);
+        if (encoding == 0) {
+          written.clear();
+          for (unsigned char c : std::string(pii.text)) absl::StrAppendFormat(&written, "%%%02X", c);
+        } else if (encoding == 1) {
+          written.clear();
+          for (unsigned char c : std::string(pii.text)) absl::StrAppend(&written, "&#", c, ";");
+        }
+        String(absl::StrCat(kAround[Uniform(0, 10)], kSeparators[Uniform(0, 3)], written,
                             kSeparators[Uniform(0, 3)], kAround[Uniform(0, 10)]),
                out);
       }

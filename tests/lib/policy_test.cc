@@ -43,6 +43,15 @@ TEST(DefaultPolicy, SpellsOutEveryBuiltInDetectorAsARedactRule) {
   EXPECT_EQ(p.limits().max_json_depth(), 64u);
 }
 
+TEST(DefaultPolicy, DecodesEveryEncodingTwoLevelsDeep) {
+  const v1::Policy p = DefaultPolicy();
+  EXPECT_TRUE(p.decode().percent());
+  EXPECT_TRUE(p.decode().html());
+  EXPECT_TRUE(p.decode().escapes());
+  EXPECT_TRUE(p.decode().base64());
+  EXPECT_EQ(p.decode().max_depth(), 2u);
+}
+
 TEST(DefaultPolicy, PrintedTextParsesBackToTheSamePolicy) {
   auto parsed = ParsePolicy(DefaultPolicyText(), PolicyFormat::kTextProto);
   ASSERT_TRUE(parsed.ok()) << parsed.status();
@@ -224,6 +233,9 @@ INSTANTIATE_TEST_SUITE_P(
                   "limits.max_message_bytes: must be in [1, 1073741824], got 0"},
         ErrorCase{R"(limits { max_json_depth: 5000 })",
                   "limits.max_json_depth: must be in [1, 1024], got 5000"},
+        ErrorCase{R"(decode { max_depth: 0 })", "decode.max_depth: must be in [1, 3], got 0"},
+        ErrorCase{R"(decode { base64: false max_depth: 4 })",
+                  "decode.max_depth: must be in [1, 3], got 4"},
         ErrorCase{R"(rules { detector: "EMAIL" action: ACTION_TOKENIZE })",
                   "tokenize.key_file: required because a rule uses ACTION_TOKENIZE"},
         ErrorCase{R"(rules { detector: "EMAIL" action: ACTION_TOKENIZE }

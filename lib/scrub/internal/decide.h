@@ -30,6 +30,9 @@ namespace scrub::internal {
 struct FailureCounters {
   std::atomic<uint64_t> engine_errors{0};
   std::atomic<uint64_t> fail_open_passes{0};
+  std::atomic<uint64_t> decoded_views{0};         // decoded views built
+  std::atomic<uint64_t> nested_decoded_views{0};  // of which nested
+  std::atomic<uint64_t> decode_budget_blocks{0};  // BLOCKED: kDecodeBudget
 };
 
 // What the find stage produced for one record, before any decision.

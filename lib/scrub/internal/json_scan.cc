@@ -500,6 +500,10 @@ class RecordScan : public JsonTokenVisitor {
   }
 
   bool EngineError(const absl::Status& status) {
+    if (IsDecodeBudgetError(status)) {
+      stop_ = {BlockReason::kDecodeBudget, status};
+      return false;
+    }
     stop_ = {BlockReason::kEngineError,
              absl::Status(status.code(), absl::StrCat("engine error: ", status.message()))};
     return false;

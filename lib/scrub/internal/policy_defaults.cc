@@ -57,6 +57,20 @@ absl::Status ResolveTokenize(v1::TokenizeOptions* t) {
   return absl::OkStatus();
 }
 
+absl::Status ResolveDecode(v1::DecodeOptions* d) {
+  if (!d->has_percent()) d->set_percent(kDefaultDecodePercent);
+  if (!d->has_html()) d->set_html(kDefaultDecodeHtml);
+  if (!d->has_escapes()) d->set_escapes(kDefaultDecodeEscapes);
+  if (!d->has_base64()) d->set_base64(kDefaultDecodeBase64);
+  if (!d->has_max_depth()) d->set_max_depth(kDefaultDecodeMaxDepth);
+  if (d->max_depth() == 0 || d->max_depth() > kMaxDecodeDepthCeiling) {
+    return FieldError("decode.max_depth",
+                      absl::StrCat("must be in [1, ", kMaxDecodeDepthCeiling, "], got ",
+                                   d->max_depth()));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status FieldError(absl::string_view field, absl::string_view problem) {
@@ -101,6 +115,7 @@ absl::Status ResolvePolicyDefaults(v1::Policy* p) {
   }
   if (absl::Status s = ResolveLimits(p->mutable_limits()); !s.ok()) return s;
   if (absl::Status s = ResolveTokenize(p->mutable_tokenize()); !s.ok()) return s;
+  if (absl::Status s = ResolveDecode(p->mutable_decode()); !s.ok()) return s;
   if (!v1::MalformedJson_IsValid(p->json().malformed())) {
     return FieldError("json.malformed", "unknown value");
   }

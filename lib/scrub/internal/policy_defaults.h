@@ -29,6 +29,14 @@ inline constexpr uint32_t kDefaultMaxJsonDepth = 64;
 inline constexpr uint32_t kMaxJsonDepthCeiling = 1024;
 inline constexpr uint32_t kDefaultMaxFindings = 10000;
 
+// Decoded views (decode.*): every encoding on; two levels of decoding.
+inline constexpr bool kDefaultDecodePercent = true;
+inline constexpr bool kDefaultDecodeHtml = true;
+inline constexpr bool kDefaultDecodeEscapes = true;
+inline constexpr bool kDefaultDecodeBase64 = true;
+inline constexpr uint32_t kDefaultDecodeMaxDepth = 2;
+inline constexpr uint32_t kMaxDecodeDepthCeiling = 3;
+
 inline constexpr char kDefaultRedactTemplate[] = "[{detector}]";
 inline constexpr uint32_t kDefaultMaskKeepFirst = 3;
 inline constexpr uint32_t kDefaultMaskKeepLast = 4;
@@ -44,7 +52,7 @@ inline constexpr double kDefaultDictionaryConfidence = 0.9;
 
 // Fills in every policy-wide default of `policy` and checks the ranges of
 // the scalar fields (name, version, actions, failure modes, limits,
-// tokenize.key_id/hex_chars, json.malformed). Errors are INVALID_ARGUMENT
+// tokenize.key_id/hex_chars, json.malformed, decode.*). Errors are INVALID_ARGUMENT
 // and name the field: "limits.max_json_depth: must be in [1, 1024], got 0".
 absl::Status ResolvePolicyDefaults(v1::Policy* policy);
 

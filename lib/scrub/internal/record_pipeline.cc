@@ -77,6 +77,13 @@ ScanResult ScanRecord(const CompiledPolicy& policy, const Record& record,
     out.format = RecordFormat::kText;
   }
   out.repaired = std::move(repaired);
+  DecodeStats& decoded = s->decoded.stats;
+  if (decoded.views != 0) {
+    counters->decoded_views.fetch_add(decoded.views, std::memory_order_relaxed);
+    counters->nested_decoded_views.fetch_add(decoded.nested_views,
+                                             std::memory_order_relaxed);
+    decoded = DecodeStats();
+  }
   return Decide(policy, std::move(out), counters);
 }
 

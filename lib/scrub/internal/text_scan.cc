@@ -9,11 +9,10 @@ namespace {
 
 const ContextHints kNoHints;
 
-}  // namespace
-
-absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
-                                const ContextHints& hints, ScratchState* s) {
-  s->placed.clear();
+// The findings of `text` alone (no decoded views), appended to `out`.
+absl::Status FindInOneText(const CompiledPolicy& policy, absl::string_view text,
+                           const ContextHints& hints, ScratchState* s,
+                           std::vector<PlacedFinding>* out) {
   if (policy.reference_engine()) {
     s->view.BuildV1(text);
   } else {
@@ -27,19 +26,54 @@ absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view 
   for (const RawFinding& f : s->raw) {
     const auto [start, end] = s->view.OriginalSpan(f.view_start, f.view_end);
     const CompiledRule& rule = policy.rules()[f.rule];
-    s->placed.push_back(
+    out->push_back(
         {f.rule, start, end, f.confidence,
          NormalizeValue(view.substr(f.view_start, f.view_end - f.view_start),
                         rule.spec.form)});
   }
   // Raw findings are sorted by view start (ties: longer first), and the view
-  // maps to the original monotonically: `placed` is sorted the same way.
+  // maps to the original monotonically: `out` is sorted the same way.
   return absl::OkStatus();
+}
+
+DecodeSettings DecodeSettingsOf(const v1::DecodeOptions& d) {
+  DecodeSettings settings;
+  if (d.percent()) settings.encodings |= kPercentEncoding;
+  if (d.html()) settings.encodings |= kHtmlEncoding;
+  if (d.escapes()) settings.encodings |= kEscapeEncoding;
+  if (d.base64()) settings.encodings |= kBase64Encoding;
+  settings.max_depth = d.max_depth();
+  return settings;
+}
+
+}  // namespace
+
+absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
+                                const ContextHints& hints, ScratchState* s) {
+  s->placed.clear();
+  if (absl::Status status = FindInOneText(policy, text, hints, s, &s->placed);
+      !status.ok()) {
+    return status;
+  }
+  // The reference engine (differential tests) keeps the first engine's
+  // behaviour: no decoded views.
+  if (policy.reference_engine()) return absl::OkStatus();
+  const DecodeSettings settings = DecodeSettingsOf(policy.policy().decode());
+  if (settings.encodings == 0) return absl::OkStatus();
+  return AddDecodedFindings(
+      text, settings,
+      [&](absl::string_view decoded, std::vector<PlacedFinding>* out) {
+        return FindInOneText(policy, decoded, hints, s, out);
+      },
+      &s->decoded, &s->placed);
 }
 
 ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
                      ScratchState* s) {
   absl::Status status = FindPlacedFindings(policy, text, kNoHints, s);
+  if (IsDecodeBudgetError(status)) {
+    return Stopped(BlockReason::kDecodeBudget, std::move(status));
+  }
   if (!status.ok()) {
     return Stopped(BlockReason::kEngineError,
                    absl::Status(status.code(),

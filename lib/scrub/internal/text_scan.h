@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "scrub/internal/clean_key_cache.h"
 #include "scrub/internal/compiled_policy.h"
+#include "scrub/internal/decoded_scan.h"
 #include "scrub/internal/decide.h"
 #include "scrub/internal/detection_view.h"
 #include "scrub/internal/finding_collector.h"
@@ -26,18 +27,22 @@ struct ScratchState {
   std::vector<RawFinding> raw;
   std::vector<PlacedFinding> placed;
   CleanKeyCache clean_json_keys;  // JSON records only
+  DecodedScratch decoded;         // decoded views (decoded_scan.h)
 };
 
-// Finds the findings of `text`, which must be valid UTF-8. On success
-// `s->placed` holds them in `text` offsets, sorted by start (ties: longer
-// first), with their normalised values. A non-OK status is an engine failure
-// (then `s->placed` must be discarded).
+// Finds the findings of `text`, which must be valid UTF-8, and of its
+// decoded views (decoded_scan.h) when the policy's decode options and a
+// trigger in `text` call for them. On success `s->placed` holds them in
+// `text` offsets, sorted by start (ties: longer first), with their
+// normalised values. A non-OK status is an engine failure or an exceeded
+// decode budget (IsDecodeBudgetError); then `s->placed` must be discarded.
 absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
                                 const ContextHints& hints, ScratchState* s);
 
 // The findings of the message `text` (valid UTF-8) with the policy's actions
 // applied: what Decide() needs. Stops with kEngineError on an engine failure
-// and with kTooManyFindings past limits.max_findings_per_message.
+// with kDecodeBudget past a decode budget, and with kTooManyFindings past
+// limits.max_findings_per_message.
 ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
                      ScratchState* s);
 
