@@ -82,6 +82,25 @@ char32_t HanAt(absl::string_view text, size_t p) {
   return cp >= 0x3400 && cp < 0xA000 ? cp : 0;
 }
 
+// Whether Han ideograph `cp` (U+3400–U+9FFF) is of kind kOther — every one
+// but the few Chinese numerals — from a bitmap made once from the tables:
+// KeptHan() asks it of every Han character, the commonest non-ASCII text,
+// and a bit test is cheaper than the two-level table lookup.
+bool IsPlainHan(char32_t cp) {
+  static constexpr char32_t kFirst = 0x3400, kEnd = 0xA000;
+  static const auto* const kPlain = [] {
+    auto* bits = new std::vector<uint64_t>((kEnd - kFirst + 63) / 64, 0);
+    for (char32_t c = kFirst; c < kEnd; ++c) {
+      if (unicode::KindOf(c) == CharKind::kOther) {
+        (*bits)[(c - kFirst) / 64] |= uint64_t{1} << ((c - kFirst) % 64);
+      }
+    }
+    return bits;
+  }();
+  const char32_t i = cp - kFirst;
+  return ((*kPlain)[i / 64] >> (i % 64)) & 1;
+}
+
 // The length of a short HTML tag at `p` ("<u>", "</b>", "<span>": a name of
 // one to four ASCII letters), else 0. Like a markup character, a tag does
 // not end a number ("7163<u>𝟛4贰6</u>贰41"); digit_runs.h reads it the same
@@ -482,8 +501,7 @@ class DetectionView::Builder {
   // as it is (what Fold() would do one by one); false when there is none.
   bool KeptHan() {
     size_t end = pos_;
-    for (char32_t cp; (cp = HanAt(in_, end)) != 0 &&
-                      unicode::KindOf(cp) == CharKind::kOther;) {
+    for (char32_t cp; (cp = HanAt(in_, end)) != 0 && IsPlainHan(cp);) {
       end += 3;
     }
     if (end == pos_) return false;
