@@ -311,31 +311,32 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
 // its first 14 digits happen to spell. Pattern candidates are kept as they
 // are (their overlaps are redacted as one union).
 void KeepBestDigitCover(size_t view_size, std::vector<RawFinding>* found,
-                        std::vector<size_t>* order, std::vector<char>* kept_bytes) {
+                        std::vector<CollectorScratch::CoverRank>* order,
+                        std::vector<char>* kept_bytes) {
   order->clear();
   for (size_t i = 0; i < found->size(); ++i) {
-    if ((*found)[i].evidence != Evidence::kPattern && (*found)[i].confidence > 0) {
-      order->push_back(i);
+    const RawFinding& f = (*found)[i];
+    if (f.evidence != Evidence::kPattern && f.confidence > 0) {
+      order->push_back(
+          {f.evidence, f.partial, f.confidence, f.view_end - f.view_start, f.view_start, i});
     }
   }
   if (order->size() < 2) return;
-  std::sort(order->begin(), order->end(), [&](size_t a, size_t b) {
-    const RawFinding& x = (*found)[a];
-    const RawFinding& y = (*found)[b];
+  using Rank = CollectorScratch::CoverRank;
+  std::sort(order->begin(), order->end(), [](const Rank& x, const Rank& y) {
     if (x.evidence != y.evidence) return x.evidence > y.evidence;
     if (x.partial != y.partial) return y.partial;
     if (x.confidence != y.confidence) return x.confidence > y.confidence;
-    const size_t xl = x.view_end - x.view_start, yl = y.view_end - y.view_start;
-    if (xl != yl) return xl > yl;
-    return x.view_start < y.view_start;
+    if (x.length != y.length) return x.length > y.length;
+    return x.start < y.start;
   });
   // The bytes of the windows kept so far (windows are never empty, so two
   // overlap exactly when they share a byte): a check costs the window's
   // length, not a pass over every window kept.
   std::vector<char>& kept = *kept_bytes;
   kept.assign(view_size, 0);
-  for (size_t k : *order) {
-    RawFinding& f = (*found)[k];
+  for (const CollectorScratch::CoverRank& r : *order) {
+    RawFinding& f = (*found)[r.index];
     char* const first = kept.data() + f.view_start;
     const size_t length = f.view_end - f.view_start;
     if (std::memchr(first, 1, length) != nullptr) {

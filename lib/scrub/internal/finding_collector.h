@@ -30,8 +30,19 @@ struct KeywordHit {
 
 // Buffers CollectFindings reuses across calls (part of a thread's scratch).
 struct CollectorScratch {
+  // A digit-window candidate as the best cover ranks it, beside its index:
+  // sorting these needs no look into the candidates themselves (a dense
+  // message has as many as it has digit groups).
+  struct CoverRank {
+    Evidence evidence;
+    bool partial;
+    double confidence;
+    size_t length;
+    size_t start;
+    size_t index;  // into the candidates
+  };
   DigitRuns runs;
-  std::vector<size_t> order;
+  std::vector<CoverRank> order;
   bool deferred = false;  // a digit window waits for evidence (a masked round)
   std::vector<int> flagged;
   std::vector<KeywordHit> hits;  // sorted by end
