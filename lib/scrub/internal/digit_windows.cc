@@ -407,10 +407,12 @@ class RunWindows {
     const CompiledRule& rule = policy_.rules()[rule_];
     const double score = rule.spec.score(compact_, policy_.validation());
     if (score <= 0) return;
-    if (c.finding.context_end > 0) c.finding.context_start = std::min(start, c.finding.context_start);
+    if (c.finding.context_end > 0) {
+      c.finding.context_start = std::min(static_cast<uint32_t>(start), c.finding.context_start);
+    }
     c.finding.rule = rule_;
-    c.finding.view_start = start;
-    c.finding.view_end = end;
+    c.finding.view_start = static_cast<uint32_t>(start);
+    c.finding.view_end = static_cast<uint32_t>(end);
     c.finding.confidence = score;
     candidates_.push_back(c);
   }

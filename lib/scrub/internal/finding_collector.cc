@@ -67,7 +67,7 @@ void CollectDictionaryFindings(const CompiledPolicy& policy, absl::string_view v
         }
       }
       const CompiledRule& rule = policy.rules()[term.rule];
-      out->push_back({term.rule, start, end,
+      out->push_back({term.rule, static_cast<uint32_t>(start), static_cast<uint32_t>(end),
                       rule.spec.score(view.substr(start, end - start),
                                       policy.validation())});
     });

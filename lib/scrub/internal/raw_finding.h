@@ -15,10 +15,13 @@ enum class Evidence : uint8_t {
   kStrongDigits = 2,   // a digit window checked by a strong validator
 };
 
+// View offsets are 32-bit: a message is at most 1 GiB
+// (policy_defaults.h, kMaxMessageBytesCeiling), and a dense message holds as
+// many findings as digit groups, so their size is memory traffic.
 struct RawFinding {
   int rule = 0;  // index into CompiledPolicy::rules()
-  size_t view_start = 0;
-  size_t view_end = 0;
+  uint32_t view_start = 0;
+  uint32_t view_end = 0;
   double confidence = 0;
   Evidence evidence = Evidence::kPattern;
   // Dropped unless a positive context word of its rule is near (a weak digit
@@ -30,9 +33,10 @@ struct RawFinding {
   // The span context words are measured from, when it is not the finding's
   // own: a window inside a longer digit group takes the group's context
   // ("订单号26658064614974054088" is an order number, not a mobile at its end).
-  size_t context_start = 0;
-  size_t context_end = 0;  // 0: the finding's own span
+  uint32_t context_start = 0;
+  uint32_t context_end = 0;  // 0: the finding's own span
 };
+static_assert(sizeof(RawFinding) <= 40, "RawFinding grew: dense messages pay for it");
 
 }  // namespace scrub::internal
 
