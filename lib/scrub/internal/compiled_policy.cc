@@ -69,6 +69,24 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
   return out;
 }
 
+namespace {
+
+// Calls fn(rule index, folded word) for each positive context word of the
+// rules whose candidates need one (ContextSpec::required).
+template <typename Fn>
+void ForEachRequiredContextWord(const std::vector<CompiledRule>& rules, Fn fn) {
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const ContextSpec& ctx = rules[r].spec.context;
+    if (!ctx.required) continue;
+    for (const std::string& word : ctx.positive) {
+      const std::string folded = FoldForDetection(word);
+      if (!folded.empty()) fn(static_cast<int>(r), folded);
+    }
+  }
+}
+
+}  // namespace
+
 // The pattern detectors in one candidate engine.
 absl::Status CompiledPolicy::BuildCandidateEngine(const CompileOptions& options) {
   std::vector<CandidateEngine::Pattern> patterns;
@@ -86,22 +104,18 @@ absl::Status CompiledPolicy::BuildCandidateEngine(const CompileOptions& options)
   // Markers: the positive words of the rules that need one
   // (ContextSpec::required), so that the set's one pass also tells whether
   // a text holds any (RequiredContextGate in finding_collector.cc).
+  // Only rules with a pattern in the set need them.
   first_marker_ = static_cast<int>(patterns.size());
-  for (size_t r = 0; r < rules_.size(); ++r) {
+  ForEachRequiredContextWord(rules_, [&](int r, const std::string& folded) {
     const CompiledRule& rule = rules_[r];
-    if (rule.is_dictionary || !rule.spec.context.required) continue;
-    if (rule.spec.digits.has_value() && !reference_engine_) continue;
-    for (const std::string& word : rule.spec.context.positive) {
-      const std::string folded = FoldForDetection(word);
-      if (folded.empty()) continue;
-      CandidateEngine::Pattern marker;
-      marker.regex = RE2::QuoteMeta(folded);
-      marker.case_insensitive = true;
-      marker.marker = true;
-      patterns.push_back(std::move(marker));
-      engine_rules_.push_back(static_cast<int>(r));
-    }
-  }
+    if (rule.is_dictionary || (rule.spec.digits.has_value() && !reference_engine_)) return;
+    CandidateEngine::Pattern marker;
+    marker.regex = RE2::QuoteMeta(folded);
+    marker.case_insensitive = true;
+    marker.marker = true;
+    patterns.push_back(std::move(marker));
+    engine_rules_.push_back(r);
+  });
   CandidateEngine::Options engine_options;
   engine_options.max_mem = options.engine_max_mem;
   engine_options.fault_hook = options.engine_fault_for_testing;
@@ -157,16 +171,10 @@ void CompiledPolicy::BuildContextWords() {
   // alone: whether a text can hold any of their findings at all.
   {
     KeywordAutomaton::Builder builder(/*ascii_case_insensitive=*/true);
-    for (size_t r = 0; r < rules_.size(); ++r) {
-      const ContextSpec& ctx = rules_[r].spec.context;
-      if (!ctx.required) continue;
-      for (const std::string& word : ctx.positive) {
-        const std::string folded = FoldForDetection(word);
-        if (folded.empty()) continue;
-        builder.Add(folded);
-        required_context_rule_.push_back(static_cast<int>(r));
-      }
-    }
+    ForEachRequiredContextWord(rules_, [&](int r, const std::string& folded) {
+      builder.Add(folded);
+      required_context_rule_.push_back(r);
+    });
     required_context_words_ = std::move(builder).Build();
   }
 }
