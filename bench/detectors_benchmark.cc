@@ -110,7 +110,7 @@ void BM_CandidateSet(benchmark::State& state) {
       absl::Status s = (*engine)->FindCandidates(
           absl::string_view(m), &flagged, [&](int, size_t, size_t) {
             ++candidates;
-            return true;
+            return scrub::internal::CandidateEngine::Decision::kAccept;
           });
       if (!s.ok()) std::abort();
     }

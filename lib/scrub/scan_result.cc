@@ -38,6 +38,8 @@ absl::string_view BlockReasonName(BlockReason reason) {
       return "json_key_finding";
     case BlockReason::kDecodeBudget:
       return "decode_budget";
+    case BlockReason::kInterrupted:
+      return "interrupted";
   }
   return "unknown";
 }

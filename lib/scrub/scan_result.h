@@ -65,6 +65,10 @@ enum class BlockReason {
   kDecodeBudget = 10,    // Decoding exceeded a budget: encodings nested deeper
                          // than decode.max_depth, or more decoded bytes than
                          // the input has.
+  kInterrupted = 11,     // The caller's KeepGoing said stop inside the
+                         // record (a deadline, a cancelled call); `error`
+                         // is its status. Never passed, under any failure
+                         // mode.
 };
 
 // "detector_action", "block_rule", "invalid_utf8", ... ("" for kNone).

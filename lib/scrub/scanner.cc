@@ -115,6 +115,7 @@ ScannerCounters Scanner::counters() const {
       impl_->counters.nested_decoded_views.load(std::memory_order_relaxed);
   c.decode_budget_blocks =
       impl_->counters.decode_budget_blocks.load(std::memory_order_relaxed);
+  c.interrupted_scans = impl_->counters.interrupted_scans.load(std::memory_order_relaxed);
   return c;
 }
 
@@ -123,10 +124,15 @@ ScanResult Scanner::Scan(absl::string_view text, Scratch* scratch) const {
 }
 
 ScanResult Scanner::Scan(Record record, Scratch* scratch) const {
+  return Scan(record, KeepGoing(), scratch);
+}
+
+ScanResult Scanner::Scan(Record record, const KeepGoing& keep_going,
+                         Scratch* scratch) const {
   std::unique_ptr<Scratch> local;  // only without a caller's scratch
   if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
   return internal::ScanRecord(*impl_->policy, record, &Scratch::State::Of(*scratch),
-                              &impl_->counters);
+                              &impl_->counters, &keep_going);
 }
 
 ScanResult Scanner::OversizeResult(Record head, uint64_t bytes) const {
@@ -164,7 +170,11 @@ absl::StatusOr<std::vector<ScanResult>> Scanner::ScanBatch(
       inputs_since_ask = 0;
       bytes_since_ask = 0;
     }
-    results.push_back(internal::ScanRecord(policy, record, &s, &impl_->counters));
+    results.push_back(
+        internal::ScanRecord(policy, record, &s, &impl_->counters, &keep_going));
+    if (results.back().block_reason == BlockReason::kInterrupted) {
+      return results.back().error;  // the caller's answer
+    }
     ++inputs_since_ask;
     bytes_since_ask += record.text.size();
   }

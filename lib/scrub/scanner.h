@@ -38,6 +38,9 @@
 //     limits.max_json_depth or not valid JSON, invalid UTF-8 (unless the
 //     policy's invalid_utf8 is REPLACE), and an engine that ran out of its
 //     budget (RESOURCE_EXHAUSTED: an input can be built to exhaust it).
+//   * A scan its caller stops (a KeepGoing that answers non-OK inside a long
+//     record: a deadline, a cancelled call) is never passed either: the
+//     record is BLOCKED with kInterrupted, a batch fails with that status.
 //   * Only an internal engine fault — one no input can provoke — is decided
 //     by the policy's failure_mode: BLOCKED under FAIL_CLOSED (the default),
 //     or passed unchanged under FAIL_OPEN, with failed_open = true, and
@@ -91,6 +94,9 @@ struct ScannerCounters {
   uint64_t decoded_views = 0;
   uint64_t nested_decoded_views = 0;
   uint64_t decode_budget_blocks = 0;
+  // Records BLOCKED because their caller's KeepGoing said stop inside them
+  // (kInterrupted; in a batch, the record that stopped the batch).
+  uint64_t interrupted_scans = 0;
 };
 
 // How the policy treats one enabled detector.
@@ -103,9 +109,13 @@ struct DetectorRule {
   std::string redaction;
 };
 
-// Asked between the messages of a batch whether the caller still wants the
-// answer (a deadline, a cancelled call): OK to go on, or the status the
-// batch stops with.
+// Asked whether the caller still wants the answer (a deadline, a cancelled
+// call): OK to go on, or the status the scan stops with. Asked between the
+// records of a batch, and inside a long record after every 64 KiB of
+// scanning work (a pass over the record's bytes, a candidate validated), so
+// that a caller that has gone stops costing work within milliseconds even in
+// a message of megabytes. It must be cheap (a clock read, an atomic load)
+// and must not call back into the scanner.
 using KeepGoing = std::function<absl::Status()>;
 
 class Scanner {
@@ -140,6 +150,14 @@ class Scanner {
   // Scans one record in its format (text, JSON, or auto).
   ScanResult Scan(Record record, Scratch* scratch = nullptr) const;
 
+  // The same, asking `keep_going` inside the record (see KeepGoing; a record
+  // with less than 64 KiB of work never asks). When it answers non-OK the
+  // scan stops there: BLOCKED, block_reason kInterrupted, error = its answer
+  // (e.g. DEADLINE_EXCEEDED), no findings. Never passed, whatever the
+  // failure mode.
+  ScanResult Scan(Record record, const KeepGoing& keep_going,
+                  Scratch* scratch = nullptr) const;
+
   // The result of a record of `bytes` bytes, over limits.max_message_bytes,
   // that a face streaming its input never held whole (the `scrub` line
   // filter skips such a line): BLOCKED with kMessageTooLarge, exactly as
@@ -155,7 +173,8 @@ class Scanner {
   //   whatever non-OK status keep_going returned
   // A single oversize message is BLOCKED on its own. `keep_going` (optional)
   // is asked before the first input, then after every 16 inputs or 64 KiB
-  // of input scanned since it was last asked, and after the last input.
+  // of input scanned since it was last asked, inside a long input as
+  // Scan(record, keep_going) asks it, and after the last input.
   absl::StatusOr<std::vector<ScanResult>> ScanBatch(
       absl::Span<const absl::string_view> texts, Scratch* scratch = nullptr) const;
   absl::StatusOr<std::vector<ScanResult>> ScanBatch(absl::Span<const Record> records,

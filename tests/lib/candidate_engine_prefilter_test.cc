@@ -17,7 +17,7 @@ std::vector<std::pair<size_t, size_t>> Find(const CandidateEngine& engine,
                   .FindCandidates(text, &flagged,
                                   [&](int, size_t start, size_t end) {
                                     out.emplace_back(start, end);
-                                    return true;
+                                    return CandidateEngine::Decision::kAccept;
                                   })
                   .ok());
   return out;

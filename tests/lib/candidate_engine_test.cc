@@ -19,7 +19,7 @@ std::vector<Hit> Find(const CandidateEngine& engine, absl::string_view text,
   std::vector<Hit> hits;
   absl::Status s = engine.FindCandidates(text, &flagged, [&](int p, size_t b, size_t e) {
     hits.emplace_back(p, b, e);
-    return accept;
+    return accept ? CandidateEngine::Decision::kAccept : CandidateEngine::Decision::kReject;
   });
   EXPECT_TRUE(s.ok()) << s;
   return hits;
@@ -48,6 +48,21 @@ TEST(CandidateEngine, ResumesAfterTheMatchStartWhenACandidateIsRejected) {
             (std::vector<Hit>{{0, 0, 5}, {0, 1, 5}}));
 }
 
+TEST(CandidateEngine, StopEndsTheSearchOfEveryPattern) {
+  auto engine = CandidateEngine::Create({{"([0-9]{3})"}, {"([a-z]{2})"}}, {});
+  ASSERT_TRUE(engine.ok());
+  std::vector<int> flagged;
+  std::vector<Hit> hits;
+  absl::Status s = (*engine)->FindCandidates(
+      "123 456 ab cd", &flagged, [&](int p, size_t b, size_t e) {
+        hits.emplace_back(p, b, e);
+        return CandidateEngine::Decision::kStop;
+      });
+  EXPECT_TRUE(s.ok()) << s;
+  EXPECT_EQ(flagged, (std::vector<int>{0, 1}));
+  EXPECT_EQ(hits, (std::vector<Hit>{{0, 0, 3}}));  // nothing after the stop
+}
+
 TEST(CandidateEngine, NamesTheBadPattern) {
   auto engine = CandidateEngine::Create({{"ok"}, {"(unclosed"}}, {});
   ASSERT_FALSE(engine.ok());
@@ -72,7 +87,7 @@ TEST(CandidateEngine, InjectedFaultIsReturnedAndNothingIsReported) {
   int calls = 0;
   absl::Status s = (*engine)->FindCandidates("aaa", &flagged, [&](int, size_t, size_t) {
     ++calls;
-    return true;
+    return CandidateEngine::Decision::kAccept;
   });
   EXPECT_EQ(s.code(), absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(calls, 0);

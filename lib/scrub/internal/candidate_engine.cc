@@ -158,7 +158,9 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
         pos = match_start + 1;
         continue;
       }
-      if (fn(index, start, end)) {
+      const Decision decision = fn(index, start, end);
+      if (decision == Decision::kStop) return absl::OkStatus();
+      if (decision == Decision::kAccept) {
         // Resume at the value's last character, so that it can serve as the
         // boundary before the next value ("11010519491231002X" then an ID
         // right after its X).

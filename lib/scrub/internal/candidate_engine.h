@@ -64,12 +64,16 @@ class CandidateEngine {
   static absl::StatusOr<std::unique_ptr<CandidateEngine>> Create(
       const std::vector<Pattern>& patterns, Options options);
 
+  // What a CandidateFn says of a candidate. kAccept: the next search of that
+  // pattern starts at the value's last character, which may be the boundary
+  // before the next value; a candidate overlapping an accepted value is
+  // skipped. kReject: the next search starts one byte after the start of
+  // the whole match. kStop: no further search of any pattern (the caller
+  // stops the scan, e.g. for a caller that has gone).
+  enum class Decision { kReject, kAccept, kStop };
+
   // Called for each candidate: the pattern's index and the value's view span.
-  // Returns true to accept it (the next search of that pattern starts at the
-  // value's last character, which may be the boundary before the next value;
-  // a candidate overlapping an accepted value is skipped) or false to reject
-  // it (the next search starts one byte after the start of the whole match).
-  using CandidateFn = absl::FunctionRef<bool(int pattern, size_t start, size_t end)>;
+  using CandidateFn = absl::FunctionRef<Decision(int pattern, size_t start, size_t end)>;
 
   // Finds the candidates of every pattern in `view`, pattern by pattern.
   // `flagged` receives the patterns (markers included) the set flagged,

@@ -35,6 +35,9 @@ ScanResult DecideStopped(const CompiledPolicy& policy, ScanOutcome outcome,
   if (outcome.stopped == BlockReason::kDecodeBudget) {
     counters->decode_budget_blocks.fetch_add(1, std::memory_order_relaxed);
   }
+  if (outcome.stopped == BlockReason::kInterrupted) {
+    counters->interrupted_scans.fetch_add(1, std::memory_order_relaxed);
+  }
   if (!InputCanProvoke(outcome.stopped, r.error) &&
       policy.policy().failure_mode() == v1::FAIL_OPEN) {
     counters->fail_open_passes.fetch_add(1, std::memory_order_relaxed);

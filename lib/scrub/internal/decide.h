@@ -7,7 +7,8 @@
 // whenever the input can have provoked the stop — a limit it breaks (size,
 // findings, JSON depth), invalid UTF-8 or JSON, an engine budget it exhausted
 // (RESOURCE_EXHAUSTED), a deadline or cancellation (DEADLINE_EXCEEDED,
-// CANCELLED) — because an attacker who could provoke a pass would choose
+// CANCELLED; also a caller's KeepGoing that stopped a scan, kInterrupted) —
+// because an attacker who could provoke a pass would choose
 // to. Only an internal engine fault is left to the policy: BLOCK under
 // FAIL_CLOSED, pass unchanged (counted) under FAIL_OPEN.
 #ifndef SCRUB_INTERNAL_DECIDE_H_
@@ -33,6 +34,7 @@ struct FailureCounters {
   std::atomic<uint64_t> decoded_views{0};         // decoded views built
   std::atomic<uint64_t> nested_decoded_views{0};  // of which nested
   std::atomic<uint64_t> decode_budget_blocks{0};  // BLOCKED: kDecodeBudget
+  std::atomic<uint64_t> interrupted_scans{0};     // BLOCKED: kInterrupted
 };
 
 // What the find stage produced for one record, before any decision.

@@ -485,7 +485,7 @@ class RunWindows {
 
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
-                         std::vector<RawFinding>* out) {
+                         std::vector<RawFinding>* out, ScanInterrupt* interrupt) {
   if (policy.digit_rules().empty()) return;
   // A run with fewer digits than the shortest value holds no window (most
   // runs of chat: times, prices, counts).
@@ -503,6 +503,10 @@ void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
       length += static_cast<int>(g.digits) + (g.ends_with_x ? 1 : 0);
     }
     if (length < shortest) continue;
+    // Each group may start windows to validate.
+    if (interrupt != nullptr && !interrupt->Advance(kValidationWork * run.group_count)) {
+      return;
+    }
     windows.Find(run);
   }
 }

@@ -36,16 +36,20 @@
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/raw_finding.h"
+#include "scrub/internal/scan_interrupt.h"
 #include "scrub/internal/span_overlap.h"
 
 namespace scrub::internal {
 
 // Appends to `out` the scored candidates (score > 0) of the policy's numeric
 // detectors in `view`, whose digit structure is `runs`; none overlaps a span
-// of `exclude` (findings of an earlier round).
+// of `exclude` (findings of an earlier round). Each run long enough to hold
+// a value counts as work for `interrupt` (optional); once it says stop, the
+// search ends (the caller sees interrupt->stopped()).
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
-                         std::vector<RawFinding>* out);
+                         std::vector<RawFinding>* out,
+                         ScanInterrupt* interrupt = nullptr);
 
 }  // namespace scrub::internal
 

@@ -262,31 +262,40 @@ class RequiredContextGate {
 
 // The candidates of the pattern detectors in `text`, scored, skipping any
 // that overlaps a span of `exclude` (findings of an earlier pass) and the
-// patterns `gate` rules out.
+// patterns `gate` rules out. Each pattern's search and each candidate count
+// as work for `interrupt`; once it says stop, the search ends.
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
                             const SpanOverlap& exclude, RequiredContextGate* gate,
-                            std::vector<int>* flagged, std::vector<RawFinding>* out) {
+                            ScanInterrupt* interrupt, std::vector<int>* flagged,
+                            std::vector<RawFinding>* out) {
+  using Decision = CandidateEngine::Decision;
   const ValidationContext& vctx = policy.validation();
-  return policy.engine().FindCandidates(
-      text, flagged, [&](int pattern) { return gate->Wanted(pattern, text, *flagged); },
+  absl::Status status = policy.engine().FindCandidates(
+      text, flagged,
+      [&](int pattern) {
+        return gate->Wanted(pattern, text, *flagged) && interrupt->Advance(text.size());
+      },
       [&](int pattern, size_t start, size_t end) {
-        if (exclude.Overlaps(start, end)) return false;
+        if (!interrupt->Advance(kValidationWork + (end - start))) return Decision::kStop;
+        if (exclude.Overlaps(start, end)) return Decision::kReject;
         const int rule = policy.EngineRule(pattern);
         if (policy.rules()[rule].spec.grouped_number &&
             ContinuesAGroupedNumber(text, start, end)) {
-          return false;
+          return Decision::kReject;
         }
         const double score =
             policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
-        if (score <= 0) return false;
+        if (score <= 0) return Decision::kReject;
         RawFinding f;
         f.rule = rule;
         f.view_start = start;
         f.view_end = end;
         f.confidence = score;
         out->push_back(f);
-        return true;
+        return Decision::kAccept;
       });
+  if (!status.ok()) return status;
+  return interrupt->status();
 }
 
 // The candidates of every detector in `text`: patterns, digit windows,
@@ -294,14 +303,21 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
 absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view text,
                                absl::Span<const DetectionView::SoftBreak> soft_breaks,
                                const SpanOverlap& exclude, RequiredContextGate* gate,
-                               CollectorScratch* scratch, std::vector<RawFinding>* out) {
-  absl::Status status = FindCandidates(policy, text, exclude, gate, &scratch->flagged, out);
+                               ScanInterrupt* interrupt, CollectorScratch* scratch,
+                               std::vector<RawFinding>* out) {
+  absl::Status status =
+      FindCandidates(policy, text, exclude, gate, interrupt, &scratch->flagged, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
+    if (!interrupt->Advance(text.size())) return interrupt->status();
     scratch->runs.Find(text, soft_breaks);
-    FindDigitCandidates(policy, text, scratch->runs, exclude, out);
+    FindDigitCandidates(policy, text, scratch->runs, exclude, out, interrupt);
+    if (interrupt->stopped()) return interrupt->status();
   }
-  if (exclude.empty()) CollectDictionaryFindings(policy, text, out);
+  if (exclude.empty()) {
+    if (!interrupt->Advance(text.size())) return interrupt->status();
+    CollectDictionaryFindings(policy, text, out);
+  }
   return absl::OkStatus();
 }
 
@@ -391,8 +407,8 @@ bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding>
 
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
                              absl::Span<const DetectionView::SoftBreak> soft_breaks,
-                             const ContextHints& hints, CollectorScratch* scratch,
-                             std::vector<RawFinding>* out) {
+                             const ContextHints& hints, ScanInterrupt* interrupt,
+                             CollectorScratch* scratch, std::vector<RawFinding>* out) {
   const size_t first = out->size();
   std::vector<RawFinding>& found = scratch->found;
   found.clear();
@@ -402,7 +418,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   // gate reads the view too, also when a round searches a masked copy.
   RequiredContextGate gate(policy, view, hints, &scratch->context_present);
   absl::Status status =
-      FindAllCandidates(policy, view, soft_breaks, scratch->accepted, &gate, scratch, &found);
+      FindAllCandidates(policy, view, soft_breaks, scratch->accepted, &gate, interrupt,
+                        scratch, &found);
   if (!status.ok()) return status;
   if (found.empty()) return absl::OkStatus();
   AcceptFindings(policy, view, hints, scratch, &found, out);
@@ -426,8 +443,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
     }
     found.clear();
     scratch->accepted.Assign(accepted);
-    status = FindAllCandidates(policy, masked, soft_breaks, scratch->accepted, &gate, scratch,
-                               &found);
+    status = FindAllCandidates(policy, masked, soft_breaks, scratch->accepted, &gate,
+                               interrupt, scratch, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
     AcceptFindings(policy, view, hints, scratch, &found, out);

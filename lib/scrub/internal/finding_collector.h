@@ -17,6 +17,7 @@
 #include "scrub/internal/context_hints.h"
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/raw_finding.h"
+#include "scrub/internal/scan_interrupt.h"
 #include "scrub/internal/span_overlap.h"
 
 namespace scrub::internal {
@@ -57,12 +58,14 @@ struct CollectorScratch {
 
 // Appends to `out` the findings in `view` that pass validation, context,
 // thresholds and allow lists, sorted by start (ties: longer first). Returns
-// a non-OK status on an engine failure (then `out` must be discarded).
-// `soft_breaks` are the view's (DetectionView::soft_breaks).
+// a non-OK status on an engine failure, or the status `interrupt` stopped
+// with (then `out` must be discarded). `soft_breaks` are the view's
+// (DetectionView::soft_breaks). Every pass over the view and every candidate
+// counts as work for `interrupt` (scan_interrupt.h).
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
                              absl::Span<const DetectionView::SoftBreak> soft_breaks,
-                             const ContextHints& hints, CollectorScratch* scratch,
-                             std::vector<RawFinding>* out);
+                             const ContextHints& hints, ScanInterrupt* interrupt,
+                             CollectorScratch* scratch, std::vector<RawFinding>* out);
 
 }  // namespace scrub::internal
 

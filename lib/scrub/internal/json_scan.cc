@@ -500,12 +500,8 @@ class RecordScan : public JsonTokenVisitor {
   }
 
   bool EngineError(const absl::Status& status) {
-    if (IsDecodeBudgetError(status)) {
-      stop_ = {BlockReason::kDecodeBudget, status};
-      return false;
-    }
-    stop_ = {BlockReason::kEngineError,
-             absl::Status(status.code(), absl::StrCat("engine error: ", status.message()))};
+    ScanOutcome failed = FindFailed(s_, status);
+    stop_ = {failed.stopped, std::move(failed.error)};
     return false;
   }
 

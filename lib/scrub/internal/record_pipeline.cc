@@ -46,7 +46,8 @@ ScanResult TooLarge(const CompiledPolicy& policy, RecordFormat format, uint64_t 
 }
 
 ScanResult ScanRecord(const CompiledPolicy& policy, const Record& record,
-                      ScratchState* s, FailureCounters* counters) {
+                      ScratchState* s, FailureCounters* counters,
+                      const ScanInterrupt::Ask* keep_going) {
   const RecordFormat format = ResolveFormat(record);
   absl::string_view text = record.text;
   if (text.size() > policy.limits().max_message_bytes()) {
@@ -70,11 +71,15 @@ ScanResult ScanRecord(const CompiledPolicy& policy, const Record& record,
   ScanOutcome out;
   if (IsBlankRecord(text)) {
     out.format = format;  // nothing to scan: ALLOW
-  } else if (format == RecordFormat::kJson) {
-    out = ScanJson(policy, text, &repaired, s);
   } else {
-    out = ScanText(policy, text, s);
-    out.format = RecordFormat::kText;
+    s->interrupt.Arm(keep_going, kAskEveryBytesOfWork);
+    if (format == RecordFormat::kJson) {
+      out = ScanJson(policy, text, &repaired, s);
+    } else {
+      out = ScanText(policy, text, s);
+      out.format = RecordFormat::kText;
+    }
+    s->interrupt.Disarm();
   }
   out.repaired = std::move(repaired);
   DecodeStats& decoded = s->decoded.stats;

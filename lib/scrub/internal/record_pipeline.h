@@ -27,8 +27,16 @@ bool IsBlankRecord(absl::string_view text);
 // non-whitespace byte is '{').
 RecordFormat ResolveFormat(const Record& record);
 
+// How many bytes of scanning work inside one record go between two asks of
+// its caller's KeepGoing.
+inline constexpr uint64_t kAskEveryBytesOfWork = 64 * 1024;
+
+// The result for `record`. `keep_going` (null: never asked) is asked after
+// every kAskEveryBytesOfWork bytes of work inside the record; when it says
+// stop, the record is BLOCKED with kInterrupted and its status.
 ScanResult ScanRecord(const CompiledPolicy& policy, const Record& record,
-                      ScratchState* s, FailureCounters* counters);
+                      ScratchState* s, FailureCounters* counters,
+                      const ScanInterrupt::Ask* keep_going = nullptr);
 
 // The result of a record of `bytes` bytes (more than max_message_bytes) in
 // `format`.

@@ -18,10 +18,11 @@ absl::Status FindInOneText(const CompiledPolicy& policy, absl::string_view text,
   } else {
     s->view.Build(text);
   }
+  if (!s->interrupt.Advance(text.size())) return s->interrupt.status();
   const absl::string_view view = s->view.text();
   s->raw.clear();
-  absl::Status status =
-      CollectFindings(policy, view, s->view.soft_breaks(), hints, &s->collector, &s->raw);
+  absl::Status status = CollectFindings(policy, view, s->view.soft_breaks(), hints,
+                                        &s->interrupt, &s->collector, &s->raw);
   if (!status.ok()) return status;
   for (const RawFinding& f : s->raw) {
     const auto [start, end] = s->view.OriginalSpan(f.view_start, f.view_end);
@@ -68,16 +69,21 @@ absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view 
       &s->decoded, &s->placed);
 }
 
-ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
-                     ScratchState* s) {
-  absl::Status status = FindPlacedFindings(policy, text, kNoHints, s);
+ScanOutcome FindFailed(const ScratchState& s, absl::Status status) {
+  if (s.interrupt.stopped()) {
+    return Stopped(BlockReason::kInterrupted, s.interrupt.status());
+  }
   if (IsDecodeBudgetError(status)) {
     return Stopped(BlockReason::kDecodeBudget, std::move(status));
   }
-  if (!status.ok()) {
-    return Stopped(BlockReason::kEngineError,
-                   absl::Status(status.code(),
-                                absl::StrCat("engine error: ", status.message())));
+  return Stopped(BlockReason::kEngineError,
+                 absl::Status(status.code(), absl::StrCat("engine error: ", status.message())));
+}
+
+ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
+                     ScratchState* s) {
+  if (absl::Status status = FindPlacedFindings(policy, text, kNoHints, s); !status.ok()) {
+    return FindFailed(*s, std::move(status));
   }
   const size_t max_findings = policy.limits().max_findings_per_message();
   if (s->placed.size() > max_findings) {

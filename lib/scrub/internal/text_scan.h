@@ -17,6 +17,7 @@
 #include "scrub/internal/detection_view.h"
 #include "scrub/internal/finding_collector.h"
 #include "scrub/internal/redactor.h"
+#include "scrub/internal/scan_interrupt.h"
 
 namespace scrub::internal {
 
@@ -28,23 +29,33 @@ struct ScratchState {
   std::vector<PlacedFinding> placed;
   CleanKeyCache clean_json_keys;  // JSON records only
   DecodedScratch decoded;         // decoded views (decoded_scan.h)
+  // Armed by ScanRecord for one record: the caller's KeepGoing, asked inside
+  // long records (scan_interrupt.h).
+  ScanInterrupt interrupt;
 };
 
 // Finds the findings of `text`, which must be valid UTF-8, and of its
 // decoded views (decoded_scan.h) when the policy's decode options and a
 // trigger in `text` call for them. On success `s->placed` holds them in
 // `text` offsets, sorted by start (ties: longer first), with their
-// normalised values. A non-OK status is an engine failure or an exceeded
-// decode budget (IsDecodeBudgetError); then `s->placed` must be discarded.
+// normalised values. A non-OK status is an engine failure, an exceeded
+// decode budget (IsDecodeBudgetError) or the caller's answer that stopped
+// the scan (s->interrupt.stopped()); then `s->placed` must be discarded.
 absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view text,
                                 const ContextHints& hints, ScratchState* s);
 
 // The findings of the message `text` (valid UTF-8) with the policy's actions
-// applied: what Decide() needs. Stops with kEngineError on an engine failure
-// with kDecodeBudget past a decode budget, and with kTooManyFindings past
+// applied: what Decide() needs. Stops with kEngineError on an engine failure,
+// with kDecodeBudget past a decode budget, with kInterrupted when the
+// caller said stop (s->interrupt), and with kTooManyFindings past
 // limits.max_findings_per_message.
 ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
                      ScratchState* s);
+
+// The outcome of a find stage that failed with `status`: kInterrupted when
+// the caller stopped it (s->interrupt), kDecodeBudget for an exceeded decode
+// budget, kEngineError ("engine error: ...") otherwise.
+ScanOutcome FindFailed(const ScratchState& s, absl::Status status);
 
 }  // namespace scrub::internal
 
