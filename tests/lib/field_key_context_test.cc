@@ -77,6 +77,30 @@ TEST_F(FieldKeysInText, NegativeKeysKeepIdentifiersThatLookLikeData) {
   EXPECT_EQ(Redact("[INFO] 订单号: 13812345678 | paid"), "[INFO] 订单号: 13812345678 | paid");
 }
 
+TEST_F(FieldKeysInText, KeysThatNameAQuantityAreNegativeContext) {
+  // Whole keys, and keys whose last word is a unit, a count or a position
+  // (after '_', '-', '.' or a lower-to-upper case change).
+  EXPECT_EQ(Redact("GET /x latency_us=13812345678 rx_bytes=4111111111111111"),
+            "GET /x latency_us=13812345678 rx_bytes=4111111111111111");
+  EXPECT_EQ(Redact("size=4111111111111111 seq=13812345678 offset=110105194912310028"),
+            "size=4111111111111111 seq=13812345678 offset=110105194912310028");
+  EXPECT_EQ(Redact("Content-Length: 4111111111111111"), "Content-Length: 4111111111111111");
+  EXPECT_EQ(Redact("elapsedMs=13812345678 body-size=13812345678 ticket=13812345678"),
+            "elapsedMs=13812345678 body-size=13812345678 ticket=13812345678");
+  // Words that only end like a unit are not units ("status", "items").
+  EXPECT_EQ(Redact("status=13812345678 items=13812345678"),
+            "status=[CN_MOBILE] items=[CN_MOBILE]");
+  // A value with its own positive context keeps it.
+  EXPECT_EQ(Redact("手机 13812345678 size=3"), "手机 [CN_MOBILE] size=3");
+}
+
+TEST_F(FieldKeysInText, JsonKeysThatNameAQuantityAreNegativeContext) {
+  ScanResult r = scanner_->Scan(
+      Record{R"({"latencyMs":13812345678,"rx_bytes":4111111111111111,"tel":13812345678})",
+             RecordFormat::kJson});
+  EXPECT_EQ(r.output, R"({"latencyMs":13812345678,"rx_bytes":4111111111111111,"tel":"[CN_MOBILE]"})");
+}
+
 TEST_F(FieldKeysInText, PositiveKeysAsJsonKeys) {
   EXPECT_EQ(Redact("level=info mobile=13812345678 msg=ok"),
             "level=info mobile=[CN_MOBILE] msg=ok");

@@ -30,4 +30,17 @@ const std::vector<absl::string_view>& BuiltinNegativeKeys() {
   return *kKeys;
 }
 
+const std::vector<absl::string_view>& BuiltinNegativeKeyLastWords() {
+  static const auto* const kWords = [] {
+    auto* words = new std::vector<absl::string_view>();
+    const absl::StatusOr<LoadedDetectorTable>& table = BuiltinDetectorTable();
+    if (table.ok()) {
+      words->assign(table->negative_json_key_last_words.begin(),
+                    table->negative_json_key_last_words.end());
+    }
+    return words;
+  }();
+  return *kWords;
+}
+
 }  // namespace scrub::internal

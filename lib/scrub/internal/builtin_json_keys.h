@@ -27,6 +27,10 @@ const std::vector<BuiltinKeyContext>& BuiltinKeyContexts();
 // Keys whose values are negative context for every detector (normalised).
 const std::vector<absl::string_view>& BuiltinNegativeKeys();
 
+// The table's negative_json_key_last_word entries: last words of keys that
+// name a quantity ("us" of "latency_us", "bytes" of "rx_bytes").
+const std::vector<absl::string_view>& BuiltinNegativeKeyLastWords();
+
 }  // namespace scrub::internal
 
 #endif  // SCRUB_INTERNAL_BUILTIN_JSON_KEYS_H_

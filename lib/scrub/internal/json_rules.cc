@@ -14,6 +14,13 @@ namespace {
 // record can never match and are not looked up.
 constexpr size_t kMaxKeyBytes = 128;
 
+// The context of a key that names a quantity: negative for every detector.
+const ContextHints kQuantityKey = [] {
+  ContextHints hints;
+  hints.negative = true;
+  return hints;
+}();
+
 absl::Status FieldError(absl::string_view field, absl::string_view problem) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
 }
@@ -85,6 +92,9 @@ absl::StatusOr<JsonRules> JsonRules::Compile(
     }
   }
   for (absl::string_view key : BuiltinNegativeKeys()) out.context_[key].negative = true;
+  for (absl::string_view word : BuiltinNegativeKeyLastWords()) {
+    out.negative_last_words_.insert(std::string(word));
+  }
 
   for (int i = 0; i < options.key_context_size(); ++i) {
     const v1::KeyContext& k = options.key_context(i);
@@ -193,10 +203,34 @@ const ContextHints* JsonRules::ContextOf(absl::string_view key) const {
     if (it != context_.end()) return &it->second;
   }
   const size_t dot = key.rfind('.');
-  if (dot == absl::string_view::npos || dot + 1 == key.size()) return nullptr;
-  if (!NormalizeInto(key.substr(dot + 1), buf, &len)) return nullptr;
-  auto it = context_.find(absl::string_view(buf, len));
-  return it == context_.end() ? nullptr : &it->second;
+  if (dot != absl::string_view::npos && dot + 1 < key.size() &&
+      NormalizeInto(key.substr(dot + 1), buf, &len)) {
+    auto it = context_.find(absl::string_view(buf, len));
+    if (it != context_.end()) return &it->second;
+  }
+  return NamesAQuantity(key) ? &kQuantityKey : nullptr;
+}
+
+bool JsonRules::NamesAQuantity(absl::string_view key) const {
+  if (negative_last_words_.empty()) return false;
+  // The last word: after the last separator, or the last lower-to-upper
+  // case change ("elapsedMs"). A key of one word is not looked at here
+  // (whole keys are negative_json_key entries).
+  size_t i = key.size();
+  while (i > 0 && !IsKeySeparator(key[i - 1])) {
+    if (i < key.size() && absl::ascii_isupper(static_cast<unsigned char>(key[i])) &&
+        absl::ascii_islower(static_cast<unsigned char>(key[i - 1]))) {
+      break;
+    }
+    --i;
+  }
+  if (i == 0 || i == key.size() || key.size() - i > kMaxKeyBytes) return false;
+  char word[kMaxKeyBytes];
+  const size_t n = key.size() - i;
+  for (size_t k = 0; k < n; ++k) {
+    word[k] = absl::ascii_tolower(static_cast<unsigned char>(key[i + k]));
+  }
+  return negative_last_words_.contains(absl::string_view(word, n));
 }
 
 const CompiledFieldRule* JsonRules::FieldRuleFor(absl::string_view pointer,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "proto/scrub/v1/policy.pb.h"
@@ -43,7 +44,9 @@ class JsonRules {
 
   // The context of values under `key` (the unescaped key), or null. A key
   // not listed itself is looked up by its last dotted segment, so
-  // "user.phone" is a "phone".
+  // "user.phone" is a "phone"; failing that, a key whose last word names a
+  // quantity ("latency_us", "rx_bytes", "elapsedMs": the table's
+  // negative_json_key_last_word) is negative context.
   const ContextHints* ContextOf(absl::string_view key) const;
 
   // The field rule selecting a value by its pointer, else by its key (only
@@ -54,7 +57,10 @@ class JsonRules {
   bool has_field_rules() const { return !by_pointer_.empty() || !by_key_.empty(); }
 
  private:
+  bool NamesAQuantity(absl::string_view key) const;
+
   absl::flat_hash_map<std::string, ContextHints> context_;  // by normalised key
+  absl::flat_hash_set<std::string> negative_last_words_;  // lower case
   absl::flat_hash_map<std::string, CompiledFieldRule> by_pointer_;
   absl::flat_hash_map<std::string, CompiledFieldRule> by_key_;  // exact keys
 };

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -224,6 +225,14 @@ absl::StatusOr<LoadedDetectorTable> LoadDetectorTable(absl::string_view text) {
   }
   out.negative_json_keys.assign(table.negative_json_key().begin(),
                                 table.negative_json_key().end());
+  for (int i = 0; i < table.negative_json_key_last_word_size(); ++i) {
+    const std::string& word = table.negative_json_key_last_word(i);
+    if (word.empty() || word != absl::AsciiStrToLower(word)) {
+      return TableError(absl::StrCat("negative_json_key_last_word[", i, "]"),
+                        "must be non-empty ASCII lower case");
+    }
+    out.negative_json_key_last_words.push_back(word);
+  }
   return out;
 }
 

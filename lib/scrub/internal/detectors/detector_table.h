@@ -18,6 +18,7 @@ namespace scrub::internal {
 struct LoadedDetectorTable {
   std::vector<DetectorSpec> specs;  // in table order
   std::vector<std::string> negative_json_keys;
+  std::vector<std::string> negative_json_key_last_words;
   v1::DetectorTable definition;  // as parsed (for `scrub detectors --json`)
 };
 
