@@ -17,7 +17,7 @@ TEST_P(AwsAccessKeyTest, FindsExactlyTheKeyIds) {
 std::vector<DetectorCase> EveryPrefix() {
   std::vector<DetectorCase> cases;
   for (const char* prefix : {"AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA",
-                             "AIPA", "ANPA", "ANVA", "APKA"}) {
+                             "AIPA", "ANPA", "ANVA", "APKA", "A3TX", "A3T7"}) {
     const std::string key = std::string(prefix) + "KBNXJBTFQXKWOVOM";
     cases.push_back({"aws_access_key_id = " + key, {key}});
   }
@@ -37,6 +37,10 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"AWS_KEY_AKIAIOSFODNN7EXAMPLE", {"AKIAIOSFODNN7EXAMPLE"}},
         DetectorCase{"two: AKIAIOSFODNN7EXAMPLE,AKIAKBNXJBTFQXKWOVOM",
                      {"AKIAIOSFODNN7EXAMPLE", "AKIAKBNXJBTFQXKWOVOM"}},
+        // Any upper-case alphanumerics, as secret scanners accept (real ids
+        // are base32; documentation and hand-typed ids are not).
+        DetectorCase{"key AKIA1234567890123456", {"AKIA1234567890123456"}},
+        DetectorCase{"AKIAIOSFODNN1EXAMPLE", {"AKIAIOSFODNN1EXAMPLE"}},
         // Full-width letters fold in the detection view.
         DetectorCase{"ＡＫＩＡIOSFODNN7EXAMPLE", {"ＡＫＩＡIOSFODNN7EXAMPLE"}}));
 
@@ -46,9 +50,9 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"AKIAIOSFODNN7EXAMPL", {}},        // 15 characters
         DetectorCase{"AKIAIOSFODNN7EXAMPLEX", {}},      // 17: part of a longer token
         DetectorCase{"XAKIAIOSFODNN7EXAMPLE", {}},      // inside a longer token
-        DetectorCase{"AKIAIOSFODNN1EXAMPLE", {}},       // '1' is not base32
         DetectorCase{"akiaiosfodnn7example", {}},       // key ids are upper case
         DetectorCase{"AXIAIOSFODNN7EXAMPLE", {}},       // unknown prefix
+        DetectorCase{"A3TaIOSFODNN7EXAMPLE", {}},       // lower case after A3T
         DetectorCase{"ABCDEFGHIJKLMNOPQRST", {}}));
 
 }  // namespace

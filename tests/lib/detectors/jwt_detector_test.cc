@@ -26,6 +26,18 @@ const std::string kEncrypted =
 const std::string kEncryptedDirect =
     "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..48V1_ALb6US04U3b."
     "5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs.XFBoMYUZodetZdvTiFvSkQ";
+// Two segments: an unsecured token without its final '.', and a token cut
+// short inside its payload (a truncated log line).
+const std::string kTwoSegments =
+    "eyJhbGciOiJub25lIn0."
+    "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IlpoYW5nIFNhbiIsImlhdCI6MTUxNjIzOTAyMn0";
+const std::string kTruncated = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3OD";
+// {"alg": "HS256", "typ": "JWT"} with spaces, and {\n "alg": ...}.
+const std::string kSpacedHeader =
+    "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9."
+    "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IlpoYW5nIFNhbiIsImlhdCI6MTUxNjIzOTAyMn0."
+    "oopoDzp7O8QuKEh6D0JCk39QmJWikyFE-xzzdAIDhXz";
+const std::string kNewlineHeader = "ewogICJhbGciOiAibm9uZSIKfQ.eyJzdWIiOiIxIn0.";
 // {"typ":"JWT"}: no "alg".
 const std::string kNoAlg =
     "eyJ0eXAiOiJKV1QifQ."
@@ -50,7 +62,11 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"token " + kSigned + ". Next sentence", {kSigned}},
         DetectorCase{kEncrypted, {kEncrypted}},
         DetectorCase{"jwe=" + kEncryptedDirect, {kEncryptedDirect}},
-        DetectorCase{kSigned + " " + kUnsigned, {kSigned, kUnsigned}}));
+        DetectorCase{kSigned + " " + kUnsigned, {kSigned, kUnsigned}},
+        DetectorCase{"token " + kTwoSegments + " end", {kTwoSegments}},
+        DetectorCase{"log: Authorization: Bearer " + kTruncated, {kTruncated}},
+        DetectorCase{"t=" + kSpacedHeader, {kSpacedHeader}},
+        DetectorCase{"t=" + kNewlineHeader, {kNewlineHeader}}));
 
 INSTANTIATE_TEST_SUITE_P(
     HardNegatives, JwtTest,
@@ -62,7 +78,10 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"eyes.on.me", {}},
         DetectorCase{"eyes.. really", {}},
         DetectorCase{"x" + kSigned, {}},              // inside a longer token
-        DetectorCase{kSigned + ".extra", {}}));       // four segments
+        DetectorCase{kSigned + ".extra", {}},         // four segments
+        // Two segments whose second does not start like a JSON object.
+        DetectorCase{"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.abcdefgh", {}},
+        DetectorCase{"eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0", {}}));  // no "alg"
 
 }  // namespace
 }  // namespace scrub::testing

@@ -35,7 +35,28 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"password=pa,ss;word next", {"pa,ss;word"}},
         DetectorCase{"{pwd=secret1}", {"secret1"}},
         DetectorCase{"password=abc123, then log in", {"abc123"}},
-        DetectorCase{"password=\"unterminated", {"unterminated"}}));
+        DetectorCase{"password=\"unterminated", {"unterminated"}},
+        // Keys secret scanners know.
+        DetectorCase{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                     {"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},
+        DetectorCase{"client_secret=Zx8_kd93Hs", {"Zx8_kd93Hs"}},
+        DetectorCase{"{\"CLIENT_SECRET\": \"s3cr3tvalue\"}", {"s3cr3tvalue"}},
+        // mysql's -pSECRET, anywhere among its options.
+        DetectorCase{"mysql -u root -pS3cret db", {"S3cret"}},
+        DetectorCase{"run: mysqldump -h db -u app -pXk9mq2 app > dump.sql", {"Xk9mq2"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Prose, PasswordTest,
+    ::testing::Values(
+        DetectorCase{"the password is hunter2", {"hunter2"}},
+        DetectorCase{"My password is: Tr0ub4dor&3.", {"Tr0ub4dor&3"}},
+        DetectorCase{"wifi password was 'abc!defg' yesterday", {"abc!defg"}},
+        DetectorCase{"Passcode is 482916", {"482916"}},
+        // A word without a digit or a symbol is no password.
+        DetectorCase{"the password is incorrect", {}},
+        DetectorCase{"your password is too short", {}},
+        DetectorCase{"the password is 8 characters long", {}},
+        DetectorCase{"password was reset at 10:00", {}}));
 
 INSTANTIATE_TEST_SUITE_P(
     ChineseKeys, PasswordTest,

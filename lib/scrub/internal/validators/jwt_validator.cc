@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "rapidjson/document.h"
 
@@ -38,6 +39,19 @@ bool IsJoseHeader(absl::string_view segment) {
 
 bool IsValidJwt(absl::string_view token) {
   const std::vector<absl::string_view> parts = absl::StrSplit(token, '.');
+  if (parts.size() == 2) {
+    // No signature segment: an unsecured token written without its final
+    // '.', or a token cut short inside its payload (a truncated log line).
+    // The payload must start like a JSON object ("{" is "ey" in base64url)
+    // and may end anywhere, so only its alphabet is checked.
+    const absl::string_view payload = parts[1];
+    if (payload.size() < 4 || !absl::StartsWith(payload, "ey")) return false;
+    for (char c : payload) {
+      const auto u = static_cast<unsigned char>(c);
+      if (!absl::ascii_isalnum(u) && c != '-' && c != '_') return false;
+    }
+    return IsJoseHeader(parts[0]);
+  }
   if (parts.size() != 3 && parts.size() != 5) return false;
   for (absl::string_view part : parts) {
     if (!IsBase64UrlText(part)) return false;

@@ -15,7 +15,9 @@ bool IsJoseHeader(absl::string_view segment);
 // "header.key.iv.ciphertext.tag": the header is a JOSE header; every
 // segment is base64url ([A-Za-z0-9_-]); a JWS payload is not empty. The
 // signature may be empty (unsecured tokens, "alg":"none", and tokens whose
-// signature was stripped still carry their claims).
+// signature was stripped still carry their claims), or missing with its
+// '.': "header.payload", where the payload starts "ey" (a JSON object) and
+// may be cut short anywhere.
 bool IsValidJwt(absl::string_view token);
 
 }  // namespace scrub::internal
