@@ -41,6 +41,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/synchronization/notification.h"
+#include "absl/types/span.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "proto/scrub/v1/scrub.grpc.pb.h"
@@ -53,6 +54,7 @@
 #include "tests/service/scrubd_process.h"
 #include "tests/service/test_server.h"
 #include "tests/support/engine_fault.h"
+#include "tests/support/large_messages.h"
 #include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
@@ -75,6 +77,8 @@ enum class Fault {
   kInternalFaultScrubd,
   kDeadlineLibrary,
   kDeadlineScrubd,
+  kInterruptedScan,
+  kInterruptedBatch,
   kInvalidUtf8Block,
   kInvalidUtf8Replace,
   kOversize,
@@ -201,6 +205,29 @@ const std::vector<FaultRow>& FaultMatrix() {
        {{ERRORS("deadline"), 1},
         {"scrubd_requests_total{code=\"DEADLINE_EXCEEDED\",rpc=\"ScanBatch\"}", 1},
         {kFailOpenTotal, 0}}},
+
+      {Fault::kInterruptedScan, "cancellation inside a long message", kClosed, "Scanner",
+       "`Scan(record, keep_going)`, 4 MiB of dense personal data, KeepGoing "
+       "answers CANCELLED at its first ask",
+       "BLOCKED (interrupted)", "CANCELLED", "the caller went away",
+       {{"keep_going_asks", 1}, {"interrupted_scans", 1}, {"fail_open_passes", 0}}},
+      {Fault::kInterruptedScan, "cancellation inside a long message", kOpen, "Scanner",
+       "`Scan(record, keep_going)`, 4 MiB of dense personal data, KeepGoing "
+       "answers CANCELLED at its first ask",
+       "BLOCKED (interrupted)", "CANCELLED", "the caller went away",
+       {{"keep_going_asks", 1}, {"interrupted_scans", 1}, {"fail_open_passes", 0}}},
+      {Fault::kInterruptedBatch, "cancellation inside a long message of a batch", kClosed,
+       "Scanner",
+       "`ScanBatch` of that message, KeepGoing answers OK before it, CANCELLED "
+       "inside it",
+       "no results", "CANCELLED", "the caller went away",
+       {{"keep_going_asks", 2}, {"interrupted_scans", 1}, {"fail_open_passes", 0}}},
+      {Fault::kInterruptedBatch, "cancellation inside a long message of a batch", kOpen,
+       "Scanner",
+       "`ScanBatch` of that message, KeepGoing answers OK before it, CANCELLED "
+       "inside it",
+       "no results", "CANCELLED", "the caller went away",
+       {{"keep_going_asks", 2}, {"interrupted_scans", 1}, {"fail_open_passes", 0}}},
 
       // --- The input --------------------------------------------------------
       {Fault::kInvalidUtf8Block, "invalid UTF-8, invalid_utf8 BLOCK", kClosed, "scrubd",
@@ -400,6 +427,7 @@ constexpr char kMobileText[] = "电话138-1234-5678";
 double LibraryCounter(const ScannerCounters& c, int asks, const std::string& name) {
   if (name == "engine_errors") return static_cast<double>(c.engine_errors);
   if (name == "fail_open_passes") return static_cast<double>(c.fail_open_passes);
+  if (name == "interrupted_scans") return static_cast<double>(c.interrupted_scans);
   if (name == "keep_going_asks") return asks;
   ADD_FAILURE() << "unknown library counter " << name;
   return -1;
@@ -443,6 +471,60 @@ Observed LibraryDeadline(const FaultRow& row) {
   o.outcome = results.ok() ? absl::StrCat(results->size(), " results") : "no results";
   o.status = Code(results.status().code());
   o.message = std::string(results.status().message());
+  o.counters = Deltas(row, {}, [&](const std::string& name) {
+    return LibraryCounter(scanner->counters(), asks, name);
+  });
+  return o;
+}
+
+// 4 MiB of dense personal data (a full scan asks a KeepGoing at least 64
+// times: once per 64 KiB of work), under limits that admit it.
+constexpr size_t kLongMessageBytes = size_t{4} << 20;
+
+v1::Policy LongMessagePolicy(v1::FailureMode mode) {
+  v1::Policy policy = PolicyIn(mode);
+  policy.mutable_limits()->set_max_message_bytes(2 * kLongMessageBytes);
+  policy.mutable_limits()->set_max_batch_bytes(2 * kLongMessageBytes);
+  policy.mutable_limits()->set_max_findings_per_message(1'000'000);
+  return policy;
+}
+
+const std::string& LongMessage() {
+  static const auto* message = [] {
+    const LargeMessageShape& dense = LargeMessageShapes().front();  // dense data first
+    EXPECT_EQ(dense.verdict, Verdict::kRedacted) << dense.name;
+    return new std::string(RepeatToSize(dense, kLongMessageBytes));
+  }();
+  return *message;
+}
+
+// The caller stops the scan inside the long message. One ask in all means
+// it stopped within the first 64 KiB of work after the first interval, not
+// after the 4 MiB (a promptness measure that a loaded machine cannot skew).
+Observed Interrupted(const FaultRow& row, bool batch) {
+  Observed o;
+  std::shared_ptr<const Scanner> scanner = ScannerFor(LongMessagePolicy(row.mode));
+  if (scanner == nullptr) return o;
+  int asks = 0;
+  const int ok_answers = batch ? 1 : 0;  // a batch asks once before its first record
+  const KeepGoing keep_going = [&asks, ok_answers] {
+    return ++asks <= ok_answers ? absl::OkStatus()
+                                : absl::CancelledError("the caller went away");
+  };
+  const scrub::Record record{LongMessage(), RecordFormat::kText};
+  if (batch) {
+    auto results = scanner->ScanBatch(absl::MakeConstSpan(&record, 1), keep_going);
+    o.outcome = results.ok() ? absl::StrCat(results->size(), " results") : "no results";
+    o.status = Code(results.status().code());
+    o.message = std::string(results.status().message());
+  } else {
+    const ScanResult r = scanner->Scan(record, keep_going);
+    o.outcome = Outcome(r);
+    o.status = Code(r.error.code());
+    o.message = std::string(r.error.message());
+    EXPECT_TRUE(r.findings.empty());
+    EXPECT_TRUE(r.output.empty());
+  }
   o.counters = Deltas(row, {}, [&](const std::string& name) {
     return LibraryCounter(scanner->counters(), asks, name);
   });
@@ -775,6 +857,10 @@ Observed Provoke(const FaultRow& row) {
       return LibraryDeadline(row);
     case Fault::kDeadlineScrubd:
       return ScrubdDeadline(row);
+    case Fault::kInterruptedScan:
+      return Interrupted(row, /*batch=*/false);
+    case Fault::kInterruptedBatch:
+      return Interrupted(row, /*batch=*/true);
     case Fault::kInvalidUtf8Block:
     case Fault::kInvalidUtf8Replace: {
       v1::Policy policy = PolicyIn(row.mode);
