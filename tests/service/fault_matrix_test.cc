@@ -194,13 +194,13 @@ const std::vector<FaultRow>& FaultMatrix() {
        "DEADLINE_EXCEEDED", "the caller's deadline passed",
        {{"keep_going_asks", 1}, {"engine_errors", 0}, {"fail_open_passes", 0}}},
       {Fault::kDeadlineScrubd, "caller's deadline exceeded", kClosed, "scrubd",
-       "a 1 s deadline passes while the scan is held in the engine", "no results",
+       "a 3 s deadline passes while the scan is held in the engine", "no results",
        "DEADLINE_EXCEEDED", "Deadline Exceeded",
        {{ERRORS("deadline"), 1},
         {"scrubd_requests_total{code=\"DEADLINE_EXCEEDED\",rpc=\"ScanBatch\"}", 1},
         {kFailOpenTotal, 0}}},
       {Fault::kDeadlineScrubd, "caller's deadline exceeded", kOpen, "scrubd",
-       "a 1 s deadline passes while the scan is held in the engine", "no results",
+       "a 3 s deadline passes while the scan is held in the engine", "no results",
        "DEADLINE_EXCEEDED", "Deadline Exceeded",
        {{ERRORS("deadline"), 1},
         {"scrubd_requests_total{code=\"DEADLINE_EXCEEDED\",rpc=\"ScanBatch\"}", 1},
@@ -661,7 +661,7 @@ Observed ScrubdDeadline(const FaultRow& row) {
   v1::ScanBatchRequest request;
   *request.add_messages() = Message("m1", kMobileText);
   v1::ScanBatchResponse response;
-  auto context = ContextWithTimeout(absl::Seconds(1));
+  auto context = ContextWithTimeout(absl::Seconds(3));  // room to reach the engine under ASan
   grpc::Status status;
   absl::Notification done;
   scrubd->stub().async()->ScanBatch(context.get(), &request, &response,
