@@ -58,7 +58,8 @@ absl::string_view ActionName(v1::Action action) {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const AuditOptions& options) {
+absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const AuditOptions& options,
+                                                         WriteErrorHandler on_write_error) {
   absl::StatusOr<std::unique_ptr<scrub::KeyedDigest>> digest =
       scrub::KeyedDigest::FromKeyFile(options.key_file, options.key_id);
   if (!digest.ok()) {  // "key_id: ..." or "key_file: ...": name the flag
@@ -67,12 +68,16 @@ absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const AuditOptions& opt
   }
   absl::StatusOr<std::FILE*> file = OpenForAppend(options.path);
   if (!file.ok()) return file.status();
-  return std::unique_ptr<AuditLog>(new AuditLog(options, *std::move(digest), *file));
+  return std::unique_ptr<AuditLog>(
+      new AuditLog(options, *std::move(digest), *file, std::move(on_write_error)));
 }
 
 AuditLog::AuditLog(AuditOptions options, std::unique_ptr<scrub::KeyedDigest> digest,
-                   std::FILE* file)
-    : options_(std::move(options)), digest_(std::move(digest)), file_(file) {}
+                   std::FILE* file, WriteErrorHandler on_write_error)
+    : options_(std::move(options)),
+      digest_(std::move(digest)),
+      on_write_error_(std::move(on_write_error)),
+      file_(file) {}
 
 AuditLog::~AuditLog() {
   absl::MutexLock lock(&mu_);
@@ -150,11 +155,27 @@ void AuditLog::OnScan(const ScanReport& report) {
     w.EndObject();
     buffer.Put('\n');
   }
-  absl::MutexLock lock(&mu_);
-  if (std::fwrite(buffer.GetString(), 1, buffer.GetSize(), file_) != buffer.GetSize() ||
-      std::fflush(file_) != 0) {
+  WriteError error;
+  {
+    absl::MutexLock lock(&mu_);
+    errno = 0;
+    if (std::fwrite(buffer.GetString(), 1, buffer.GetSize(), file_) == buffer.GetSize() &&
+        std::fflush(file_) == 0) {
+      last_write_failed_ = false;
+      return;
+    }
+    const int err = errno;
+    // stdio has dropped what it could not write; let the next write try.
+    std::clearerr(file_);
     ++write_errors_;
+    error.status = absl::DataLossError(absl::StrCat(
+        "cannot write ", options_.path, ": ",
+        err != 0 ? std::strerror(err) : "short write"));
+    error.total = write_errors_;
+    error.after_success = !last_write_failed_;
+    last_write_failed_ = true;
   }
+  if (on_write_error_ != nullptr) on_write_error_(error);
 }
 
 absl::Status AuditLog::Reopen() {

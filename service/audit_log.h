@@ -38,12 +38,16 @@
 // hold personal data no detector recognised (a person's name used as a key).
 // The audit log stays ids, offsets and digests only.
 //
-// A write error does not fail scans (the audit log is a record, not a gate);
-// it is counted (write_errors()).
+// A write error (a full disk, an I/O error) does not fail scans or change a
+// verdict (the audit log is a record, not a gate): the decision's lines are
+// dropped, the error is counted (write_errors()) and reported to the
+// WriteErrorHandler, which scrubd uses to count it as
+// scrubd_audit_write_errors_total and to log it.
 //
 //   AuditOptions options{.path = "/var/log/scrub/audit.jsonl",
 //                        .key_file = "/etc/scrub/audit.key"};
-//   absl::StatusOr<std::unique_ptr<AuditLog>> audit = AuditLog::Open(options);
+//   absl::StatusOr<std::unique_ptr<AuditLog>> audit = AuditLog::Open(
+//       options, [](const AuditLog::WriteError& e) { /* count; log if e.after_success */ });
 //   ...
 //   (*audit)->Reopen();   // on SIGHUP
 #ifndef SCRUB_SERVICE_AUDIT_LOG_H_
@@ -51,10 +55,12 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -66,9 +72,25 @@ namespace scrub::service {
 
 class AuditLog final : public ServiceObserver {
  public:
+  // A decision whose lines could not be written.
+  struct WriteError {
+    // DATA_LOSS "cannot write /var/log/scrub/audit.jsonl: No space left on
+    // device". Names the path and the OS error, never content.
+    absl::Status status;
+    uint64_t total = 0;  // write errors so far, this one included
+    // The write before this one succeeded (or there was none): the start of
+    // a run of failures, the one to log.
+    bool after_success = false;
+  };
+  // Called on the scanning thread, outside the log's lock, after every
+  // failed write.
+  using WriteErrorHandler = std::function<void(const WriteError&)>;
+
   // Reads the key (at least 32 bytes, used as is) and opens the file for
   // appending (created with mode 0640). Errors name the flag.
-  static absl::StatusOr<std::unique_ptr<AuditLog>> Open(const AuditOptions& options);
+  // `on_write_error` may be null.
+  static absl::StatusOr<std::unique_ptr<AuditLog>> Open(
+      const AuditOptions& options, WriteErrorHandler on_write_error = nullptr);
   ~AuditLog() override;
 
   void OnScan(const ScanReport& report) override;
@@ -85,13 +107,15 @@ class AuditLog final : public ServiceObserver {
 
  private:
   AuditLog(AuditOptions options, std::unique_ptr<scrub::KeyedDigest> digest,
-           std::FILE* file);
+           std::FILE* file, WriteErrorHandler on_write_error);
 
   const AuditOptions options_;
   const std::unique_ptr<scrub::KeyedDigest> digest_;
+  const WriteErrorHandler on_write_error_;
   mutable absl::Mutex mu_;
   std::FILE* file_ ABSL_GUARDED_BY(mu_);
   uint64_t write_errors_ ABSL_GUARDED_BY(mu_) = 0;
+  bool last_write_failed_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace scrub::service

@@ -67,7 +67,19 @@ int Run(const ScrubdConfig& config) {
   }
   std::unique_ptr<AuditLog> audit;
   if (!config.audit.path.empty()) {
-    absl::StatusOr<std::unique_ptr<AuditLog>> opened = AuditLog::Open(config.audit);
+    // A failed write is counted every time and logged once per run of
+    // failures (a full disk fails every decision until space is freed).
+    absl::StatusOr<std::unique_ptr<AuditLog>> opened = AuditLog::Open(
+        config.audit, [metrics = metrics.get()](const AuditLog::WriteError& error) {
+          if (metrics != nullptr) metrics->CountAuditWriteError();
+          if (error.after_success) {
+            LogError(absl::StrCat(
+                "audit log: ", error.status.message(),
+                "; decisions are still made and delivered, without their audit "
+                "records (",
+                error.total, " write errors so far; logged again after a write succeeds)"));
+          }
+        });
     if (!opened.ok()) {
       LogError(std::string(opened.status().message()));
       return kExitError;

@@ -66,6 +66,11 @@ Metrics::Metrics()
                    .Name("scrubd_policy_reloads_total")
                    .Help("Policy reloads, by result (ok, failed).")
                    .Register(*registry_)),
+      audit_write_errors_(prometheus::BuildCounter()
+                              .Name("scrubd_audit_write_errors_total")
+                              .Help("Decisions whose audit-log lines could not be "
+                                    "written (the verdict stands).")
+                              .Register(*registry_)),
       policy_info_(prometheus::BuildGauge()
                        .Name("scrubd_policy_info")
                        .Help("1 for the policy serving now (name, version).")
@@ -95,6 +100,7 @@ Metrics::Metrics()
   fail_open_total_ = &fail_open_.Add({});
   reloads_ok_ = &reloads_.Add({{"result", "ok"}});
   reloads_failed_ = &reloads_.Add({{"result", "failed"}});
+  audit_write_errors_total_ = &audit_write_errors_.Add({});
 }
 
 Metrics::~Metrics() = default;
@@ -156,6 +162,8 @@ void Metrics::OnScan(const ScanReport& report) {
     errors_.Add({{"reason", std::string(reason)}}).Increment(n);
   }
 }
+
+void Metrics::CountAuditWriteError() { audit_write_errors_total_->Increment(); }
 
 void Metrics::OnPolicy(const PolicyEvent& event) {
   (event.ok ? reloads_ok_ : reloads_failed_)->Increment();

@@ -24,6 +24,9 @@
 //                                               unsupported_format)
 //   scrubd_fail_open_total                      messages passed by FAIL_OPEN
 //   scrubd_policy_reloads_total{result}         ok | failed
+//   scrubd_audit_write_errors_total             decisions whose audit lines
+//                                               could not be written (the
+//                                               verdict stands)
 //   scrubd_policy_info{name,version}            1 for the policy serving
 //   scrubd_build_info{version,engine}           1: scrub::kVersion and
 //                                               scrub::kEngineVersion
@@ -75,6 +78,9 @@ class Metrics final : public ServiceObserver {
 
   void OnScan(const ScanReport& report) override;
   void OnPolicy(const PolicyEvent& event) override;
+  // One decision whose audit lines could not be written (AuditLog's
+  // WriteErrorHandler).
+  void CountAuditWriteError();
 
  private:
   Metrics();
@@ -91,6 +97,7 @@ class Metrics final : public ServiceObserver {
   prometheus::Family<prometheus::Counter>& errors_;
   prometheus::Family<prometheus::Counter>& fail_open_;
   prometheus::Family<prometheus::Counter>& reloads_;
+  prometheus::Family<prometheus::Counter>& audit_write_errors_;
   prometheus::Family<prometheus::Gauge>& policy_info_;
   prometheus::Family<prometheus::Gauge>& build_info_;
   prometheus::Family<prometheus::Histogram>& latency_;
@@ -103,6 +110,7 @@ class Metrics final : public ServiceObserver {
   prometheus::Counter* fail_open_total_;
   prometheus::Counter* reloads_ok_;
   prometheus::Counter* reloads_failed_;
+  prometheus::Counter* audit_write_errors_total_;
 
   absl::Mutex policy_mu_;
   prometheus::Gauge* current_policy_ ABSL_GUARDED_BY(policy_mu_) = nullptr;

@@ -1,10 +1,19 @@
 #include "service/daemon/metrics_endpoint.h"
 
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "service/daemon/host_port.h"
 
 namespace scrub::service {
 namespace {
@@ -13,6 +22,44 @@ namespace {
 // request (and for a response to be taken) before it closes the connection.
 constexpr int kHttpThreads = 4;
 constexpr int kHttpRequestTimeoutMs = 5000;
+
+// Why the OS refuses to bind `address`, e.g. "Address already in use
+// (another process listens on port 9464)"; "" when a trial bind succeeds.
+// civetweb says only "null context when constructing CivetServer. Possible
+// problem binding to port.", which names neither the reason nor the port.
+std::string BindError(const std::string& address) {
+  absl::StatusOr<HostPort> at = ParseHostPort(address);
+  if (!at.ok()) return std::string(at.status().message());
+  const std::string host(absl::StripSuffix(absl::StripPrefix(at->host, "["), "]"));
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  if (const int rc = getaddrinfo(host.c_str(), std::to_string(at->port).c_str(), &hints,
+                                 &found);
+      rc != 0) {
+    return absl::StrCat("cannot resolve ", at->host, " (", gai_strerror(rc), ")");
+  }
+  std::string error;
+  const int fd = socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, 0);
+  if (fd < 0) {
+    error = std::strerror(errno);
+  } else {
+    const int on = 1;  // as civetweb does: a port in TIME_WAIT is not "in use"
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+    if (bind(fd, found->ai_addr, found->ai_addrlen) != 0) {
+      const int err = errno;
+      error = std::strerror(err);
+      if (err == EADDRINUSE) {
+        absl::StrAppend(&error, " (another process listens on port ", at->port, ")");
+      }
+    }
+    close(fd);
+  }
+  freeaddrinfo(found);
+  return error;
+}
 
 }  // namespace
 
@@ -30,8 +77,9 @@ absl::StatusOr<std::unique_ptr<MetricsEndpoint>> MetricsEndpoint::Serve(
         "request_timeout_ms", std::to_string(kHttpRequestTimeoutMs),
         "enable_keep_alive", "no"});
   } catch (const std::exception& e) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot serve metrics on ", address, ": ", e.what()));
+    const std::string reason = BindError(address);
+    return absl::UnavailableError(absl::StrCat("cannot serve metrics on ", address, ": ",
+                                               reason.empty() ? e.what() : reason));
   }
   exposer->RegisterCollectable(registry);
   return std::unique_ptr<MetricsEndpoint>(

@@ -25,7 +25,9 @@ namespace scrub::service {
 class MetricsEndpoint {
  public:
   // Listens on `address` ("host:port"; port 0 picks one). UNAVAILABLE names
-  // the address when it cannot (in use, no permission).
+  // the address and the reason when it cannot, e.g. "cannot serve metrics
+  // on 127.0.0.1:9464: Address already in use (another process listens on
+  // port 9464)".
   static absl::StatusOr<std::unique_ptr<MetricsEndpoint>> Serve(
       const std::string& address, std::shared_ptr<prometheus::Registry> registry);
   ~MetricsEndpoint();

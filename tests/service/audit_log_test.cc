@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rapidjson/document.h"
@@ -212,6 +213,41 @@ TEST_F(AuditLogTest, ReopenFollowsLogRotation) {
   ASSERT_EQ(new_lines.size(), 1u);
   EXPECT_THAT(new_lines[0], HasSubstr("\"message_id\":\"after\""));
   EXPECT_EQ(audit_->write_errors(), 0u);
+}
+
+// A full disk: every decision's write fails; each is counted and reported,
+// and only the first of a run is marked as the one to log.
+TEST_F(AuditLogTest, WriteErrorsAreCountedAndReportedAndDoNotChangeTheVerdict) {
+  options_.path = "/dev/full";
+  std::vector<service::AuditLog::WriteError> errors;
+  absl::Mutex mu;
+  auto audit = service::AuditLog::Open(options_, [&](const service::AuditLog::WriteError& e) {
+    absl::MutexLock lock(&mu);
+    errors.push_back(e);
+  });
+  ASSERT_TRUE(audit.ok()) << audit.status();
+  audit_ = *std::move(audit);
+  server_ = StartServer(scrub::DefaultPolicy(), InProcessOptions(), nullptr, {audit_.get()});
+  ASSERT_NE(server_, nullptr);
+  stub_ = InProcessStub(*server_);
+  for (const char* id : {"m1", "m2"}) {
+    v1::ScanBatchRequest request;
+    *request.add_messages() = Message(id, "电话138-1234-5678");
+    v1::ScanBatchResponse response;
+    auto context = ContextWithTimeout(absl::Seconds(10));
+    ASSERT_TRUE(stub_->ScanBatch(context.get(), request, &response).ok());
+    EXPECT_EQ(response.results(0).verdict(), v1::REDACTED);
+    EXPECT_EQ(response.results(0).redacted_text(), "电话[CN_MOBILE]");
+  }
+  EXPECT_EQ(audit_->write_errors(), 2u);
+  absl::MutexLock lock(&mu);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].status,
+            absl::DataLossError("cannot write /dev/full: No space left on device"));
+  EXPECT_EQ(errors[0].total, 1u);
+  EXPECT_TRUE(errors[0].after_success);
+  EXPECT_EQ(errors[1].total, 2u);
+  EXPECT_FALSE(errors[1].after_success) << "one log line per run of failures";
 }
 
 TEST_F(AuditLogTest, OpenErrorsNameTheFlag) {

@@ -1,5 +1,7 @@
 #include "tests/support/engine_fault.h"
 
+#include <utility>
+
 #include "scrub/internal/engine_fault_for_testing.h"
 #include "tests/support/test_scanner.h"
 
@@ -21,13 +23,16 @@ absl::Status EngineFault::Hook() {
   ++waiting_;
   mu_.Await(absl::Condition(&gate_open_));
   --waiting_;
-  if (failing_) return absl::InternalError("injected engine fault");
-  return absl::OkStatus();
+  return fault_;
 }
 
 void EngineFault::SetFailing(bool failing) {
+  FailWith(failing ? absl::InternalError("injected engine fault") : absl::OkStatus());
+}
+
+void EngineFault::FailWith(absl::Status fault) {
   absl::MutexLock lock(&mu_);
-  failing_ = failing;
+  fault_ = std::move(fault);
 }
 
 void EngineFault::CloseGate() {

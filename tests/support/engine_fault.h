@@ -27,6 +27,9 @@ class EngineFault {
 
   // While set, every scan fails with an internal engine fault.
   void SetFailing(bool failing);
+  // Until called again with OK, every scan fails with `fault` (e.g.
+  // absl::ResourceExhaustedError, as RE2::Set's DFA out of memory gives).
+  void FailWith(absl::Status fault);
   // While closed, every scan waits at the gate until it opens.
   void CloseGate();
   void OpenGate();
@@ -39,7 +42,7 @@ class EngineFault {
   absl::Status Hook();
 
   mutable absl::Mutex mu_;
-  bool failing_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Status fault_ ABSL_GUARDED_BY(mu_);
   bool gate_open_ ABSL_GUARDED_BY(mu_) = true;
   int waiting_ ABSL_GUARDED_BY(mu_) = 0;
   int scans_ ABSL_GUARDED_BY(mu_) = 0;
