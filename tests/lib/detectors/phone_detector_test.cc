@@ -33,7 +33,13 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"+1 415 555 2671 2 apples", {"+1 415 555 2671 2"}},
         // A +86 mobile is CN_MOBILE's alone (its rule decides it).
         DetectorCase{"+86 138 0013 8000", {}},
-        DetectorCase{"＋４４ ２０ ７９４６ ０９５８", {"＋４４ ２０ ７９４６ ０９５８"}}));
+        DetectorCase{"＋４４ ２０ ７９４６ ０９５８", {"＋４４ ２０ ７９４６ ０９５８"}},
+        // The exit code written instead of '+': 00, and Australia's 0011.
+        DetectorCase{"phone 00852 9123 4567", {"00852 9123 4567"}},
+        DetectorCase{"tel 0044 20 7946 0958", {"0044 20 7946 0958"}},
+        DetectorCase{"call 0011 44 20 7946 0958", {"0011 44 20 7946 0958"}},
+        DetectorCase{"0065-6123-4567", {"0065-6123-4567"}},
+        DetectorCase{"phone 00442079460958", {"00442079460958"}}));
 
 INSTANTIATE_TEST_SUITE_P(
     National, PhoneTest,
@@ -48,6 +54,9 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"Tel: 020 7946 0958", {"020 7946 0958"}},
         DetectorCase{"téléphone 01 23 45 67 89", {"01 23 45 67 89"}},
         DetectorCase{"전화 010-1234-5678", {"010-1234-5678"}},
+        DetectorCase{"my number is 415-555-2671", {"415-555-2671"}},
+        DetectorCase{"text me at 415-555-2671", {"415-555-2671"}},
+        DetectorCase{"phone 212/555-0147", {"212/555-0147"}},
         DetectorCase{"phone: 090-1234-5678 or 415-555-2671.",
                      {"090-1234-5678", "415-555-2671"}}));
 
@@ -68,7 +77,12 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"x+14155552671", {}},
         DetectorCase{"tel DE89 3704 0044 0532 0130 00", {}},  // digit groups of an IBAN
         DetectorCase{"phone 12 090-1234-5678", {}},           // inside a longer group run
-        DetectorCase{"phone 090-1234-5678 12", {}}));
+        DetectorCase{"phone 090-1234-5678 12", {}},
+        DetectorCase{"code 0012345678", {}},                  // no such number
+        DetectorCase{"id 00442079460958", {}},                // one run: needs context
+        DetectorCase{"price 00 12 34", {}},                   // 00 + no such number
+        DetectorCase{"0086 138 0013 8000", {}},               // CN_MOBILE's, not PHONE's
+        DetectorCase{"tel 2024/555-0147", {}}));              // no such area code
 
 TEST(PhoneConfidence, PlusEightySixMobileIsOnlyCnMobile) {
   // Were PHONE to report it too, a policy masking CN_MOBILE would see the

@@ -1,5 +1,6 @@
 // PHONE: telephone numbers outside mainland China's own detectors -
-// international numbers with a +country code, and national numbers in North
+// international numbers with a +country code (or the exit code 00 / 0011
+// written instead of '+'), and national numbers in North
 // American ("(415) 555-0132", "415-555-0132") or trunk-0 formats
 // ("090-1234-5678", "020 7946 0958", "01 23 45 67 89").
 //
@@ -7,6 +8,9 @@
 // validators/phone_number_validator.h). Confidence:
 //   +CC numbers                         0.85 (0.7 when a trailing group had to
 //                                       be dropped to make it valid)
+//   00/0011 + CC, grouped               as +CC
+//   00/0011 + CC, one run of digits     0.4  (context needed: an id may start
+//                                       with zeros)
 //   (415) 555-0132                      0.8  (parentheses: unambiguous)
 //   415-555-0132, 090-1234-5678, ...    0.4  (redacted only near a context
 //                                       word: boost 0.3)
@@ -15,8 +19,11 @@
 //   other +86 numbers                   0.6  (CN_LANDLINE reports landlines
 //                                       with more confidence, so the
 //                                       redaction is labelled by it)
+#include <algorithm>
 #include <string>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "scrub/internal/detector_validators.h"
 #include "scrub/internal/validators/cn_mobile_validator.h"
 #include "scrub/internal/validators/phone_number_validator.h"
@@ -81,11 +88,35 @@ double ScoreInternational(absl::string_view value) {
   return country_code == kMainlandChina ? 0.6 : confidence;
 }
 
+// The international dialling prefix written instead of '+': "00" (most of
+// the world) or "0011" (Australia), with an optional separator after it.
+// Empty when `value` has none.
+absl::string_view ExitCode(absl::string_view value) {
+  for (absl::string_view code : {"0011", "00"}) {
+    if (!absl::StartsWith(value, code)) continue;
+    size_t n = code.size();
+    if (n < value.size() && (value[n] == ' ' || value[n] == '.' || value[n] == '-')) ++n;
+    if (n < value.size() && value[n] >= '1' && value[n] <= '9') return value.substr(0, n);
+  }
+  return {};
+}
+
 }  // namespace
 
 double PhoneValidator(absl::string_view value, const ValidationContext&) {
   if (value.empty()) return 0.0;
   if (value[0] == '+') return ScoreInternational(value);
+  // "00852 9123 4567", "0011 44 20 7946 0958": the number after the exit
+  // code, as if written with '+' (a national number never starts "00").
+  if (const absl::string_view exit = ExitCode(value); !exit.empty()) {
+    const std::string international =
+        absl::StrCat("+", value.substr(exit.size()));
+    const double score = ScoreInternational(international);
+    // Written as one run of digits ("00442079460958"), it may as well be an
+    // id that starts with zeros: a finding only near a context word.
+    const bool grouped = value.find_first_of(" .-(") != absl::string_view::npos;
+    return grouped ? score : std::min(score, 0.4);
+  }
   if (value[0] == '0') {
     return IsValidNationalPhone(value, kTrunkZeroRegions, nullptr) ? 0.4 : 0.0;
   }

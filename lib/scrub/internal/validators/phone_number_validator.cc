@@ -16,7 +16,7 @@ bool IsBoundedCandidate(absl::string_view candidate) {
   if (candidate.empty() || candidate.size() > kMaxPhoneCandidateBytes) return false;
   for (char c : candidate) {
     if (!((c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '.' ||
-          c == '(' || c == ')')) {
+          c == '/' || c == '(' || c == ')')) {
       return false;
     }
   }
