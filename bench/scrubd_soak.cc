@@ -243,6 +243,23 @@ const char* CodeName(grpc::StatusCode code) {
   return i >= 0 && i < static_cast<int>(std::size(kNames)) ? kNames[i] : "?";
 }
 
+// The policy versions a response may name: those this tool wrote as valid.
+class PolicyVersions {
+ public:
+  void Add(const std::string& v) {
+    absl::MutexLock lock(&mu_);
+    versions_.insert(v);
+  }
+  bool Contains(const std::string& v) {
+    absl::MutexLock lock(&mu_);
+    return versions_.count(v) > 0;
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::set<std::string> versions_ ABSL_GUARDED_BY(mu_);
+};
+
 // One request as sent, with the label of each message.
 struct SentRequest {
   std::vector<std::string> ids;
@@ -301,6 +318,7 @@ class Soak {
     int max_batch = 200;
     absl::Duration call_timeout = absl::Seconds(10);
     absl::Duration window = absl::Seconds(30);
+    PolicyVersions* versions = nullptr;  // null: any version
   };
 
   Soak(std::shared_ptr<grpc::Channel> channel, std::vector<LabeledChatMessage> pool,
@@ -325,10 +343,12 @@ class Soak {
     return closed_answered_ / absl::ToDoubleSeconds(absl::Now() - start);
   }
 
-  // Starts recording latencies per window from `start`.
-  void BeginLoad(absl::Time start) {
+  // Starts recording latencies per window of the `duration` from `start`.
+  void BeginLoad(absl::Time start, absl::Duration duration) {
     absl::MutexLock lock(&mu_);
     load_start_ = start;
+    last_window_ = std::max<int64_t>(0, absl::Ceil(duration, options_.window) /
+                                                options_.window - 1);
     recording_ = true;
   }
 
@@ -359,11 +379,6 @@ class Soak {
   void SetSigtermSent(absl::Time at) {
     absl::MutexLock lock(&mu_);
     sigterm_at_ = at;
-  }
-  // Versions a response may name (the policies this tool wrote as valid).
-  void AllowVersion(const std::string& v) {
-    absl::MutexLock lock(&mu_);
-    allowed_versions_.insert(v);
   }
 
   Tally tally() {
@@ -420,8 +435,8 @@ class Soak {
   uint64_t closed_answered_ ABSL_GUARDED_BY(mu_) = 0;
   bool recording_ ABSL_GUARDED_BY(mu_) = false;
   absl::Time load_start_ ABSL_GUARDED_BY(mu_);
+  int64_t last_window_ ABSL_GUARDED_BY(mu_) = 0;
   absl::Time sigterm_at_ ABSL_GUARDED_BY(mu_) = absl::InfiniteFuture();
-  std::set<std::string> allowed_versions_ ABSL_GUARDED_BY(mu_);
   Tally tally_ ABSL_GUARDED_BY(mu_);
   std::vector<std::vector<double>> windows_ ABSL_GUARDED_BY(mu_);  // µs
   std::vector<uint64_t> window_messages_ ABSL_GUARDED_BY(mu_);
@@ -464,13 +479,10 @@ void Soak::Check(const SentRequest& sent,
     t->Example(absl::StrCat("duplicated: ", got, " results for ", n, " messages"));
   }
   t->versions.insert(policy.version());
-  {
-    absl::MutexLock lock(&mu_);
-    if (!allowed_versions_.empty() && allowed_versions_.count(policy.version()) == 0) {
-      ++t->unknown_version;
-      t->Example(absl::StrCat("a response names policy version \"", policy.version(),
-                              "\", never written as valid"));
-    }
+  if (options_.versions != nullptr && !options_.versions->Contains(policy.version())) {
+    ++t->unknown_version;
+    t->Example(absl::StrCat("a response names policy version \"", policy.version(),
+                            "\", never written as valid"));
   }
   for (size_t i = 0; i < std::min(n, got); ++i) {
     const v1::MessageResult& r = results[static_cast<int>(i)];
@@ -522,8 +534,13 @@ void Soak::Finished(const Tally& t,
     if (now < closed_end_) closed_answered_ += t.messages_answered;
     again = now < closed_end_;
     if (recording_) {
+      // A stream's later requests may be due after the load's end: the last
+      // window takes them.
+      auto window_of = [&](absl::Time at) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return std::clamp<int64_t>((at - load_start_) / options_.window, 0, last_window_);
+      };
       for (const auto& [at, us] : latencies) {
-        const int64_t w = std::max<int64_t>(0, (at - load_start_) / options_.window);
+        const int64_t w = window_of(at);
         if (windows_.size() <= static_cast<size_t>(w)) {
           windows_.resize(w + 1);
           window_messages_.resize(w + 1);
@@ -531,9 +548,7 @@ void Soak::Finished(const Tally& t,
         windows_[w].push_back(us);
       }
       if (!latencies.empty()) {
-        const int64_t w =
-            std::max<int64_t>(0, (latencies.front().first - load_start_) / options_.window);
-        window_messages_[w] += t.messages_answered;
+        window_messages_[window_of(latencies.front().first)] += t.messages_answered;
       }
     }
   }
@@ -1017,29 +1032,62 @@ int Main(int argc, char** argv) {
   options.cancel_fraction = cancel_fraction;
   options.max_batch = absl::GetFlag(FLAGS_max_batch);
   options.window = window;
+  PolicyVersions versions;
+  if (started) {
+    versions.Add(initial_version);
+    options.versions = &versions;
+  }
   auto channel = grpc::CreateCustomChannel(
       target, grpc::InsecureChannelCredentials(),
       scrub::client::ScrubClient::RecommendedChannelArguments());
   const std::vector<LabeledChatMessage> pool = LabeledChatMessages(4000);
   Soak soak(channel, pool, options);
-  if (started) soak.AllowVersion(initial_version);
 
-  // Capacity: the same mix, no cancellations, closed loop.
+  // Reloads and vanishing clients from here on: capacity is measured under
+  // them (a reload compiles a policy on scrubd's core).
+  std::atomic<bool> stop{false};
+  std::atomic<bool> scrubd_exited{false};
+  // SIGHUP.
+  int sighups = 0, invalid_written = 0;
+  std::thread sighupper;
+  if (sighup_every > absl::ZeroDuration()) {
+    sighupper = std::thread([&] {
+      for (int n = 1; !stop.load(); ++n) {
+        absl::SleepFor(sighup_every);
+        if (stop.load() || scrubd_exited.load()) break;
+        bool invalid = false;
+        const std::string version =
+            policy.Tick(n, absl::GetFlag(FLAGS_invalid_policy_every), &invalid);
+        if (!version.empty()) versions.Add(version);
+        if (invalid) ++invalid_written;
+        scrubd->Signal(SIGHUP);
+        ++sighups;
+      }
+    });
+  }
+
+  std::unique_ptr<Vanisher> vanisher;
+  if (cancel_fraction > 0 && absl::GetFlag(FLAGS_vanish_every) > absl::ZeroDuration()) {
+    vanisher = std::make_unique<Vanisher>("/proc/self/exe", target,
+                                          absl::GetFlag(FLAGS_vanish_every));
+  }
+
+  // Capacity: the same mix, no cancellations by this tool, closed loop.
   double rate = absl::GetFlag(FLAGS_rate);
   double capacity = 0;
   if (rate <= 0) {
     Soak::Options closed_options = options;
     closed_options.cancel_fraction = 0;
     Soak closed(channel, pool, closed_options);
-    if (started) closed.AllowVersion(initial_version);
     closed.Closed(absl::GetFlag(FLAGS_capacity_concurrency), absl::Seconds(2));  // warm-up
     capacity = closed.Closed(absl::GetFlag(FLAGS_capacity_concurrency),
                              absl::GetFlag(FLAGS_capacity_duration));
     const Tally t = closed.tally();
-    std::printf("capacity: %.0f messages/s (closed loop, %d calls in flight, %s; %llu "
+    std::printf("capacity: %.0f messages/s (closed loop, %d calls in flight, %s%s; %llu "
                 "messages, %llu lost, %llu errors)\n",
                 capacity, absl::GetFlag(FLAGS_capacity_concurrency),
                 absl::FormatDuration(absl::GetFlag(FLAGS_capacity_duration)).c_str(),
+                sighup_every > absl::ZeroDuration() ? ", SIGHUPs running" : "",
                 static_cast<unsigned long long>(t.messages_answered),
                 static_cast<unsigned long long>(t.lost),
                 static_cast<unsigned long long>(t.unexpected_errors));
@@ -1052,9 +1100,7 @@ int Main(int argc, char** argv) {
               absl::FormatDuration(sigterm_at).c_str());
 
   const absl::Time load_start = absl::Now();
-  soak.BeginLoad(load_start);
-  std::atomic<bool> stop{false};
-  std::atomic<bool> scrubd_exited{false};
+  soak.BeginLoad(load_start, duration);
 
   // RSS every second; a started scrubd's exit noticed within 50 ms.
   absl::Mutex rss_mu;
@@ -1081,25 +1127,6 @@ int Main(int argc, char** argv) {
     }
   });
 
-  // SIGHUP.
-  int sighups = 0, invalid_written = 0;
-  std::thread sighupper;
-  if (sighup_every > absl::ZeroDuration()) {
-    sighupper = std::thread([&] {
-      for (int n = 1; !stop.load(); ++n) {
-        absl::SleepFor(sighup_every);
-        if (stop.load() || scrubd_exited.load()) break;
-        bool invalid = false;
-        const std::string version =
-            policy.Tick(n, absl::GetFlag(FLAGS_invalid_policy_every), &invalid);
-        if (!version.empty()) soak.AllowVersion(version);
-        if (invalid) ++invalid_written;
-        scrubd->Signal(SIGHUP);
-        ++sighups;
-      }
-    });
-  }
-
   // SIGTERM.
   absl::Time sigterm_sent = absl::InfiniteFuture();
   std::thread terminator;
@@ -1111,12 +1138,6 @@ int Main(int argc, char** argv) {
       soak.SetSigtermSent(sigterm_sent);
       scrubd->Signal(SIGTERM);
     });
-  }
-
-  std::unique_ptr<Vanisher> vanisher;
-  if (cancel_fraction > 0 && absl::GetFlag(FLAGS_vanish_every) > absl::ZeroDuration()) {
-    vanisher = std::make_unique<Vanisher>("/proc/self/exe", target,
-                                          absl::GetFlag(FLAGS_vanish_every));
   }
 
   // The open loop: call k is due when the messages before it are due.
