@@ -954,6 +954,13 @@ struct RssSample {
   int64_t bytes;
 };
 
+double LoadAverage() {
+  std::ifstream in("/proc/loadavg");
+  double load = 0;
+  in >> load;
+  return load;
+}
+
 std::string Mb(int64_t bytes) { return absl::StrFormat("%.1f MB", bytes / 1e6); }
 
 class Checks {
@@ -1105,11 +1112,36 @@ int Main(int argc, char** argv) {
   // RSS every second; a started scrubd's exit noticed within 50 ms.
   absl::Mutex rss_mu;
   std::vector<RssSample> rss;
+  // Per window: scrubd's CPU use (1 = one core) and the machine's 1-minute
+  // load average at its end, to tell scrubd's latency from its neighbours'.
+  std::vector<double> window_cpu, window_load;
   absl::Time exited_at = absl::InfiniteFuture();
   absl::optional<int> exit_code;
   std::thread watcher([&] {
     absl::Time next_sample = absl::Now();
+    absl::Time next_progress = load_start + window;
+    double cpu_before = pid > 0 ? ProcessCpuSeconds(pid) : 0;
     while (!stop.load()) {
+      if (absl::Now() >= next_progress && next_progress <= load_start + duration + window) {
+        const Tally so_far = soak.tally();
+        const double cpu = pid > 0 && !scrubd_exited.load() ? ProcessCpuSeconds(pid) : 0;
+        absl::MutexLock lock(&rss_mu);
+        window_cpu.push_back(cpu > 0 ? (cpu - cpu_before) / absl::ToDoubleSeconds(window)
+                                     : 0);
+        cpu_before = cpu;
+        window_load.push_back(LoadAverage());
+        std::printf("  %s: %llu messages answered, %lld calls in flight, %llu failures "
+                    "so far, RSS %s\n",
+                    absl::FormatDuration(next_progress - load_start).c_str(),
+                    static_cast<unsigned long long>(so_far.messages_answered),
+                    static_cast<long long>(soak.InFlight()),
+                    static_cast<unsigned long long>(
+                        so_far.lost + so_far.duplicated + so_far.misordered +
+                        so_far.personal_allowed + so_far.clean_not_allowed +
+                        so_far.unexpected_errors),
+                    rss.empty() ? "-" : Mb(rss.back().bytes).c_str());
+        next_progress += window;
+      }
       if (started && !scrubd_exited.load() && !scrubd->Running()) {
         exited_at = absl::Now();
         exit_code = scrubd->AwaitExit(absl::ZeroDuration());
@@ -1222,8 +1254,9 @@ int Main(int argc, char** argv) {
               static_cast<unsigned long long>(t.errors_after_sigterm),
               static_cast<unsigned long long>(t.unexpected_errors));
 
-  std::printf("\n| window | messages/s | p50 | p99 | p99.9 | requests |\n"
-              "| --- | ---: | ---: | ---: | ---: | ---: |\n");
+  std::printf("\n| window | messages/s | p50 | p99 | p99.9 | requests | scrubd CPU | "
+              "load average |\n"
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
   const std::vector<std::vector<double>> windows = soak.windows();
   const std::vector<uint64_t> window_messages = soak.window_messages();
   std::vector<double> stable_p99;  // full windows after warm-up
@@ -1232,9 +1265,18 @@ int Main(int argc, char** argv) {
     const absl::Duration from = w * window;
     const absl::Duration to = std::min((w + 1) * window, sent_end - load_start);
     const double len = std::max(1e-3, absl::ToDoubleSeconds(to - from));
-    std::printf("| %s-%s | %.0f | %.0f µs | %.0f µs | %.0f µs | %zu |\n",
+    std::string cpu = "-", load = "-";
+    {
+      absl::MutexLock lock(&rss_mu);
+      if (w < window_cpu.size() && window_cpu[w] > 0) {
+        cpu = absl::StrFormat("%.0f%%", 100 * window_cpu[w]);
+      }
+      if (w < window_load.size()) load = absl::StrFormat("%.2f", window_load[w]);
+    }
+    std::printf("| %s-%s | %.0f | %.0f µs | %.0f µs | %.0f µs | %zu | %s | %s |\n",
                 absl::FormatDuration(from).c_str(), absl::FormatDuration(to).c_str(),
-                window_messages[w] / len, p.p50, p.p99, p.p999, p.count);
+                window_messages[w] / len, p.p50, p.p99, p.p999, p.count, cpu.c_str(),
+                load.c_str());
     if (from >= warmup && to - from >= window / 2 && p.count >= 100 &&
         to <= std::min(sent_end, sigterm_sent) - load_start) {
       stable_p99.push_back(p.p99);
