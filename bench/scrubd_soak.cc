@@ -8,7 +8,9 @@
 // 1. Starts scrubd (pinned to --server_cpu, one scan thread, policy in a file
 //    this tool rewrites for --sighup_every), or uses --connect.
 // 2. Capacity: a closed loop (--capacity_concurrency calls in flight) with the
-//    load's own mix for --capacity_duration: messages/s.
+//    load's own mix for --capacity_duration (after 2 s of warm-up): messages/s.
+//    SIGHUPs and vanishing clients already run (a reload compiles a policy on
+//    scrubd's core); this tool's own cancellations do not.
 // 3. Load: an open loop at --fraction of that capacity for --duration (calls
 //    sent on a schedule of messages; latency counted from the scheduled time,
 //    so a stall is not hidden): ScanBatch calls and ScanStream streams of
@@ -21,7 +23,8 @@
 // either completes with all its results or fails with an error status; an
 // error is a failure unless this tool caused it (a cancellation, SIGTERM).
 // scrubd's RSS is sampled every second; latency percentiles are reported per
-// --window. Exits 1 if any check fails:
+// --window (of the schedule), with scrubd's CPU use and the machine's load
+// average beside them. Exits 1 if any check fails:
 //   lost == duplicated == misordered == 0, no personal data ALLOWed, every
 //   clean message ALLOWed, no unexpected call error, scrubd alive at the end
 //   (or, with --sigterm_at, exited 0 within its drain time);
