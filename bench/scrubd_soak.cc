@@ -66,6 +66,7 @@ extern char** environ;
 #include <set>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -398,6 +399,7 @@ class Soak {
   }
 
   v1::Scrub::Stub* stub() { return stub_.get(); }
+  const Options& options() const { return options_; }
   Canceller* canceller() { return &canceller_; }
 
   // Fills `request`'s messages (or records) for request `r` of call `seq`.
@@ -571,7 +573,8 @@ class BatchCall {
     call->soak_ = soak;
     call->scheduled_ = scheduled;
     call->sent_ = soak->Fill(seq, 0, item.sizes[0], &call->request_);
-    call->context_.set_deadline(absl::ToChronoTime(absl::Now() + kTimeout));
+    call->context_.set_deadline(
+        absl::ToChronoTime(absl::Now() + soak->options().call_timeout));
     call->tally_.batches = 1;
     call->tally_.messages_sent = item.sizes[0];
     call->cancelled_ = item.cancel;
@@ -584,7 +587,6 @@ class BatchCall {
                             [call] { call->context_.TryCancel(); });
     }
   }
-  static absl::Duration kTimeout;
 
  private:
   void Done(const grpc::Status& status) {
@@ -628,7 +630,6 @@ class BatchCall {
   SentRequest sent_;
   Tally tally_;
 };
-absl::Duration BatchCall::kTimeout = absl::Seconds(10);
 
 // One ScanStream stream: its requests one at a time (write, read the
 // response, next), then half-close and one more read that must find nothing.
@@ -641,7 +642,7 @@ class StreamCall
       : soak_(soak), item_(item), seq_(seq) {
     sent_at_ = scheduled;
     first_sent_ = scheduled;
-    context_.set_deadline(absl::ToChronoTime(absl::Now() + BatchCall::kTimeout));
+    context_.set_deadline(absl::ToChronoTime(absl::Now() + soak->options().call_timeout));
     tally_.streams = 1;
   }
 
@@ -997,7 +998,6 @@ int Main(int argc, char** argv) {
     return 2;
   }
   PinTo(absl::GetFlag(FLAGS_client_cpu));
-  BatchCall::kTimeout = absl::GetFlag(FLAGS_call_timeout);
 
   // scrubd, before any thread.
   const std::string dir =
@@ -1042,6 +1042,7 @@ int Main(int argc, char** argv) {
   options.cancel_fraction = cancel_fraction;
   options.max_batch = absl::GetFlag(FLAGS_max_batch);
   options.window = window;
+  options.call_timeout = absl::GetFlag(FLAGS_call_timeout);
   PolicyVersions versions;
   if (started) {
     versions.Add(initial_version);
@@ -1418,6 +1419,11 @@ int Main(int argc, char** argv) {
     unlink(socket.c_str());
   }
   std::printf("%s\n", checks.failed() ? "SOAK FAILED" : "SOAK PASSED");
+  if (!idle) {
+    // Calls still hold pointers into the load generator: do not destroy it.
+    std::fflush(stdout);
+    std::_Exit(1);
+  }
   return checks.failed() ? 1 : 0;
 }
 
