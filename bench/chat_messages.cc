@@ -31,16 +31,17 @@ const char* const kPersonal[] = {
 
 }  // namespace
 
-std::vector<std::string> ChatMessages(size_t count, size_t target_bytes) {
+std::vector<LabeledChatMessage> LabeledChatMessages(size_t count, size_t target_bytes) {
   std::mt19937 rng(20261130);
   std::uniform_int_distribution<size_t> plain(0, std::size(kPlain) - 1);
   std::uniform_int_distribution<size_t> personal(0, std::size(kPersonal) - 1);
   std::uniform_int_distribution<int> percent(0, 99);
-  std::vector<std::string> out;
+  std::vector<LabeledChatMessage> out;
   out.reserve(count);
   for (size_t i = 0; i < count; ++i) {
     std::string m;
-    bool has_pii = percent(rng) < 20;
+    const bool labeled_personal = percent(rng) < 20;
+    bool has_pii = labeled_personal;
     while (m.size() < target_bytes) {
       if (has_pii) {
         m += kPersonal[personal(rng)];
@@ -49,7 +50,16 @@ std::vector<std::string> ChatMessages(size_t count, size_t target_bytes) {
         m += kPlain[plain(rng)];
       }
     }
-    out.push_back(std::move(m));
+    out.push_back({std::move(m), labeled_personal});
+  }
+  return out;
+}
+
+std::vector<std::string> ChatMessages(size_t count, size_t target_bytes) {
+  std::vector<std::string> out;
+  out.reserve(count);
+  for (LabeledChatMessage& m : LabeledChatMessages(count, target_bytes)) {
+    out.push_back(std::move(m.text));
   }
   return out;
 }

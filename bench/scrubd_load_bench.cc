@@ -15,23 +15,16 @@
 //   latency      open loop at half that throughput (calls sent on a fixed
 //                schedule; latency counted from the scheduled send time, so
 //                a stall is not hidden): p50, p99, p99.9
-#include <dirent.h>
-#include <fcntl.h>
 #include <grpcpp/grpcpp.h>
-#include <sched.h>
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,6 +39,8 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/chat_messages.h"
+#include "bench/latency_percentiles.h"
+#include "bench/scrubd_subprocess.h"
 #include "proto/scrub/v1/scrub.grpc.pb.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
@@ -60,23 +55,6 @@ ABSL_FLAG(int, client_cpu, 0, "CPU this process is pinned to (-1: not pinned).")
 
 namespace scrub::bench {
 namespace {
-
-struct Percentiles {
-  double p50 = 0, p99 = 0, p999 = 0;  // microseconds
-};
-
-Percentiles Summarize(std::vector<double> us) {
-  Percentiles p;
-  if (us.empty()) return p;
-  std::sort(us.begin(), us.end());
-  auto at = [&](double q) {
-    return us[std::min(us.size() - 1, static_cast<size_t>(q * (us.size() - 1) + 0.5))];
-  };
-  p.p50 = at(0.50);
-  p.p99 = at(0.99);
-  p.p999 = at(0.999);
-  return p;
-}
 
 struct Measurement {
   double messages_per_s = 0;
@@ -94,32 +72,6 @@ double ThreadCpuSeconds() {
   timespec ts;
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-// CPU time of every thread of process `pid` so far (schedstat, in ns).
-double ProcessCpuSeconds(pid_t pid) {
-  double total = 0;
-  const std::string tasks = absl::StrCat("/proc/", pid, "/task");
-  DIR* dir = opendir(tasks.c_str());
-  if (dir == nullptr) return 0;
-  while (dirent* e = readdir(dir)) {
-    if (e->d_name[0] == '.') continue;
-    std::ifstream in(absl::StrCat(tasks, "/", e->d_name, "/schedstat"));
-    double ns = 0;
-    if (in >> ns) total += ns / 1e9;
-  }
-  closedir(dir);
-  return total;
-}
-
-void PinTo(int cpu) {
-  if (cpu < 0) return;
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  CPU_SET(cpu, &set);
-  if (sched_setaffinity(0, sizeof(set), &set) != 0) {
-    std::fprintf(stderr, "warning: cannot pin to CPU %d\n", cpu);
-  }
 }
 
 // The batches a run cycles through, as texts and as requests.
@@ -302,21 +254,6 @@ class LoadClient {
   int64_t in_flight_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
-std::string ScrubdPath(const char* argv0) {
-  if (!absl::GetFlag(FLAGS_scrubd).empty()) return absl::GetFlag(FLAGS_scrubd);
-  if (const char* dir = std::getenv("RUNFILES_DIR")) {
-    return absl::StrCat(dir, "/scrub/service/scrubd");
-  }
-  return absl::StrCat(argv0, ".runfiles/scrub/service/scrubd");
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 int Main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   PinTo(absl::GetFlag(FLAGS_client_cpu));
@@ -335,44 +272,22 @@ int Main(int argc, char** argv) {
   // scrubd on its own core, one scan thread.
   const std::string socket = absl::StrCat("/tmp/scrubd-bench-", getpid(), ".sock");
   const std::string log = absl::StrCat("/tmp/scrubd-bench-", getpid(), ".log");
-  const std::string binary = ScrubdPath(argv[0]);
-  std::vector<std::string> args;
-  if (absl::GetFlag(FLAGS_server_cpu) >= 0) {
-    args = {"/usr/bin/taskset", "-c", absl::StrCat(absl::GetFlag(FLAGS_server_cpu))};
-  }
-  args.insert(args.end(),
-              {binary, absl::StrCat("--listen=unix://", socket, ",127.0.0.1:0"),
-               "--scan_threads=1", "--max_queued_scans=100000"});
-  std::vector<char*> argv_c;
-  for (std::string& a : args) argv_c.push_back(a.data());
-  argv_c.push_back(nullptr);
-  // fork/exec while this process has a single thread; scrubd dies with us.
-  const pid_t pid = fork();
-  if (pid == 0) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    execv(argv_c[0], argv_c.data());
-    _exit(127);
-  }
-  if (pid < 0) {
-    std::fprintf(stderr, "cannot start %s\n", binary.c_str());
+  auto scrubd = ScrubdSubprocess::Start(
+      ScrubdBinary(argv[0], absl::GetFlag(FLAGS_scrubd)),
+      {absl::StrCat("--listen=unix://", socket, ",127.0.0.1:0"), "--scan_threads=1",
+       "--max_queued_scans=100000"},
+      log, absl::GetFlag(FLAGS_server_cpu));
+  if (!scrubd.ok()) {
+    std::fprintf(stderr, "%s\n", scrubd.status().ToString().c_str());
     return 1;
   }
+  const pid_t pid = (*scrubd)->pid();
   int port = 0;
-  for (absl::Time give_up = absl::Now() + absl::Seconds(30); absl::Now() < give_up;) {
-    const std::string text = ReadAll(log);
-    const size_t at = text.find("listening on 127.0.0.1:");
-    if (text.find("self-test passed") != std::string::npos && at != std::string::npos) {
-      absl::SimpleAtoi(text.substr(at + 23, text.find('\n', at) - at - 23), &port);
-      break;
-    }
-    absl::SleepFor(absl::Milliseconds(20));
+  if ((*scrubd)->AwaitLog("self-test passed", absl::Seconds(30))) {
+    port = (*scrubd)->TcpPort();
   }
   if (port == 0) {
-    std::fprintf(stderr, "scrubd did not start:\n%s\n", ReadAll(log).c_str());
-    kill(pid, SIGKILL);
+    std::fprintf(stderr, "scrubd did not start:\n%s\n", (*scrubd)->log().c_str());
     return 1;
   }
 
@@ -422,9 +337,8 @@ int Main(int argc, char** argv) {
       std::fflush(stdout);
     }
   }
-  kill(pid, SIGTERM);
-  int status = 0;
-  waitpid(pid, &status, 0);
+  (*scrubd)->Signal(SIGTERM);
+  (*scrubd)->AwaitExit(absl::Seconds(30));
   unlink(log.c_str());
   return 0;
 }
