@@ -90,7 +90,7 @@ TEST(DetectorsJson, AwsAccessKeyEntryHasNoValidatorAndNoDigits) {
   const rapidjson::Value* d = Detector(doc, "AWS_ACCESS_KEY");
   ASSERT_NE(d, nullptr);
   EXPECT_STREQ((*d)["summary"].GetString(),
-               "AWS access key id (AKIA, ASIA, ... + 16 base32 characters)");
+               "AWS access key id (AKIA, ASIA, A3T., ... + 16 upper-case alphanumerics)");
   EXPECT_STREQ((*d)["validator"].GetString(), "");
   EXPECT_EQ((*d)["digit_lengths"].Size(), 0u);
   EXPECT_EQ((*d)["json_keys"].Size(), 0u);

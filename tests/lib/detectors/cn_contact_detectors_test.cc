@@ -70,6 +70,18 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Name: John Smith, phone", {{kName, "John Smith"}}},
         Case{"recipient=Mary Ann O'Neil", {{kName, "Mary Ann O'Neil"}}},
         Case{"姓名: Zhang Wei", {{kName, "Zhang Wei"}}},
+        // A space between surname and given name; travel, booking and
+        // delivery labels.
+        Case{"姓名：王 芳", {{kName, "王 芳"}}},
+        Case{"姓名：王 芳 电话", {{kName, "王 芳"}}},
+        Case{"旅客：李娜 登机口", {{kName, "李娜"}}},
+        Case{"入住人 张伟", {{kName, "张伟"}}},
+        Case{"取件人：陈静，", {{kName, "陈静"}}},
+        Case{"Passenger: Mary Jones", {{kName, "Mary Jones"}}},
+        // A title or an identifier after an English label is no name.
+        Case{"name: Deploy to Production", {}},
+        Case{"name: API_Gateway", {}},
+        Case{"name: build-and-test", {}},
         // No label, a username, no common surname, lower-case Latin.
         Case{"王小明来了", {}},
         Case{"用户名：admin", {}},

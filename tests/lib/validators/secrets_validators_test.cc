@@ -95,6 +95,8 @@ TEST(JwtValidator, AcceptsSignedUnsignedAndEncryptedTokens) {
   const std::string base = std::string(kHeader) + "." + kPayload;
   EXPECT_TRUE(IsValidJwt(base + ".oopoDzp7O8QuKEh6D0JCk39QmJWikyFE-xzzdAIDhXz"));
   EXPECT_TRUE(IsValidJwt(base + "."));  // empty signature
+  EXPECT_TRUE(IsValidJwt(base));        // no signature segment (issue 13)
+  EXPECT_TRUE(IsValidJwt(std::string(kHeader) + ".eyJzdWIiOiIxMjM0NTY3OD"));  // cut short
   EXPECT_TRUE(IsValidJwt(
       "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZ."
       "48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs.XFBoMYUZodetZdvTiFvSkQ"));
@@ -102,7 +104,11 @@ TEST(JwtValidator, AcceptsSignedUnsignedAndEncryptedTokens) {
 
 TEST(JwtValidator, RejectsWrongStructure) {
   const std::string base = std::string(kHeader) + "." + kPayload;
-  EXPECT_FALSE(IsValidJwt(base));                       // two segments
+  // Two segments whose payload does not start like a JSON object, or is
+  // too short to hold one.
+  EXPECT_FALSE(IsValidJwt(std::string(kHeader) + ".abcdefgh"));
+  EXPECT_FALSE(IsValidJwt(std::string(kHeader) + ".eyJ"));
+  EXPECT_FALSE(IsValidJwt(std::string(kHeader) + ".eyJz+dW"));  // not base64url
   EXPECT_FALSE(IsValidJwt(base + ".sig.extra"));        // four segments
   EXPECT_FALSE(IsValidJwt(std::string(kHeader) + "..sig"));  // empty payload
   EXPECT_FALSE(IsValidJwt("eyJ0eXAiOiJKV1QifQ." + std::string(kPayload) + ".sig"));
