@@ -53,6 +53,10 @@ struct ContextSpec {
   // in the window: a detector's weak forms (a 15-digit legacy resident ID)
   // are found only with context, its strong forms always. 0: never.
   double required_below = 0;
+  // Han characters (UTF-8) that may directly follow a positive word of
+  // ASCII letters; empty: any. Any other Han character right after such a
+  // word makes it a product name, not context ("QQ音乐").
+  std::vector<std::string> han_after_positive;
 };
 
 // The shape of a value written in digits. A detector with a DigitShape is

@@ -76,6 +76,18 @@ void CollectDictionaryFindings(const CompiledPolicy& policy, absl::string_view v
 
 // Raises or lowers each finding's confidence by the context words around it,
 // and drops those whose rule requires context they lack.
+// True when the word `hit` is ASCII letters directly followed by a Han
+// character that is not one of `allowed` ("QQ音乐" with allowed 号, 群).
+bool IsNamedBeforeOtherHan(absl::string_view view, const KeywordHit& hit,
+                           const std::vector<std::string>& allowed) {
+  if (hit.end >= view.size() || !IsAsciiLetter(view[hit.end - 1])) return false;
+  // Han ideographs of the BMP (U+3400..U+9FFF) are 3 bytes, lead E3..E9.
+  const auto lead = static_cast<unsigned char>(view[hit.end]);
+  if (lead < 0xE3 || lead > 0xE9 || hit.end + 3 > view.size()) return false;
+  const absl::string_view next = view.substr(hit.end, 3);
+  return std::find(allowed.begin(), allowed.end(), next) == allowed.end();
+}
+
 void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
                   const ContextHints& hints, CollectorScratch* scratch,
                   std::vector<RawFinding>* findings) {
@@ -167,6 +179,10 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
     auto note = [&](const KeywordHit& hit, size_t distance) {
       for (const ContextMeaning& m : meanings[hit.keyword]) {
         if (m.rule != f.rule) continue;
+        if (m.positive && !ctx.han_after_positive.empty() &&
+            IsNamedBeforeOtherHan(view, hit, ctx.han_after_positive)) {
+          continue;  // "QQ音乐": a product's name, not the detector's context
+        }
         size_t& nearest = m.positive ? positive : negative;
         nearest = std::min(nearest, distance);
       }

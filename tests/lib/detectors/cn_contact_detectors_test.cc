@@ -30,6 +30,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"QQ 12345678", {{kQq, "12345678"}}},
         Case{"我的qq号码是：1234567890", {{kQq, "1234567890"}}},
         Case{"扣扣10001", {{kQq, "10001"}}},
+        Case{"QQ群12345678", {{kQq, "12345678"}}},
+        Case{"加QQ好友12345678", {{kQq, "12345678"}}},
+        // QQ followed by another Han word names a product, not a number.
+        Case{"QQ音乐 12345678 首发", {}},
+        Case{"QQ空间 1234567 访问", {}},
         Case{"企鹅号：987654321", {{kQq, "987654321"}}},
         Case{"ＱＱ：１２３４５６７８", {{kQq, "１２３４５６７８"}}},
         // Without context, too short, too long, leading zero.

@@ -99,6 +99,8 @@ absl::Status CompileContext(const v1::DetectorContext& c, const v1::DetectorTabl
   out->window_after = c.has_window_after() ? c.window_after() : kDefaultWindowAfter;
   out->required = c.required();
   out->required_below = c.required_below();
+  out->han_after_positive.assign(c.han_after_positive().begin(),
+                                 c.han_after_positive().end());
   if (out->required && out->positive.empty()) {
     return TableError(absl::StrCat(field, ".required"), "needs at least one positive word");
   }
