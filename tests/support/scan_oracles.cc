@@ -236,15 +236,36 @@ std::vector<std::string> ContextWords(const Scanner& scanner) {
   return words;
 }
 
+bool MayHoldEncodedRun(absl::string_view text) {
+  if (text.find_first_of("%&\\") != absl::string_view::npos) return true;
+  size_t run = 0;
+  bool beyond_hex = false;
+  for (char c : text) {
+    if (absl::ascii_isalnum(c) || c == '+' || c == '/' || c == '-' || c == '_') {
+      ++run;
+      beyond_hex = beyond_hex || !absl::ascii_isxdigit(c);
+      if (run >= 16 && beyond_hex) return true;
+    } else {
+      run = 0;
+      beyond_hex = false;
+    }
+  }
+  return false;
+}
+
 bool RescanApplies(absl::string_view input, const ScanResult& r,
                    const std::vector<std::string>& words) {
   if (r.verdict != Verdict::kRedacted || r.findings.empty()) return false;
+  if (MayHoldEncodedRun(input)) return false;
   for (const Finding& f : r.findings) {
     if (f.action != v1::ACTION_REDACT) return false;
   }
-  const std::string lower = absl::AsciiStrToLower(input);
+  const std::string in = absl::AsciiStrToLower(input);
+  const std::string out = absl::AsciiStrToLower(r.output);
   for (const std::string& w : words) {
-    if (!w.empty() && absl::StrContains(lower, absl::AsciiStrToLower(w))) return false;
+    if (w.empty()) continue;
+    const std::string word = absl::AsciiStrToLower(w);
+    if (absl::StrContains(in, word) || absl::StrContains(out, word)) return false;
   }
   return true;
 }

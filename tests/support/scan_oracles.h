@@ -26,9 +26,10 @@
 //     library), and for a JSON record valid JSON: the input with each
 //     redacted token replaced by exactly one JSON string token.
 //   * Rescanning a REDACTED output finds nothing for REDACT rules — checked
-//     only when every finding was REDACTed and the input holds no context
-//     word: redaction changes lengths, so a context word can move into or out
-//     of a detector's window between the two scans (RescanApplies()).
+//     only when every finding was REDACTed and neither the input nor the
+//     output holds a context word: redaction changes lengths, so a context
+//     word can move into or out of a detector's window between the two scans
+//     (RescanApplies(), which also lists two known engine issues it avoids).
 #ifndef SCRUB_TESTS_SUPPORT_SCAN_ORACLES_H_
 #define SCRUB_TESTS_SUPPORT_SCAN_ORACLES_H_
 
@@ -59,9 +60,32 @@ std::string CheckJsonResult(absl::string_view record, const ScanResult& r, bool 
 // runs: the built-in catalogue's and the policy's custom detectors'.
 std::vector<std::string> ContextWords(const Scanner& scanner);
 
+// True when `text` may hold a run that decoded views decode (policy
+// decode.*): a '%', '&' or '\\', or 16 base64 characters in a row, not all
+// hex digits.
+bool MayHoldEncodedRun(absl::string_view text);
+
 // True when the rescan check applies to `r` of `input`: REDACTED, every
-// finding REDACTed (no MASK, TOKENIZE or REPORT), and no word of `words`
-// in `input` (ASCII case-insensitive).
+// finding REDACTed (no MASK, TOKENIZE or REPORT), no word of `words` in
+// `input` nor in the output (ASCII case-insensitive), and no encoded run in
+// `input` (MayHoldEncodedRun).
+//
+// The output is checked for context words too because of a known engine
+// issue (found by the text_scan fuzzer;
+// tests/fuzz/corpus/text_scan/redaction-is-context-*): a redaction text can
+// itself be a context word — "[IP_ADDRESS]" holds "ip" — so a weak value
+// next to it is found on the rescan only: "2EE9::46:217B 102195)29E9::"
+// redacts the first address; "[IP_ADDRESS] 102195)29E9::" then finds
+// "29E9::" (0.6), which "abc 102195)29E9::" does not.
+//
+// Encoded runs are left out because of another known engine issue (found by the
+// text_scan fuzzer; tests/fuzz/corpus/text_scan/decoded-neighbour-*): a
+// value right after an encoded run is read in the original text only, where
+// the run's raw bytes change its reading, so its redacted neighbour can reveal
+// it: "13\u003000513313.14101531313" redacts the decoded mobile
+// (13000513313) but keeps 14101531313, which "[CN_MOBILE].14101531313"
+// then shows as a mobile; without the escape both are found at once.
+// Narrow this when the engine is fixed.
 bool RescanApplies(absl::string_view input, const ScanResult& r,
                    const std::vector<std::string>& words);
 
