@@ -23,8 +23,9 @@ std::string Where(const Finding& f) {
   return absl::StrCat(f.detector, " [", f.start, ", ", f.end, ")");
 }
 
-// Checks what holds of every result, whatever the format.
-std::string CheckVerdict(const ScanResult& r) {
+}  // namespace
+
+std::string CheckDecision(const ScanResult& r) {
   if (r.verdict != Verdict::kAllow && r.verdict != Verdict::kRedacted &&
       r.verdict != Verdict::kBlocked) {
     return absl::StrCat("verdict ", static_cast<int>(r.verdict));
@@ -58,6 +59,8 @@ std::string CheckVerdict(const ScanResult& r) {
   }
   return "";
 }
+
+namespace {
 
 // Length of the JSON string token at the start of `s`, or 0.
 size_t StringTokenLength(const std::string& s) {
@@ -115,7 +118,7 @@ bool IsStrictUtf8(absl::string_view text) {
 }
 
 std::string CheckTextResult(absl::string_view text, const ScanResult& r) {
-  if (std::string wrong = CheckVerdict(r); !wrong.empty()) return wrong;
+  if (std::string wrong = CheckDecision(r); !wrong.empty()) return wrong;
   if (r.format != RecordFormat::kText) return "a text scan's format is not kText";
   size_t prev_start = 0;
   for (const Finding& f : r.findings) {
@@ -173,9 +176,9 @@ std::string CheckTextResult(absl::string_view text, const ScanResult& r) {
 
 std::string CheckJsonResult(absl::string_view record, const ScanResult& r, bool exact) {
   if (r.format == RecordFormat::kText) {
-    return exact ? CheckTextResult(record, r) : CheckVerdict(r);
+    return exact ? CheckTextResult(record, r) : CheckDecision(r);
   }
-  if (std::string wrong = CheckVerdict(r); !wrong.empty()) return wrong;
+  if (std::string wrong = CheckDecision(r); !wrong.empty()) return wrong;
   if (r.format != RecordFormat::kJson) return "format is neither kText nor kJson";
   std::set<std::pair<size_t, size_t>> tokens;  // redacted raw tokens
   for (const Finding& f : r.findings) {

@@ -46,6 +46,11 @@ namespace scrub::testing {
 // code points above U+10FFFF).
 bool IsStrictUtf8(absl::string_view text);
 
+// Checks what holds of every result, whatever its format and whatever its
+// offsets refer to: the verdict, output, reason and error agree, confidences
+// are in [0, 1], a REDACTED output is valid UTF-8.
+std::string CheckDecision(const ScanResult& r);
+
 // Checks a result of a scan as text. `text` is what its offsets refer to:
 // the input, or after INVALID_UTF8_REPLACE repaired it, the repaired input.
 std::string CheckTextResult(absl::string_view text, const ScanResult& r);
