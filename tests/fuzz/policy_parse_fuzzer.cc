@@ -7,10 +7,12 @@
 //   * a small parsed policy (only listed detectors, at most kMaxCompiledRules
 //     rules) is also compiled: an error names its field (kCompile), and a
 //     scanner scans a sample message consistently (scan_oracles.h).
-// Compiling is limited to small policies for the exec rate: a scanner of the
-// whole catalogue takes milliseconds to build (the README's fuzzing section
-// has the numbers), and Debian's RE2 and protobuf, where most of the time
-// goes, are not instrumented anyway.
+// Compiling is limited to small policies for the exec rate. Measured in the
+// fuzz build (clang -O2, ASan): a scanner of one built-in detector takes
+// 1-10 ms to build, of three with patterns (EMAIL, IP_ADDRESS, BANK_CARD)
+// 44-117 ms, of the whole catalogue ~130 ms, against well under 1 ms for a
+// parse and its round trip; most of that time is in Debian's RE2, which is
+// not instrumented anyway.
 #include <cstddef>
 #include <cstdint>
 
