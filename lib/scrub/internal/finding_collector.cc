@@ -121,7 +121,11 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
       }
     }
     if (!windows.empty()) windows.resize(merged + 1);
-    for (const auto& [from, hi] : windows) {
+    for (const auto& window : windows) {
+      // Named copies, not a structured binding: a lambda cannot capture one
+      // before C++20 (clang-14, the fuzz build's compiler, refuses it).
+      const size_t from = window.first;
+      const size_t hi = window.second;
       words.ForEachMatch(view.substr(from, hi - from), [&](int k, size_t s, size_t e) {
         s += from;
         e += from;
