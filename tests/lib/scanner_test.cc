@@ -445,5 +445,17 @@ TEST(Scanner, RescanningRedactedOutputFindsNothing) {
   EXPECT_EQ(again.verdict, Verdict::kAllow) << r.output;
 }
 
+// The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
+// "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
+// first scan refused (found by the text_scan fuzzer).
+TEST(Scanner, RedactionLabelsAreNoContext) {
+  const ScanResult r = DefaultScanner()->Scan("2EE9::46:217B 102195)29E9::");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "[IP_ADDRESS] 102195)29E9::");
+  EXPECT_EQ(DefaultScanner()->Scan(r.output).verdict, Verdict::kAllow);
+  EXPECT_EQ(DefaultScanner()->Scan("[QQ_NUMBER] 12345678").verdict, Verdict::kAllow);
+  EXPECT_EQ(DefaultScanner()->Scan("QQ 12345678").verdict, Verdict::kRedacted);
+}
+
 }  // namespace
 }  // namespace scrub

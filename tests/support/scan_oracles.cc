@@ -264,11 +264,9 @@ bool RescanApplies(absl::string_view input, const ScanResult& r,
     if (f.action != v1::ACTION_REDACT) return false;
   }
   const std::string in = absl::AsciiStrToLower(input);
-  const std::string out = absl::AsciiStrToLower(r.output);
   for (const std::string& w : words) {
     if (w.empty()) continue;
-    const std::string word = absl::AsciiStrToLower(w);
-    if (absl::StrContains(in, word) || absl::StrContains(out, word)) return false;
+    if (absl::StrContains(in, absl::AsciiStrToLower(w))) return false;
   }
   return true;
 }

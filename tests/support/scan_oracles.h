@@ -72,16 +72,12 @@ bool MayHoldEncodedRun(absl::string_view text);
 
 // True when the rescan check applies to `r` of `input`: REDACTED, every
 // finding REDACTed (no MASK, TOKENIZE or REPORT), no word of `words` in
-// `input` nor in the output (ASCII case-insensitive), and no encoded run in
-// `input` (MayHoldEncodedRun).
+// `input` (ASCII case-insensitive), and no encoded run in `input`
+// (MayHoldEncodedRun).
 //
-// The output is checked for context words too because of a known engine
-// issue (found by the text_scan fuzzer;
-// tests/fuzz/corpus/text_scan/redaction-is-context-*): a redaction text can
-// itself be a context word — "[IP_ADDRESS]" holds "ip" — so a weak value
-// next to it is found on the rescan only: "2EE9::46:217B 102195)29E9::"
-// redacts the first address; "[IP_ADDRESS] 102195)29E9::" then finds
-// "29E9::" (0.6), which "abc 102195)29E9::" does not.
+// (The words of a redaction label — "ip" in "[IP_ADDRESS]" — are no context
+// to the engine; the text_scan fuzzer found that they were:
+// tests/fuzz/corpus/text_scan/redaction-is-context-* are its inputs.)
 //
 // Encoded runs are left out because of another known engine issue (found by the
 // text_scan fuzzer; tests/fuzz/corpus/text_scan/decoded-neighbour-*): a

@@ -76,6 +76,26 @@ void CollectDictionaryFindings(const CompiledPolicy& policy, absl::string_view v
 
 // Raises or lowers each finding's confidence by the context words around it,
 // and drops those whose rule requires context they lack.
+// True when [s, e) lies inside a label of Scrub's own redaction text, such
+// as "[IP_ADDRESS]" or "[QQ_NUMBER]": '[', upper-case letters, digits and
+// '_', ']'. The words in it name a detector; they are no context (else a
+// rescan of a redacted output would find what the first scan refused).
+bool InsideRedactionLabel(absl::string_view view, size_t s, size_t e) {
+  auto label_byte = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  size_t i = s;
+  while (i > 0 && label_byte(view[i - 1])) --i;
+  if (i == 0 || view[i - 1] != '[') return false;
+  size_t j = e;
+  while (j < view.size() && label_byte(view[j])) ++j;
+  if (j == view.size() || view[j] != ']') return false;
+  for (size_t k = s; k < e; ++k) {
+    if (!label_byte(view[k])) return false;
+  }
+  return true;
+}
+
 // True when the word `hit` is ASCII letters directly followed by a Han
 // character that is not one of `allowed` ("QQ音乐" with allowed 号, 群).
 bool IsNamedBeforeOtherHan(absl::string_view view, const KeywordHit& hit,
@@ -135,6 +155,7 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
         // may touch it ("QQ号", "QQ12345", "order_no").
         if (IsAsciiLetter(view[s]) && s > 0 && IsWordLetter(view[s - 1])) return;
         if (IsAsciiLetter(view[e - 1]) && e < view.size() && IsAsciiLetter(view[e])) return;
+        if (InsideRedactionLabel(view, s, e)) return;
         hits->push_back({k, s, e});
       });
     }
