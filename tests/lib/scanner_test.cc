@@ -457,5 +457,16 @@ TEST(Scanner, RedactionLabelsAreNoContext) {
   EXPECT_EQ(DefaultScanner()->Scan("QQ 12345678").verdict, Verdict::kRedacted);
 }
 
+// Values already masked by their writer hold no personal data any more:
+// they stay untouched (issue 13).
+TEST(Scanner, LeavesMaskedValuesUntouched) {
+  for (const char* text : {"手机138****5678", "电话 138-****-5678", "身份证110105********002X",
+                           "身份证号 110105 **** **** 002X", "卡号6222 **** **** 0128",
+                           "card 4111 XXXX XXXX 1111", "QQ 12****78"}) {
+    const ScanResult r = DefaultScanner()->Scan(text);
+    EXPECT_EQ(r.verdict, Verdict::kAllow) << text << " -> " << r.output;
+  }
+}
+
 }  // namespace
 }  // namespace scrub
