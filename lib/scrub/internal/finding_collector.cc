@@ -430,12 +430,15 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
 }
 
 // True when a finding touches a character that patterns treat as part of a
-// value ("11010519491231002X203.0.113.7"): its neighbour may have been
-// refused for want of a boundary that redaction will create.
+// value ("11010519491231002X203.0.113.7"), or a bracket a value may start or
+// end with ("…:2102(0731) 4400 0481": the landline was refused for the digit
+// before its bracket): its neighbour may have been refused for want of a
+// boundary that redaction will create.
 bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding> findings) {
   auto value_char = [](char c) {
     return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
-           c == '_' || c == '+' || c == '@' || c == ':' || c == '%';
+           c == '_' || c == '+' || c == '@' || c == ':' || c == '%' || c == '(' ||
+           c == ')';
   };
   for (const RawFinding& f : findings) {
     if (f.view_start > 0 && value_char(view[f.view_start - 1])) return true;
