@@ -36,6 +36,8 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"{pwd=secret1}", {"secret1"}},
         DetectorCase{"password=abc123, then log in", {"abc123"}},
         DetectorCase{"password=\"unterminated", {"unterminated"}},
+        // A secret is judged by its visible characters; the value keeps them all.
+        DetectorCase{"{\"password\":\"s3\u200Bcret\"}", {"s3\u200Bcret"}},
         // Keys secret scanners know.
         DetectorCase{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                      {"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},
@@ -84,6 +86,10 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"password: null", {}},
         DetectorCase{"\"password\": \"\"", {}},
         DetectorCase{"password=[PASSWORD]", {}},  // Scrub's own redaction
+        // Invisible characters make no placeholder a secret: a control byte
+        // or U+FFFD after an earlier redaction, a zero-width space in a mask.
+        DetectorCase{std::string("{\"password\":\"[PASSWORD]\x01\x00\xEF\xBF\xBD\"}", 30), {}},
+        DetectorCase{"password: \"***\u200B***\"", {}},
         DetectorCase{"密码错误，请重试", {}},
         DetectorCase{"密码8位以上", {}},          // too short without a separator
         DetectorCase{"修改密码后重新登录", {}}));
