@@ -12,6 +12,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
+#include "scrub/internal/validators/phone_number_validator.h"
 #include "scrub/file_reader.h"
 #include "scrub/version.h"
 
@@ -91,6 +92,10 @@ v1::Policy DefaultPolicy() {
   decode->set_escapes(internal::kDefaultDecodeEscapes);
   decode->set_base64(internal::kDefaultDecodeBase64);
   decode->set_max_depth(internal::kDefaultDecodeMaxDepth);
+  for (const char* region : internal::kDefaultPhoneRegions) {
+    p.mutable_phone()->add_default_regions(region);
+  }
+  p.mutable_email()->set_ssh_remotes_are_email(internal::kDefaultSshRemotesAreEmail);
   return p;
 }
 

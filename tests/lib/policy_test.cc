@@ -52,6 +52,24 @@ TEST(DefaultPolicy, DecodesEveryEncodingTwoLevelsDeep) {
   EXPECT_EQ(p.decode().max_depth(), 2u);
 }
 
+TEST(DefaultPolicy, ReadsNationalPhoneNumbersOfTheDocumentedRegions) {
+  const v1::Policy p = DefaultPolicy();
+  EXPECT_EQ(std::vector<std::string>(p.phone().default_regions().begin(),
+                                     p.phone().default_regions().end()),
+            (std::vector<std::string>{"CN", "HK", "TW", "US", "GB", "JP", "KR", "SG", "DE",
+                                      "FR", "IT", "AU", "NL", "IN", "IL"}));
+  EXPECT_TRUE(p.email().has_ssh_remotes_are_email());
+  EXPECT_FALSE(p.email().ssh_remotes_are_email());
+}
+
+TEST(PolicyValidation, FillsInThePhoneRegionsAndEmailDefaults) {
+  auto s = Scanner::Create(v1::Policy());
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ((*s)->policy().phone().default_regions_size(), 15);
+  EXPECT_EQ((*s)->policy().phone().default_regions(1), "HK");
+  EXPECT_FALSE((*s)->policy().email().ssh_remotes_are_email());
+}
+
 TEST(DefaultPolicy, PrintedTextParsesBackToTheSamePolicy) {
   auto parsed = ParsePolicy(DefaultPolicyText(), PolicyFormat::kTextProto);
   ASSERT_TRUE(parsed.ok()) << parsed.status();
@@ -249,6 +267,14 @@ INSTANTIATE_TEST_SUITE_P(
                   "json.field_rules[0].pointer: must be a JSON pointer starting with '/'"},
         ErrorCase{R"(json { field_rules { key: "x" } })",
                   "json.field_rules[0].rule: set skip, always_redact or detector"},
+        ErrorCase{R"(phone { default_regions: "HK" default_regions: "hk" })",
+                  "phone.default_regions[1]: \"hk\" is not a region code libphonenumber "
+                  "knows (ISO 3166-1 alpha-2, upper case, e.g. \"HK\")"},
+        ErrorCase{R"(phone { default_regions: "XX" })",
+                  "phone.default_regions[0]: \"XX\" is not a region code libphonenumber "
+                  "knows (ISO 3166-1 alpha-2, upper case, e.g. \"HK\")"},
+        ErrorCase{R"(phone { default_regions: "US" default_regions: "GB" default_regions: "US" })",
+                  "phone.default_regions[2]: \"US\" is listed twice"},
         ErrorCase{R"(min_confidence: -0.1)", "min_confidence: must be in [0, 1], got -0.1"}));
 
 TEST(PolicyValidation, AcceptsTheEmptyPolicyWithDefaults) {

@@ -30,6 +30,10 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
   v1::Policy& p = out->policy_;
   p = input;
   if (absl::Status s = ResolvePolicyDefaults(&p); !s.ok()) return s;
+  out->phone_regions_.assign(p.phone().default_regions().begin(),
+                             p.phone().default_regions().end());
+  out->validation_.phone_regions = out->phone_regions_;
+  out->validation_.ssh_remotes_are_email = p.email().ssh_remotes_are_email();
 
   absl::StatusOr<DetectorCatalog> catalog = CompileDetectorCatalog(p);
   if (!catalog.ok()) return catalog.status();

@@ -137,6 +137,7 @@ class CompiledPolicy {
   std::vector<CompiledBlockRule> block_rules_;
   std::unique_ptr<Tokenizer> tokenizer_;
   ValidationContext validation_;
+  std::vector<std::string> phone_regions_;  // validation_.phone_regions points here
   JsonRules json_rules_;
 };
 

@@ -11,13 +11,27 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "absl/time/civil_time.h"
 
 namespace scrub::internal {
 
-// What a score function may consult besides the value itself.
+// What a score function may consult besides the value itself: the policy's
+// settings for validators, and what follows the value where the caller knows
+// it. Trivially copyable (the scan copies it to set `following`).
 struct ValidationContext {
   absl::CivilDay today;
+  // phone.default_regions: the regions (ISO 3166-1 alpha-2) whose national
+  // numbers PHONE accepts. Empty: kDefaultPhoneRegions
+  // (validators/phone_number_validator.h). Points into the compiled policy.
+  absl::Span<const std::string> phone_regions;
+  // email.ssh_remotes_are_email.
+  bool ssh_remotes_are_email = false;
+  // Up to kFollowingBytes of the view right after the value, for pattern
+  // candidates; empty where the caller does not know them (digit windows,
+  // dictionaries).
+  absl::string_view following;
+  static constexpr size_t kFollowingBytes = 64;
 };
 
 // Returns the confidence in (0, 1] of a candidate value (the view bytes of

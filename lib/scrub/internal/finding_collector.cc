@@ -310,7 +310,7 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
                             ScanInterrupt* interrupt, std::vector<int>* flagged,
                             std::vector<RawFinding>* out) {
   using Decision = CandidateEngine::Decision;
-  const ValidationContext& vctx = policy.validation();
+  ValidationContext vctx = policy.validation();
   absl::Status status = policy.engine().FindCandidates(
       text, flagged,
       [&](int pattern) {
@@ -324,6 +324,7 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
             ContinuesAGroupedNumber(text, start, end)) {
           return Decision::kReject;
         }
+        vctx.following = text.substr(end, ValidationContext::kFollowingBytes);
         const double score =
             policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
         if (score <= 0) return Decision::kReject;

@@ -1,9 +1,11 @@
 #include "scrub/internal/policy_defaults.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/json_coordinates.h"
 #include "scrub/internal/utf8.h"
+#include "scrub/internal/validators/phone_number_validator.h"
 
 namespace scrub::internal {
 namespace {
@@ -84,6 +86,35 @@ absl::Status CheckConfidence(absl::string_view field, double value) {
   return absl::OkStatus();
 }
 
+// phone.default_regions: the default list when empty; else known codes,
+// each once.
+absl::Status ResolvePhone(v1::PhoneOptions* phone) {
+  if (phone->default_regions().empty()) {
+    for (const char* region : kDefaultPhoneRegions) phone->add_default_regions(region);
+    return absl::OkStatus();
+  }
+  if (phone->default_regions_size() > kMaxPhoneRegions) {
+    return FieldError("phone.default_regions",
+                      absl::StrCat("at most ", kMaxPhoneRegions, " regions, got ",
+                                   phone->default_regions_size()));
+  }
+  for (int i = 0; i < phone->default_regions_size(); ++i) {
+    const std::string& region = phone->default_regions(i);
+    const std::string field = absl::StrCat("phone.default_regions[", i, "]");
+    if (!IsKnownPhoneRegion(region)) {
+      return FieldError(field, absl::StrCat("\"", absl::CHexEscape(region.substr(0, 16)),
+                                            "\" is not a region code libphonenumber knows "
+                                            "(ISO 3166-1 alpha-2, upper case, e.g. \"HK\")"));
+    }
+    for (int j = 0; j < i; ++j) {
+      if (phone->default_regions(j) == region) {
+        return FieldError(field, absl::StrCat("\"", region, "\" is listed twice"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ResolvePolicyDefaults(v1::Policy* p) {
   if (p->name().empty()) p->set_name(kDefaultPolicyName);
   if (p->version().empty()) p->set_version(kDefaultPolicyVersion);
@@ -121,6 +152,10 @@ absl::Status ResolvePolicyDefaults(v1::Policy* p) {
   }
   if (p->json().malformed() == v1::MALFORMED_JSON_UNSPECIFIED) {
     p->mutable_json()->set_malformed(kDefaultMalformedJson);
+  }
+  if (absl::Status s = ResolvePhone(p->mutable_phone()); !s.ok()) return s;
+  if (!p->email().has_ssh_remotes_are_email()) {
+    p->mutable_email()->set_ssh_remotes_are_email(kDefaultSshRemotesAreEmail);
   }
   if (p->json().has_coordinate_min_decimals() &&
       (p->json().coordinate_min_decimals() < 1 ||

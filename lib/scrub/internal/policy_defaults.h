@@ -37,6 +37,12 @@ inline constexpr bool kDefaultDecodeBase64 = true;
 inline constexpr uint32_t kDefaultDecodeMaxDepth = 2;
 inline constexpr uint32_t kMaxDecodeDepthCeiling = 3;
 
+// phone.default_regions: kDefaultPhoneRegions (validators/
+// phone_number_validator.h) when empty; at most this many.
+inline constexpr int kMaxPhoneRegions = 64;
+// email.ssh_remotes_are_email.
+inline constexpr bool kDefaultSshRemotesAreEmail = false;
+
 inline constexpr char kDefaultRedactTemplate[] = "[{detector}]";
 inline constexpr uint32_t kDefaultMaskKeepFirst = 3;
 inline constexpr uint32_t kDefaultMaskKeepLast = 4;
@@ -52,7 +58,7 @@ inline constexpr double kDefaultDictionaryConfidence = 0.9;
 
 // Fills in every policy-wide default of `policy` and checks the ranges of
 // the scalar fields (name, version, actions, failure modes, limits,
-// tokenize.key_id/hex_chars, json.malformed, decode.*). Errors are INVALID_ARGUMENT
+// tokenize.key_id/hex_chars, json.malformed, decode.*, phone.*, email.*). Errors are INVALID_ARGUMENT
 // and name the field: "limits.max_json_depth: must be in [1, 1024], got 0".
 absl::Status ResolvePolicyDefaults(v1::Policy* policy);
 

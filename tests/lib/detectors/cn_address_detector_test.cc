@@ -62,7 +62,20 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"朝阳区建国路88号星空网吧", {{kAddr, "朝阳区建国路88号星空网吧"}}},
         Case{"昨晚在海淀区极速网吧通宵", {{kAddr, "海淀区极速网吧"}}},
         Case{"臺北市大安區忠孝東路四段100號", {{kAddr, "臺北市大安區忠孝東路四段100號"}}},
+        // Levels separated by spaces.
+        Case{"地址 北京市 朝阳区 建国路 88号", {{kAddr, "北京市 朝阳区 建国路 88号"}}},
+        Case{"寄到 杭州市 西湖区 文三路 90号 3栋", {{kAddr, "杭州市 西湖区 文三路 90号 3栋"}}},
+        Case{"幸福小区 3栋2单元501", {{kAddr, "幸福小区 3栋2单元501"}}},
+        // Hong Kong and Macau districts, Traditional or Simplified.
+        Case{"澳門氹仔花城大馬路123號", {{kAddr, "澳門氹仔花城大馬路123號"}}},
+        Case{"寄到香港灣仔軒尼詩道250號", {{kAddr, "香港灣仔軒尼詩道250號"}}},
+        Case{"九龙旺角弥敦道580号", {{kAddr, "九龙旺角弥敦道580号"}}},
+        // Rural addresses: village, group.
+        Case{"广西壮族自治区南宁市武鸣区陆斡镇覃李村3组12号",
+             {{kAddr, "广西壮族自治区南宁市武鸣区陆斡镇覃李村3组12号"}}},
         // Not specific enough, or no address at all.
+        Case{"北京市 朝阳区", {}},
+        Case{"中山路 很堵", {}},
         Case{"建国路", {}},
         Case{"我在路上", {}},
         Case{"建国路很堵", {}},

@@ -27,6 +27,9 @@ TEST(HkIdScore, WritingSetsConfidence) {
   EXPECT_DOUBLE_EQ(Score(kHk, "A123456(3)"), 0.85);
   EXPECT_DOUBLE_EQ(Score(kHk, "A123456[3]"), 0.85);
   EXPECT_DOUBLE_EQ(Score(kHk, "A1234563"), 0.55);
+  EXPECT_DOUBLE_EQ(Score(kHk, "A 123456 (3)"), 0.85);
+  EXPECT_DOUBLE_EQ(Score(kHk, "A 123 456 3"), 0.45);  // spaced: needs context
+  EXPECT_DOUBLE_EQ(Score(kHk, "A-123456-3"), 0.45);
   EXPECT_EQ(Score(kHk, "A123456(4)"), 0);
 }
 
@@ -34,6 +37,8 @@ TEST(TwIdScore, KindsSetConfidence) {
   EXPECT_DOUBLE_EQ(Score(kTw, "A123456789"), 0.85);
   EXPECT_DOUBLE_EQ(Score(kTw, "AC12345679"), 0.8);
   EXPECT_DOUBLE_EQ(Score(kTw, "a812345671"), 0.8);
+  EXPECT_DOUBLE_EQ(Score(kTw, "A 123 456 789"), 0.45);  // spaced: needs context
+  EXPECT_EQ(Score(kTw, "A 123 456 788"), 0);
   EXPECT_EQ(Score(kTw, "A123456788"), 0);
 }
 
@@ -59,6 +64,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"护照 PE1234567", {{kPassport, "PE1234567"}}},
         Case{"护照 D12345678", {{kPassport, "D12345678"}}},
         Case{"护照号码：Ｅ１２３４５６７８", {{kPassport, "Ｅ１２３４５６７８"}}},
+        Case{"PP# G12345678", {{kPassport, "G12345678"}}},
+        Case{"pp no: E12345678", {{kPassport, "E12345678"}}},
         // Without context, or in a longer code, nothing.
         Case{"E12345678", {}},
         Case{"型号E12345678", {}},
@@ -110,6 +117,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"HKID G123456(A).", {{kHk, "G123456(A)"}}},
         Case{"A1234563", {{kHk, "A1234563"}}},
         Case{"Ａ１２３４５６（３）", {{kHk, "Ａ１２３４５６（３）"}}},
+        // Separators after the letters, inside the digits, before the check.
+        Case{"HKID: A 123456 (3)", {{kHk, "A 123456 (3)"}}},
+        Case{"香港身份证 A123 456(3)", {{kHk, "A123 456(3)"}}},
+        Case{"HKID A-123456-3", {{kHk, "A-123456-3"}}},
+        Case{"A 123 456 3", {}},          // spaced, no context word
+        Case{"HKID A 123456 (4)", {}},    // wrong check character
         Case{"A123456(4)", {}},
         Case{"A1234564", {}},
         Case{"订单号A1234563", {}}));
@@ -121,6 +134,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"身分證字號：B287654326", {{kTw, "B287654326"}}},
         Case{"居留證 AC12345679", {{kTw, "AC12345679"}}},
         Case{"統一證號A812345671", {{kTw, "A812345671"}}},
+        Case{"TW ID A 123 456 789", {{kTw, "A 123 456 789"}}},
+        Case{"身分證 A123-456-789", {{kTw, "A123-456-789"}}},
+        Case{"A 123 456 789", {}},        // spaced, no context word
+        Case{"身分證 A 123 456 788", {}}, // wrong check digit
         Case{"A123456788", {}},
         Case{"A1234567890", {}},
         Case{"XA123456789", {}}));

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "scrub/policy.h"
+#include "scrub/scanner.h"
 #include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
@@ -59,6 +61,31 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"用户@例子.未知", {}},   // not a CJK top-level domain
         DetectorCase{"v1.2@3.4", {}},
         DetectorCase{"price @ 3.5 each", {}}));
+
+// An ssh/scp remote names an account on a host (email.ssh_remotes_are_email
+// is false by default); an address followed by a colon otherwise stays one.
+INSTANTIATE_TEST_SUITE_P(
+    SshRemotes, EmailTest,
+    ::testing::Values(
+        DetectorCase{"git clone git@github.com:org/repo.git", {}},
+        DetectorCase{"remote: git@gitlab.example.com:team/sub/app.git", {}},
+        DetectorCase{"scp dump.sql deploy@db.example.com:/srv/backups/", {}},
+        DetectorCase{"rsync -a notes/ me@box.example.org:~/notes", {}},
+        DetectorCase{"git@github.com:repo.git", {}},
+        DetectorCase{"write to jane@example.com: she replies fast", {"jane@example.com"}},
+        DetectorCase{"jane@example.com:x", {"jane@example.com"}},
+        DetectorCase{"jane@example.com:2024", {"jane@example.com"}},
+        DetectorCase{"jane@example.com:.git", {"jane@example.com"}}));
+
+TEST(EmailSshRemotes, AreAddressesWhenThePolicySaysSo) {
+  v1::Policy policy = DefaultPolicy();
+  policy.mutable_email()->set_ssh_remotes_are_email(true);
+  const auto scanner = ScannerFor(policy);
+  ASSERT_NE(scanner, nullptr);
+  const ScanResult r = scanner->Scan("git clone git@github.com:org/repo.git");
+  ASSERT_TRUE(r.error.ok()) << r.error;
+  EXPECT_EQ(r.output, "git clone [EMAIL]:org/repo.git");
+}
 
 // Spelled to dodge filters: the finding covers the whole spelling.
 INSTANTIATE_TEST_SUITE_P(

@@ -6,6 +6,7 @@
 
 #include "gtest/gtest.h"
 #include "scrub/internal/validators/phone_number_validator.h"
+#include "scrub/policy.h"
 #include "tests/support/test_scanner.h"
 
 namespace scrub::testing {
@@ -57,6 +58,12 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"my number is 415-555-2671", {"415-555-2671"}},
         DetectorCase{"text me at 415-555-2671", {"415-555-2671"}},
         DetectorCase{"phone 212/555-0147", {"212/555-0147"}},
+        // Hong Kong and Singapore: eight digits in two groups, no trunk 0.
+        DetectorCase{"电话 2345 6789", {"2345 6789"}},
+        DetectorCase{"call me at 9123 4567 tonight", {"9123 4567"}},
+        DetectorCase{"WhatsApp: 6123-4567", {"6123-4567"}},
+        // Israel (trunk 0), in the default regions.
+        DetectorCase{"phone 03-123-4567", {"03-123-4567"}},
         DetectorCase{"phone: 090-1234-5678 or 415-555-2671.",
                      {"090-1234-5678", "415-555-2671"}}));
 
@@ -82,7 +89,11 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"id 00442079460958", {}},                // one run: needs context
         DetectorCase{"price 00 12 34", {}},                   // 00 + no such number
         DetectorCase{"0086 138 0013 8000", {}},               // CN_MOBILE's, not PHONE's
-        DetectorCase{"tel 2024/555-0147", {}}));              // no such area code
+        DetectorCase{"tel 2024/555-0147", {}},                // no such area code
+        DetectorCase{"2345 6789", {}},                        // eight digits, no context
+        DetectorCase{"联系 2019-2020 赛季", {}},              // a range of years
+        DetectorCase{"call 1234 5678", {}},                   // no HK/SG number starts 1
+        DetectorCase{"tel 0123 4567", {}}));
 
 TEST(PhoneConfidence, PlusEightySixMobileIsOnlyCnMobile) {
   // Were PHONE to report it too, a policy masking CN_MOBILE would see the
@@ -100,10 +111,53 @@ TEST(PhoneNumberValidator, RejectsUnboundedOrForeignCharacters) {
       "+44 20 7946 0958 " + std::string(40, '1'), nullptr));
   EXPECT_FALSE(internal::IsValidInternationalPhone("44 20 7946 0958", nullptr));
   int cc = 0;
-  const char* const jp[] = {"JP"};
+  const std::vector<std::string> jp = {"JP"};
   EXPECT_TRUE(internal::IsValidNationalPhone("090-1234-5678", jp, &cc));
   EXPECT_EQ(cc, 81);
   EXPECT_FALSE(internal::IsValidNationalPhone("+81 90-1234-5678", jp, &cc));
+}
+
+}  // namespace
+}  // namespace scrub::testing
+
+namespace scrub::testing {
+namespace {
+
+std::vector<std::string> PhonesUnder(const std::vector<std::string>& regions,
+                                     absl::string_view text) {
+  v1::Policy policy = DefaultPolicy();
+  policy.mutable_phone()->clear_default_regions();
+  for (const std::string& region : regions) policy.mutable_phone()->add_default_regions(region);
+  const auto scanner = ScannerFor(policy);
+  if (scanner == nullptr) return {"<no scanner>"};
+  const ScanResult r = scanner->Scan(text);
+  std::vector<std::string> values;
+  for (const Finding& f : r.findings) {
+    if (f.detector == "PHONE") values.emplace_back(text.substr(f.start, f.end - f.start));
+  }
+  return values;
+}
+
+TEST(PhoneDefaultRegions, NationalNumbersOnlyOfTheListedRegions) {
+  const std::string text = "tel 090-1234-5678, tel 415-555-2671, tel 2345 6789";
+  EXPECT_EQ(PhonesUnder({"JP"}, text), std::vector<std::string>{"090-1234-5678"});
+  EXPECT_EQ(PhonesUnder({"US"}, text), std::vector<std::string>{"415-555-2671"});
+  EXPECT_EQ(PhonesUnder({"HK"}, text), std::vector<std::string>{"2345 6789"});
+  EXPECT_EQ(PhonesUnder({"US", "JP", "HK"}, text),
+            (std::vector<std::string>{"090-1234-5678", "415-555-2671", "2345 6789"}));
+}
+
+TEST(PhoneDefaultRegions, MainlandNumbersStayWithTheChineseDetectors) {
+  // 020 7946 0958 is a Guangzhou landline too: listing only CN leaves PHONE
+  // nothing national; CN_LANDLINE reports it.
+  EXPECT_EQ(PhonesUnder({"CN"}, "tel 020 7946 0958"), std::vector<std::string>{});
+  EXPECT_EQ(PhonesUnder({"CN", "GB"}, "tel 020 7946 0958"),
+            std::vector<std::string>{"020 7946 0958"});
+}
+
+TEST(PhoneDefaultRegions, InternationalNumbersWhateverTheList) {
+  EXPECT_EQ(PhonesUnder({"HK"}, "+44 20 7946 0958"),
+            std::vector<std::string>{"+44 20 7946 0958"});
 }
 
 }  // namespace

@@ -40,6 +40,18 @@ constexpr char32_t kStopCharacters[] = {
     U'於', U'着', U'過', U'过', U'您', U'与', U'與', U'及', U'或', U'很', U'不',
     U'没', U'沒', U'个', U'個', U'叫', U'让', U'讓', U'被', U'等'};
 
+// Hong Kong's and Macau's districts and the areas addresses name, in
+// Traditional and Simplified characters; GB/T 2260 lists neither city's
+// districts (nor Traditional names).
+constexpr const char* kHongKongMacauPlaces[] = {
+    "香港島", "香港岛", "九龍", "九龙", "新界", "中西區", "中西区", "灣仔", "湾仔", "東區",
+    "油尖旺", "深水埗", "九龍城", "九龙城", "黃大仙", "黄大仙", "觀塘", "观塘", "荃灣",
+    "荃湾", "屯門", "屯门", "元朗", "大埔", "西貢", "西贡", "沙田", "葵青", "離島", "离岛",
+    "旺角", "尖沙咀", "銅鑼灣", "铜锣湾", "將軍澳", "将军澳", "澳門", "澳门", "澳門半島",
+    "澳门半岛", "氹仔", "路環", "路环", "路氹", "花地瑪堂區", "花地玛堂区", "聖安多尼堂區",
+    "圣安多尼堂区", "大堂區", "大堂区", "望德堂區", "望德堂区", "風順堂區", "风顺堂区",
+    "嘉模堂區", "嘉模堂区", "聖方濟各堂區", "圣方济各堂区", "臺灣", "台灣", "臺北", "台北"};
+
 std::string CodePoint(char32_t cp) { return absl::StrCat("\\x{", absl::Hex(cp), "}"); }
 
 // The ranges of Han characters (CJK Unified Ideographs and Extension A,
@@ -92,6 +104,7 @@ std::vector<std::string> GazetteerNames() {
   for (const std::string& n : RegionNames(RegionLevel::kCounty)) {
     if (n.size() != 9) names.push_back(n);  // not 3 characters: not generic
   }
+  names.insert(names.end(), std::begin(kHongKongMacauPlaces), std::end(kHongKongMacauPlaces));
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;
@@ -139,15 +152,15 @@ std::string AddressPattern() {
                                         building, "))*");
   // No capturing group: the whole match is the value, and RE2 finds its
   // bounds with its DFAs alone (submatches of a pattern this large would run
-  // its NFA).
+  // its NFA). A space may separate the levels ("北京市 朝阳区 建国路 88号").
   return absl::StrCat(
       "(?:",
       // After one or more place names.
-      "(?:", admin, " ?)+(?:", street, "){0,2}(?:", road("+", "{2,}"), house, "|",
-      compound("+"), unit, "|", cafe, ")",
+      "(?:", admin, " ?)+(?:", street, " ?){0,2}(?:", road("+", "{2,}"), " ?", house, "|",
+      compound("+"), " ?", unit, "|", cafe, ")",
       // Or from the street, road or compound.
-      "|(?:", street, "){0,2}(?:", road("{1,4}", "{2,4}"), house, "|", compound("{1,5}"),
-      unit, "|", cafe, ")",
+      "|(?:", street, " ?){0,2}(?:", road("{1,4}", "{2,4}"), " ?", house, "|",
+      compound("{1,5}"), " ?", unit, "|", cafe, ")",
       ")", tail);
 }
 

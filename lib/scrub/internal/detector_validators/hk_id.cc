@@ -15,7 +15,9 @@ double ScoreHkId(absl::string_view value, const ValidationContext&) {
   if (!IsValidHkId(id)) return 0.0;
   // Written the way the card prints it: strong; plain letters + 7 characters
   // also match product codes, one in eleven of which passes the check.
-  return value.back() == ')' || value.back() == ']' ? 0.85 : 0.55;
+  if (value.back() == ')' || value.back() == ']') return 0.85;
+  // "A 123 456 7": spaced like many other codes; a context word decides.
+  return value.find_first_of(" -") == absl::string_view::npos ? 0.55 : 0.45;
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // PHONE: telephone numbers outside mainland China's own detectors -
 // international numbers with a +country code (or the exit code 00 / 0011
-// written instead of '+'), and national numbers in North
-// American ("(415) 555-0132", "415-555-0132") or trunk-0 formats
-// ("090-1234-5678", "020 7946 0958", "01 23 45 67 89").
+// written instead of '+'), and national numbers of the policy's
+// phone.default_regions in North American ("(415) 555-0132",
+// "415-555-0132"), trunk-0 ("090-1234-5678", "020 7946 0958",
+// "01 23 45 67 89") or eight-digit formats ("9123 4567", HK and SG).
 //
 // RE2 finds short candidates; libphonenumber validates them (see
 // validators/phone_number_validator.h). Confidence:
@@ -12,7 +13,8 @@
 //   00/0011 + CC, one run of digits     0.4  (context needed: an id may start
 //                                       with zeros)
 //   (415) 555-0132                      0.8  (parentheses: unambiguous)
-//   415-555-0132, 090-1234-5678, ...    0.4  (redacted only near a context
+//   415-555-0132, 090-1234-5678,
+//   9123 4567, ...                      0.4  (redacted only near a context
 //                                       word: boost 0.3)
 //   +86 mobile numbers                  not PHONE: CN_MOBILE's alone, so that
 //                                       its rule (e.g. MASK) decides them
@@ -20,7 +22,9 @@
 //                                       with more confidence, so the
 //                                       redaction is labelled by it)
 #include <algorithm>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -33,11 +37,56 @@ namespace {
 
 constexpr int kMainlandChina = 86;
 
-// Regions whose national numbers are written with a trunk 0 (and Italy,
-// whose numbers start with 0).
-constexpr const char* kTrunkZeroRegions[] = {"JP", "KR", "GB", "DE", "FR",
-                                             "IT", "AU", "NL", "TW", "IN"};
-constexpr const char* kNanpRegion[] = {"US"};  // validates every NANP country
+constexpr absl::string_view kMainlandRegion = "CN";
+
+size_t CountDigits(absl::string_view v) {
+  size_t n = 0;
+  for (char c : v) n += c >= '0' && c <= '9';
+  return n;
+}
+
+// The policy's phone.default_regions, or the default list.
+absl::Span<const std::string> NationalRegions(const ValidationContext& ctx) {
+  if (!ctx.phone_regions.empty()) return ctx.phone_regions;
+  static const auto* const kDefault = new std::vector<std::string>(
+      std::begin(kDefaultPhoneRegions), std::end(kDefaultPhoneRegions));
+  return *kDefault;
+}
+
+// Cheap checks before libphonenumber (tens of microseconds a region): the
+// digit counts and first digits of the regions whose national numbers have
+// no trunk 0 and a fixed length. Other regions are left to libphonenumber.
+bool MayBeNationalNumberOf(absl::string_view region, size_t digits, char first) {
+  if (region == "HK" || region == "SG" || region == "MO") {
+    return digits == 8 && first >= '2' && first <= '9';
+  }
+  if (region == "US" || region == "CA") {
+    return (digits == 10 && first >= '2' && first <= '9') || (digits == 11 && first == '1');
+  }
+  return digits >= 6 && digits <= 13;
+}
+
+// True when `value` is a valid national number of one of the policy's
+// regions other than mainland China (whose numbers CN_MOBILE and
+// CN_LANDLINE report: "020 7946 0958" is a Guangzhou landline too, yet
+// PHONE must still read it as London's when GB is listed).
+bool IsNationalNumber(absl::string_view value, const ValidationContext& ctx) {
+  const size_t digits = CountDigits(value);
+  const char first = value[0] == '(' && value.size() > 1 ? value[1] : value[0];
+  for (const std::string& region : NationalRegions(ctx)) {
+    if (region == kMainlandRegion || !MayBeNationalNumberOf(region, digits, first)) continue;
+    if (IsValidNationalPhone(value, absl::MakeConstSpan(&region, 1), nullptr)) return true;
+  }
+  return false;
+}
+
+// "2019-2020": a range of years, not a number of eight digits.
+bool IsYearRange(absl::string_view v) {
+  auto year = [](absl::string_view y) {
+    return y.size() == 4 && (absl::StartsWith(y, "19") || absl::StartsWith(y, "20"));
+  };
+  return v.size() == 9 && v[4] == '-' && year(v.substr(0, 4)) && year(v.substr(5));
+}
 
 // `v` without its last group and the separators before it ("" if none).
 absl::string_view DropLastGroup(absl::string_view v) {
@@ -48,12 +97,6 @@ absl::string_view DropLastGroup(absl::string_view v) {
     v.remove_suffix(1);
   }
   return v;
-}
-
-size_t CountDigits(absl::string_view v) {
-  size_t n = 0;
-  for (char c : v) n += c >= '0' && c <= '9';
-  return n;
 }
 
 // libphonenumber costs tens of microseconds per call (ICU regex): skip it
@@ -103,7 +146,7 @@ absl::string_view ExitCode(absl::string_view value) {
 
 }  // namespace
 
-double PhoneValidator(absl::string_view value, const ValidationContext&) {
+double PhoneValidator(absl::string_view value, const ValidationContext& ctx) {
   if (value.empty()) return 0.0;
   if (value[0] == '+') return ScoreInternational(value);
   // "00852 9123 4567", "0011 44 20 7946 0958": the number after the exit
@@ -117,10 +160,9 @@ double PhoneValidator(absl::string_view value, const ValidationContext&) {
     const bool grouped = value.find_first_of(" .-(") != absl::string_view::npos;
     return grouped ? score : std::min(score, 0.4);
   }
-  if (value[0] == '0') {
-    return IsValidNationalPhone(value, kTrunkZeroRegions, nullptr) ? 0.4 : 0.0;
-  }
-  if (!IsValidNationalPhone(value, kNanpRegion, nullptr)) return 0.0;
+  // A national number: one of phone.default_regions' ("090-1234-5678" JP,
+  // "415-555-0132" US, "9123 4567" HK/SG).
+  if (IsYearRange(value) || !IsNationalNumber(value, ctx)) return 0.0;
   return value.find('(') != absl::string_view::npos ? 0.8 : 0.4;
 }
 

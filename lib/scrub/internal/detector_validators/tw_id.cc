@@ -10,15 +10,11 @@ namespace {
 
 double ScoreTwId(absl::string_view value, const ValidationContext&) {
   const std::string id = NormalizeValue(value, ValueForm::kAlphanumeric);
-  switch (ValidateTwId(id)) {
-    case TwIdKind::kNationalId:
-      return 0.85;
-    case TwIdKind::kResidentCertificate:
-      return 0.8;
-    case TwIdKind::kInvalid:
-      break;
-  }
-  return 0.0;
+  const TwIdKind kind = ValidateTwId(id);
+  if (kind == TwIdKind::kInvalid) return 0.0;
+  // "A 123 456 789": spaced like many other codes; a context word decides.
+  if (value.find_first_of(" -") != absl::string_view::npos) return 0.45;
+  return kind == TwIdKind::kNationalId ? 0.85 : 0.8;
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ char HkIdCheckChar(absl::string_view body) {
 bool IsValidHkId(absl::string_view id) {
   std::string plain;
   for (char c : id) {
-    if (c == '(' || c == ')' || c == '[' || c == ']' || c == ' ') continue;
+    if (c == '(' || c == ')' || c == '[' || c == ']' || c == ' ' || c == '-') continue;
     plain.push_back(c);
   }
   if (plain.size() != 8 && plain.size() != 9) return false;

@@ -43,11 +43,22 @@ bool IsValidInternationalPhone(absl::string_view candidate, int* country_code) {
   return true;
 }
 
-bool IsValidNationalPhone(absl::string_view candidate,
-                          absl::Span<const char* const> regions, int* country_code) {
+bool IsKnownPhoneRegion(absl::string_view region) {
+  if (region.size() != 2 || region == "ZZ" || region == "001") return false;
+  return Util().GetCountryCodeForRegion(std::string(region)) != 0;
+}
+
+bool IsValidNationalPhone(absl::string_view candidate, absl::Span<const std::string> regions,
+                          int* country_code) {
   if (!IsBoundedCandidate(candidate) || candidate[0] == '+') return false;
   const std::string text(candidate);
-  for (const char* region : regions) {
+  const bool trunk_zero = candidate[0] == '0';
+  std::string trunk;
+  for (const std::string& region : regions) {
+    // A region whose national numbers are written after a trunk 0 (GB, JP,
+    // ...) has none without it; parsing is the expensive part (ICU regex).
+    Util().GetNddPrefixForRegion(region, /*strip_non_digits=*/true, &trunk);
+    if (trunk == "0" && !trunk_zero) continue;
     PhoneNumber number;
     if (Util().Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
       continue;

@@ -9,6 +9,7 @@
 #define SCRUB_INTERNAL_VALIDATORS_PHONE_NUMBER_VALIDATOR_H_
 
 #include <cstddef>
+#include <string>
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
@@ -29,11 +30,22 @@ void InitPhoneNumberMetadata();
 // (e.g. 44) when not null.
 bool IsValidInternationalPhone(absl::string_view candidate, int* country_code);
 
+// The regions whose national numbers PHONE accepts when a policy does not
+// list its own (phone.default_regions): where Scrub's users and their
+// contacts mostly are, and the trunk-0 regions PHONE has always read.
+inline constexpr const char* kDefaultPhoneRegions[] = {
+    "CN", "HK", "TW", "US", "GB", "JP", "KR", "SG", "DE", "FR", "IT", "AU", "NL", "IN", "IL"};
+
+// True when `region` is an ISO 3166-1 alpha-2 code libphonenumber has
+// metadata for ("HK": true; "hk", "XX", "ZZ": false).
+bool IsKnownPhoneRegion(absl::string_view region);
+
 // True when `candidate` (a national number, e.g. "090-1234-5678") is a
-// valid number of one of `regions` (ISO 3166-1 alpha-2, e.g. "JP"); sets
-// *country_code to that region's calling code when not null.
-bool IsValidNationalPhone(absl::string_view candidate,
-                          absl::Span<const char* const> regions, int* country_code);
+// valid number of one of `regions` (ISO 3166-1 alpha-2, e.g. "JP"), tried in
+// order; sets *country_code to that region's calling code when not null.
+// Regions written with a trunk 0 are not tried for a candidate without one.
+bool IsValidNationalPhone(absl::string_view candidate, absl::Span<const std::string> regions,
+                          int* country_code);
 
 }  // namespace scrub::internal
 
