@@ -456,6 +456,43 @@ for i in range(30):
     good = resident_id()
     add("mixed", "mixed/bad-id-and-good-id", [f"旧号{bad}作废，新身份证", ("CN_RESIDENT_ID", good)], keep=[bad])
 
+# --- Catalogue v2 (issue 13): national numbers of phone.default_regions,
+# spaced HK/TW ids, weak passport context, spaced and HK/Macau addresses;
+# ssh remotes and spaced codes without context as negatives. Appended, so
+# that the records above keep their ids and values.
+for v in ["9123 4567", "6123-4567", "5123 4567", "2345 6789", "3123 4567", "8123 4567"]:
+    pos("PHONE/hk-sg-national", [R.choice(["call me at ", "电话 ", "WhatsApp: ", "tel "]), ("PHONE", v), R.choice(CHAT_POST)])
+for v in ["02-123-4567", "03-123-4567", "020 7946 0958", "212/555-0147", "(212) 555-0147", "080-2345-6789"]:
+    pos("PHONE/national-other-forms", [R.choice(["my number is ", "call ", "text me at ", "phone "]), ("PHONE", v), R.choice(CHAT_POST)])
+for i in range(8):
+    v = hk_id(True, 0)
+    spaced = R.choice([f"{v[0]} {v[1:7]} {v[7:]}", f"{v[0]}{v[1:4]} {v[4:7]}{v[7:]}", f"{v[0]} {v[1:]}"])
+    pos("HK_ID/spaced", wrap(R.choice(["香港身份證 ", "HKID: ", "香港身份证号码："]), ("HK_ID", spaced)))
+for i in range(8):
+    v = hk_id(True, 1)
+    pos("HK_ID/spaced-plain-with-context", wrap(R.choice(["HKID ", "香港身份證 "]), ("HK_ID", f"{v[0]}-{v[1:7]}-{v[7]}")))
+for i in range(8):
+    v = tw_id("national")
+    spaced = R.choice([f"{v[0]} {v[1:4]} {v[4:7]} {v[7:]}", f"{v[:4]}-{v[4:7]}-{v[7:]}"])
+    pos("TW_ID/spaced-with-context", wrap(R.choice(["身分證 ", "TW ID ", "身分證字號："]), ("TW_ID", spaced)))
+for fmt in ["E########", "G########", "EA#######"]:
+    for i in range(3):
+        v = "".join(digits(1) if c == "#" else c for c in fmt)
+        pos("CN_PASSPORT/weak-context", [R.choice(["PP# ", "pp no: ", "PP No. "]), ("CN_PASSPORT", v), R.choice(CHAT_POST)])
+for a in ["北京市 朝阳区 建国路 88号", "杭州市 西湖区 文三路 90号 3栋", "广东省 深圳市 南山区 科苑路 15号",
+          "上海市 徐汇区 长乐路 123弄 4号"]:
+    pos("CN_ADDRESS/spaced-levels", ["地址 ", ("CN_ADDRESS", a), R.choice(CHAT_POST)])
+for a in ["澳門氹仔花城大馬路123號", "香港灣仔軒尼詩道250號", "九龙旺角弥敦道580号", "香港九龍旺角彌敦道580號",
+          "澳門新口岸友誼大馬路1號"]:
+    pos("CN_ADDRESS/hong-kong-macau", ["寄到", ("CN_ADDRESS", a), R.choice(CHAT_POST)])
+for t in ["git clone git@github.com:org/repo.git", "remote: git@gitlab.example.com:team/app.git",
+          "scp dump.sql deploy@db.example.com:/srv/backups/", "rsync -a notes/ me@box.example.org:~/notes",
+          "git push git@bitbucket.org:acme/site.git main"]:
+    neg("EMAIL/ssh-remote", t)
+for t in ["room 2345 6789", "2019-2020 season", "联系 2019-2020 赛季", "code A 123 456 7",
+          "SKU A 123 456 789", "ref 1234 5678", "PP 12345678"]:
+    neg("spaced-codes-without-context", t)
+
 # "微信同号" (WeChat: same number): the mobile number is the WeChat id too.
 for rec in records:
     if "微信同号" in rec["text"]:
