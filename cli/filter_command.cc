@@ -122,7 +122,12 @@ int RunFilter(const Scanner& scanner, const FilterOptions& options) {
       summary.Add(result);
       if (options.mode == FilterMode::kInspect) {
         const absl::string_view file = name_files ? absl::string_view(in.name) : "";
-        WriteInspectRecord(file, line_number, result, show_format, &out);
+        if (options.explain && !line.oversize) {
+          const Explanation explanation = Explain(scanner, line.text);
+          WriteInspectRecord(file, line_number, result, show_format, &explanation, &out);
+        } else {
+          WriteInspectRecord(file, line_number, result, show_format, nullptr, &out);
+        }
       } else {
         out.Write(lines.RedactedLine(line));
         if (line.has_newline) out.Write("\n");

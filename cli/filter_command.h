@@ -35,6 +35,9 @@ struct FilterOptions {
   std::vector<std::string> files;  // empty or "-": standard input
   ProgressMode progress = ProgressMode::kAuto;
   std::string summary_path;  // --summary FILE; empty: none
+  // inspect --explain: each line's candidates and what decided them
+  // (scrub/explain.h). Text lines only.
+  bool explain = false;
   int output_fd = 1;
   int input_fd = 0;  // standard input
   int error_fd = 2;  // progress

@@ -14,10 +14,62 @@ void String(JsonWriter* w, absl::string_view s) {
   w->String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+double Rounded(double confidence) { return std::round(confidence * 1000) / 1000; }
+
+void WriteExplanation(const Explanation& e, JsonWriter* w) {
+  w->Key("explain");
+  w->StartArray();
+  for (const CandidateExplanation& c : e.candidates) {
+    w->StartObject();
+    w->Key("detector");
+    String(w, c.detector);
+    w->Key("start");
+    w->Uint64(c.start);
+    w->Key("end");
+    w->Uint64(c.end);
+    w->Key("outcome");
+    String(w, CandidateOutcomeName(c.outcome));
+    w->Key("evidence");
+    String(w, c.evidence);
+    if (!c.validator.empty()) {
+      w->Key("validator");
+      String(w, c.validator);
+    }
+    w->Key("validator_confidence");
+    w->Double(Rounded(c.validator_confidence));
+    w->Key("confidence");
+    w->Double(Rounded(c.confidence));
+    w->Key("threshold");
+    w->Double(Rounded(c.threshold));
+    if (!c.context_word.empty()) {
+      w->Key("context_word");
+      String(w, c.context_word);
+    }
+    if (!c.negative_word.empty()) {
+      w->Key("negative_word");
+      String(w, c.negative_word);
+    }
+    w->Key("window");
+    w->StartArray();
+    w->Uint64(c.window_before);
+    w->Uint64(c.window_after);
+    w->EndArray();
+    w->Key("separators");
+    w->StartArray();
+    for (const std::string& s : c.separators) String(w, s);
+    w->EndArray();
+    w->Key("reason");
+    String(w, c.reason);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
 }  // namespace
 
 void WriteInspectRecord(absl::string_view file, size_t line_number,
-                        const ScanResult& line, bool show_format, OutputWriter* out) {
+                        const ScanResult& line, bool show_format,
+                        const Explanation* explanation, OutputWriter* out) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
   w.StartObject();
@@ -74,12 +126,13 @@ void WriteInspectRecord(absl::string_view file, size_t line_number,
       w.Uint64(f.json->value_end);
     }
     w.Key("confidence");
-    w.Double(std::round(f.confidence * 1000) / 1000);
+    w.Double(Rounded(f.confidence));
     w.Key("action");
     String(&w, v1::Action_Name(f.action));
     w.EndObject();
   }
   w.EndArray();
+  if (explanation != nullptr) WriteExplanation(*explanation, &w);
   w.EndObject();
   out->Write(absl::string_view(buffer.GetString(), buffer.GetSize()));
   out->Write("\n");

@@ -12,6 +12,14 @@
 // line. Lines scanned as text under --format=jsonl/auto say "format":"text";
 // a malformed record the policy had scanned as text also says
 // "scanned_as_text":true and "malformed":"<why>".
+//
+// With --explain (text lines only), the object also has "explain": every
+// candidate of the line — findings and dropped ones — with its detector,
+// span, "outcome" (finding, validator_refused, inside_longer_number,
+// no_context_word, below_threshold, other_reading, allow_listed),
+// "evidence", "validator", the confidences and threshold, the context word
+// and window, the "separators" inside it and a "reason" (scrub/explain.h);
+// never the value.
 #ifndef SCRUB_CLI_INSPECT_OUTPUT_H_
 #define SCRUB_CLI_INSPECT_OUTPUT_H_
 
@@ -19,14 +27,17 @@
 
 #include "absl/strings/string_view.h"
 #include "cli/line_io.h"
+#include "scrub/explain.h"
 #include "scrub/scan_result.h"
 
 namespace scrub::cli {
 
 // Writes the inspect object of one line and a newline. `file` is omitted
 // when empty; "format" is written only when `show_format`.
+// `explanation`, when not null, is written as "explain".
 void WriteInspectRecord(absl::string_view file, size_t line_number,
-                        const ScanResult& line, bool show_format, OutputWriter* out);
+                        const ScanResult& line, bool show_format,
+                        const Explanation* explanation, OutputWriter* out);
 
 }  // namespace scrub::cli
 

@@ -46,6 +46,10 @@ Flags of redact and inspect:
                         when stderr is a terminal and the input is files
   --summary FILE        at the end, write counts per verdict and detector,
                         bytes and elapsed time (JSON, never values) to FILE
+  --explain             inspect only, text lines: also every candidate of the
+                        line, found or dropped, and what decided it (validator,
+                        context word and window, threshold, separators), never
+                        the value
 
 Input is read from the FILEs in order, or from standard input when none is
 given (or for "-"). Exactly one output line is written per input line, in
@@ -101,6 +105,9 @@ int RunFilterCommand(scrub::cli::FilterMode mode, const std::vector<std::string>
                FlagValue::kNotThisFlag) {
       if (got == FlagValue::kMissing || value.empty()) return Usage("--summary needs a FILE");
       options.summary_path = value;
+    } else if (a == "--explain") {
+      if (mode != scrub::cli::FilterMode::kInspect) return Usage("--explain is a flag of inspect");
+      options.explain = true;
     } else if (a == "--progress") {
       options.progress = scrub::cli::ProgressMode::kOn;
     } else if (absl::StartsWith(a, "--progress=")) {
@@ -117,6 +124,9 @@ int RunFilterCommand(scrub::cli::FilterMode mode, const std::vector<std::string>
     } else {
       options.files.push_back(a);
     }
+  }
+  if (options.explain && options.format != scrub::RecordFormat::kText) {
+    return Usage("--explain explains text lines; it cannot be used with --format jsonl or auto");
   }
   auto scanner = scrub::LoadScanner({policy_path, {}});
   if (!scanner.ok()) {

@@ -38,6 +38,20 @@ expect_eq "issue example" '我的身份证号是[CN_RESIDENT_ID]，电话[CN_MOB
 out=$(printf '电话138-1234-5678\nhello\n' | "$SCRUB" inspect)
 expect_eq "inspect" '{"line":1,"verdict":"REDACTED","findings":[{"detector":"CN_MOBILE","start":6,"end":19,"confidence":1.0,"action":"ACTION_REDACT"}]}
 {"line":2,"verdict":"ALLOW","findings":[]}' "$out"
+# --- inspect --explain: every candidate and what decided it, never the value.
+out=$(printf 'call 415-555-2671\n订单 415-555-2671\n' | "$SCRUB" inspect --explain)
+expect_eq "inspect --explain" '{"line":1,"verdict":"REDACTED","findings":[{"detector":"PHONE","start":5,"end":17,"confidence":0.7,"action":"ACTION_REDACT"}],"explain":[{"detector":"PHONE","start":5,"end":17,"outcome":"finding","evidence":"pattern","validator":"phone","validator_confidence":0.4,"confidence":0.7,"threshold":0.5,"context_word":"call","window":[36,12],"separators":["-"],"reason":"found by its pattern; validator phone gave 0.40, raised by context word \"call\" 1 bytes away; 0.70 reaches the threshold 0.50"}]}
+{"line":2,"verdict":"ALLOW","findings":[],"explain":[{"detector":"PHONE","start":7,"end":19,"outcome":"no_context_word","evidence":"pattern","validator":"phone","validator_confidence":0.4,"confidence":0.0,"threshold":0.5,"negative_word":"订单","window":[36,12],"separators":["-"],"reason":"the detector needs a context word within 36 bytes before or 12 after; none was"}]}' "$out"
+out=$("$SCRUB" inspect --explain "$GOLDEN/redact.in")
+case "$out" in *13800138000*|*11010519491231002X*|*zhang.san*) fail "inspect --explain printed a value";; esac
+expect_eq "inspect --explain: one object per line" 9 "$(grep -c "\"explain\":" <<< "$out")"
+"$SCRUB" redact --explain < /dev/null > /dev/null 2> "$TMP/explain.err"
+expect_eq "--explain is not a flag of redact" 1 "$?"
+grep -q -- "--explain is a flag of inspect" "$TMP/explain.err" || fail "--explain with redact: message"
+"$SCRUB" inspect --explain --format jsonl < /dev/null > /dev/null 2> "$TMP/explain.err"
+expect_eq "--explain needs text lines" 1 "$?"
+grep -q -- "--explain explains text lines" "$TMP/explain.err" || fail "--explain with jsonl: message"
+
 out=$("$SCRUB" inspect "$GOLDEN/redact.in")
 case "$out" in *13800138000*|*11010519491231002X*|*zhang.san*) fail "inspect printed a value";; esac
 expect_eq "inspect names the file" 9 "$(grep -c '"file":"' <<< "$out")"

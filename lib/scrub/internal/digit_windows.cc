@@ -29,8 +29,9 @@ bool Contains(const std::vector<int>& v, int x) {
 class RunWindows {
  public:
   RunWindows(const CompiledPolicy& policy, absl::string_view view, const DigitRuns& runs,
-             const SpanOverlap& exclude, std::vector<RawFinding>* out)
-      : policy_(policy), view_(view), runs_(runs), exclude_(exclude), out_(out) {}
+             const SpanOverlap& exclude, std::vector<RawFinding>* out, ScanTrace* trace)
+      : policy_(policy), view_(view), runs_(runs), exclude_(exclude), out_(out),
+        trace_(trace) {}
 
   // Appends the candidates of `run` to the output.
   void Find(const DigitRun& run) {
@@ -406,7 +407,20 @@ class RunWindows {
     }
     const CompiledRule& rule = policy_.rules()[rule_];
     const double score = rule.spec.score(compact_, policy_.validation());
-    if (score <= 0) return;
+    if (score <= 0) {
+      // A trace (scrub::Explain) hears of the refusal of a whole run read
+      // as the writer grouped it; the other windows of a run are too many.
+      if (trace_ != nullptr && c.whole_groups && w.at_run_start && w.at_run_end) {
+        TracedCandidate t;
+        t.rule = rule_;
+        t.evidence = c.finding.evidence;
+        t.fate = CandidateFate::kValidatorRefused;
+        t.view_start = start;
+        t.view_end = end;
+        trace_->candidates.push_back(t);
+      }
+      return;
+    }
     if (c.finding.context_end > 0) {
       c.finding.context_start = std::min(static_cast<uint32_t>(start), c.finding.context_start);
     }
@@ -466,6 +480,7 @@ class RunWindows {
   const DigitRun* run_ = nullptr;
   const SpanOverlap& exclude_;
   std::vector<RawFinding>* const out_;
+  ScanTrace* const trace_;  // null unless explaining
   int rule_ = 0;
   const DigitShape* shape_ = nullptr;
   int max_length_ = 0;
@@ -485,7 +500,8 @@ class RunWindows {
 
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
-                         std::vector<RawFinding>* out, ScanInterrupt* interrupt) {
+                         std::vector<RawFinding>* out, ScanInterrupt* interrupt,
+                         ScanTrace* trace) {
   if (policy.digit_rules().empty()) return;
   // A run with fewer digits than the shortest value holds no window (most
   // runs of chat: times, prices, counts).
@@ -495,7 +511,7 @@ void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
       shortest = std::min(shortest, length);
     }
   }
-  RunWindows windows(policy, view, runs, exclude, out);
+  RunWindows windows(policy, view, runs, exclude, out, trace);
   for (const DigitRun& run : runs.runs()) {
     int length = 0;
     for (size_t i = 0; i < run.group_count && length < shortest; ++i) {

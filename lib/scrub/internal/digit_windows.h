@@ -37,6 +37,7 @@
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/raw_finding.h"
 #include "scrub/internal/scan_interrupt.h"
+#include "scrub/internal/scan_trace.h"
 #include "scrub/internal/span_overlap.h"
 
 namespace scrub::internal {
@@ -45,11 +46,12 @@ namespace scrub::internal {
 // detectors in `view`, whose digit structure is `runs`; none overlaps a span
 // of `exclude` (findings of an earlier round). Each run long enough to hold
 // a value counts as work for `interrupt` (optional); once it says stop, the
-// search ends (the caller sees interrupt->stopped()).
+// search ends (the caller sees interrupt->stopped()). `trace` (optional)
+// hears of each run that a validator refused read whole, in its groups.
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
                          std::vector<RawFinding>* out,
-                         ScanInterrupt* interrupt = nullptr);
+                         ScanInterrupt* interrupt = nullptr, ScanTrace* trace = nullptr);
 
 }  // namespace scrub::internal
 

@@ -108,9 +108,13 @@ bool IsNamedBeforeOtherHan(absl::string_view view, const KeywordHit& hit,
   return std::find(allowed.begin(), allowed.end(), next) == allowed.end();
 }
 
+// Applies the context words (and keys) near each finding to its confidence.
+// `words` (for a trace, else null) receives, per finding, the nearest
+// positive and negative word or key.
 void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
                   const ContextHints& hints, CollectorScratch* scratch,
-                  std::vector<RawFinding>* findings) {
+                  std::vector<RawFinding>* findings,
+                  std::vector<std::pair<TracedContext, TracedContext>>* words_near) {
   std::vector<KeywordHit>* hits = &scratch->hits;
   hits->clear();
   const KeywordAutomaton& words = policy.context_words();
@@ -179,7 +183,9 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
   };
   const auto& meanings = policy.context_meanings();
   constexpr size_t kFar = SIZE_MAX;
-  for (RawFinding& f : *findings) {
+  if (words_near != nullptr) words_near->assign(findings->size(), {});
+  for (size_t fi = 0; fi < findings->size(); ++fi) {
+    RawFinding& f = (*findings)[fi];
     const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
     // Distance (in view bytes) to the nearest positive and negative word.
     // The caller's hints (a JSON key), and the key of a URL parameter or log
@@ -193,6 +199,8 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
     const bool negative_key = hints.negative || (key != nullptr && key->negative);
     size_t positive = hinted ? 0 : kFar;
     size_t negative = (negative_key && !hinted) ? 0 : kFar;
+    const KeywordHit* positive_hit = nullptr;
+    const KeywordHit* negative_hit = nullptr;
     const size_t start = f.context_end > 0 ? f.context_start : f.view_start;
     const size_t end = f.context_end > 0 ? f.context_end : f.view_end;
     const size_t lo = start > ctx.window_before ? start - ctx.window_before : 0;
@@ -209,7 +217,10 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
           continue;  // "QQ音乐": a product's name, not the detector's context
         }
         size_t& nearest = m.positive ? positive : negative;
-        nearest = std::min(nearest, distance);
+        if (distance < nearest) {
+          nearest = distance;
+          (m.positive ? positive_hit : negative_hit) = &hit;
+        }
       }
     };
     for (size_t i = first_ending_after(lo); i < hits->size() && (*hits)[i].end <= start; ++i) {
@@ -220,6 +231,20 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
          ++i) {
       const KeywordHit& hit = (*hits)[i];
       if (hit.start >= end && hit.start < hi) note(hit, hit.start - end);
+    }
+    if (words_near != nullptr) {
+      auto describe = [](size_t distance, const KeywordHit* hit) {
+        TracedContext c;
+        c.found = distance != kFar;
+        c.from_key = c.found && hit == nullptr;
+        if (hit != nullptr) {
+          c.start = hit->start;
+          c.end = hit->end;
+        }
+        c.distance = c.found ? distance : 0;
+        return c;
+      };
+      (*words_near)[fi] = {describe(positive, positive_hit), describe(negative, negative_hit)};
     }
     if ((ctx.required || f.needs_context || f.confidence < ctx.required_below) &&
         positive == kFar) {
@@ -308,7 +333,7 @@ class RequiredContextGate {
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
                             const SpanOverlap& exclude, RequiredContextGate* gate,
                             ScanInterrupt* interrupt, std::vector<int>* flagged,
-                            std::vector<RawFinding>* out) {
+                            ScanTrace* trace, std::vector<RawFinding>* out) {
   using Decision = CandidateEngine::Decision;
   ValidationContext vctx = policy.validation();
   absl::Status status = policy.engine().FindCandidates(
@@ -320,14 +345,25 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
         if (!interrupt->Advance(kValidationWork + (end - start))) return Decision::kStop;
         if (exclude.Overlaps(start, end)) return Decision::kReject;
         const int rule = policy.EngineRule(pattern);
+        auto refused = [&](CandidateFate fate) {
+          if (trace != nullptr) {
+            TracedCandidate t;
+            t.rule = rule;
+            t.fate = fate;
+            t.view_start = start;
+            t.view_end = end;
+            trace->candidates.push_back(t);
+          }
+          return Decision::kReject;
+        };
         if (policy.rules()[rule].spec.grouped_number &&
             ContinuesAGroupedNumber(text, start, end)) {
-          return Decision::kReject;
+          return refused(CandidateFate::kInsideLongerNumber);
         }
         vctx.following = text.substr(end, ValidationContext::kFollowingBytes);
         const double score =
             policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
-        if (score <= 0) return Decision::kReject;
+        if (score <= 0) return refused(CandidateFate::kValidatorRefused);
         RawFinding f;
         f.rule = rule;
         f.view_start = start;
@@ -347,13 +383,13 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
                                const SpanOverlap& exclude, RequiredContextGate* gate,
                                ScanInterrupt* interrupt, CollectorScratch* scratch,
                                std::vector<RawFinding>* out) {
-  absl::Status status =
-      FindCandidates(policy, text, exclude, gate, interrupt, &scratch->flagged, out);
+  absl::Status status = FindCandidates(policy, text, exclude, gate, interrupt,
+                                       &scratch->flagged, scratch->trace, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
     if (!interrupt->Advance(text.size())) return interrupt->status();
     scratch->runs.Find(text, soft_breaks);
-    FindDigitCandidates(policy, text, scratch->runs, exclude, out, interrupt);
+    FindDigitCandidates(policy, text, scratch->runs, exclude, out, interrupt, scratch->trace);
     if (interrupt->stopped()) return interrupt->status();
   }
   if (exclude.empty()) {
@@ -410,12 +446,48 @@ void KeepBestDigitCover(size_t view_size, std::vector<RawFinding>* found,
 void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
                     const ContextHints& hints, CollectorScratch* scratch,
                     std::vector<RawFinding>* found, std::vector<RawFinding>* out) {
-  ApplyContext(policy, view, hints, scratch, found);
-  for (RawFinding& f : *found) {
-    if (f.confidence < policy.rules()[f.rule].min_confidence) f.confidence = 0;
+  ScanTrace* const trace = scratch->trace;
+  // With a trace: each candidate's record, its fate decided stage by stage.
+  const size_t traced = trace != nullptr ? trace->candidates.size() : 0;
+  std::vector<std::pair<TracedContext, TracedContext>> words_near;
+  if (trace != nullptr) {
+    for (const RawFinding& f : *found) {
+      TracedCandidate t;
+      t.rule = f.rule;
+      t.evidence = f.evidence;
+      t.view_start = f.view_start;
+      t.view_end = f.view_end;
+      t.validator_score = f.confidence;
+      trace->candidates.push_back(t);
+    }
+  }
+  auto fate = [&](size_t i, CandidateFate why) {
+    if (trace != nullptr) trace->candidates[traced + i].fate = why;
+  };
+  ApplyContext(policy, view, hints, scratch, found,
+               trace != nullptr ? &words_near : nullptr);
+  for (size_t i = 0; i < found->size(); ++i) {
+    RawFinding& f = (*found)[i];
+    if (trace != nullptr) {
+      TracedCandidate& t = trace->candidates[traced + i];
+      t.confidence = f.confidence;
+      t.positive = words_near[i].first;
+      t.negative = words_near[i].second;
+      if (f.confidence <= 0) t.fate = CandidateFate::kNoRequiredContext;
+    }
+    if (f.confidence > 0 && f.confidence < policy.rules()[f.rule].min_confidence) {
+      f.confidence = 0;
+      fate(i, CandidateFate::kBelowThreshold);
+    }
+  }
+  if (trace != nullptr) {
+    for (size_t i = 0; i < found->size(); ++i) {
+      if ((*found)[i].confidence > 0) fate(i, CandidateFate::kOtherReading);
+    }
   }
   KeepBestDigitCover(view.size(), found, &scratch->order, &scratch->kept);
-  for (const RawFinding& f : *found) {
+  for (size_t i = 0; i < found->size(); ++i) {
+    const RawFinding& f = (*found)[i];
     const CompiledRule& rule = policy.rules()[f.rule];
     if (f.confidence <= 0) continue;
     if (!rule.allow.empty() || !policy.global_allow().empty()) {
@@ -423,9 +495,11 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
           view.substr(f.view_start, f.view_end - f.view_start), rule.spec.form);
       if (rule.allow.Allows(normalized, rule.spec.form) ||
           policy.global_allow().Allows(normalized, rule.spec.form)) {
+        fate(i, CandidateFate::kAllowListed);
         continue;
       }
     }
+    fate(i, CandidateFate::kFinding);
     out->push_back(f);
   }
 }

@@ -17,6 +17,7 @@
 #include "scrub/internal/context_hints.h"
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/raw_finding.h"
+#include "scrub/internal/scan_trace.h"
 #include "scrub/internal/scan_interrupt.h"
 #include "scrub/internal/span_overlap.h"
 
@@ -54,6 +55,9 @@ struct CollectorScratch {
   std::vector<uint32_t> hit_from;  // an index of `hits` by position
   std::vector<char> kept;          // the bytes of the digit windows kept
   std::vector<char> context_present;  // rules with possible context (a gate)
+  // When set (scrub::Explain), every candidate's fate is recorded here, in
+  // view offsets; null in a normal scan.
+  ScanTrace* trace = nullptr;
 };
 
 // Appends to `out` the findings in `view` that pass validation, context,

@@ -1,5 +1,6 @@
 #include "scrub/internal/text_scan.h"
 
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -21,9 +22,17 @@ absl::Status FindInOneText(const CompiledPolicy& policy, absl::string_view text,
   if (!s->interrupt.Advance(text.size())) return s->interrupt.status();
   const absl::string_view view = s->view.text();
   s->raw.clear();
+  ScanTrace* const trace = s->collector.trace;
+  const size_t traced = trace != nullptr ? trace->candidates.size() : 0;
   absl::Status status = CollectFindings(policy, view, s->view.soft_breaks(), hints,
                                         &s->interrupt, &s->collector, &s->raw);
   if (!status.ok()) return status;
+  if (trace != nullptr) {
+    for (size_t i = traced; i < trace->candidates.size(); ++i) {
+      TracedCandidate& t = trace->candidates[i];
+      std::tie(t.start, t.end) = s->view.OriginalSpan(t.view_start, t.view_end);
+    }
+  }
   for (const RawFinding& f : s->raw) {
     const auto [start, end] = s->view.OriginalSpan(f.view_start, f.view_end);
     const CompiledRule& rule = policy.rules()[f.rule];
@@ -56,6 +65,15 @@ absl::Status FindPlacedFindings(const CompiledPolicy& policy, absl::string_view 
       !status.ok()) {
     return status;
   }
+  // A trace (scrub::Explain) covers the text itself: offsets inside a
+  // decoded view are not offsets of the text.
+  ScanTrace* const trace = s->collector.trace;
+  s->collector.trace = nullptr;
+  struct Restore {
+    CollectorScratch& c;
+    ScanTrace* t;
+    ~Restore() { c.trace = t; }
+  } restore{s->collector, trace};
   // The reference engine (differential tests) keeps the first engine's
   // behaviour: no decoded views.
   if (policy.reference_engine()) return absl::OkStatus();
