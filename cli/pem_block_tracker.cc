@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "scrub/internal/utf8.h"
 
 namespace scrub::cli {
 namespace {
@@ -70,6 +71,7 @@ PemBlockTracker::PemBlockTracker(const Scanner& scanner) : scanner_(scanner) {
   action_ = rule->action;
   replacement_ = action_ == v1::ACTION_REDACT ? rule->redaction
                                               : absl::StrCat("[", kDetector, "]");
+  replaces_invalid_utf8_ = scanner_.policy().invalid_utf8() == v1::INVALID_UTF8_REPLACE;
 }
 
 bool PemBlockTracker::CanBeInsideBlock(absl::string_view line) {
@@ -146,6 +148,14 @@ void PemBlockTracker::DiscardSkippedLine() {
 void PemBlockTracker::Apply(absl::string_view line, Scratch* scratch,
                             ScanResult* result) {
   if (!active_) return;
+  // Under INVALID_UTF8_REPLACE the scanner's offsets and output refer to
+  // the repaired line: so do the block's. (Markers are ASCII: the block
+  // state is the same either way.)
+  std::string repaired;
+  if (replaces_invalid_utf8_ && !internal::IsValidUtf8(line)) {
+    repaired = internal::ReplaceInvalidUtf8(line);
+    line = repaired;
+  }
   if (!inside_) {
     Open(line);
     return;
@@ -202,7 +212,9 @@ void PemBlockTracker::Apply(absl::string_view line, Scratch* scratch,
                                          : line.substr(block_end);
   if (action_ == v1::ACTION_REPORT) {
     out.verdict = rest.verdict;
-    if (rest.verdict == Verdict::kRedacted) {
+    if (rest.verdict == Verdict::kRedacted || !repaired.empty()) {
+      // Changed: by the rest's redactions, or by the repair.
+      out.verdict = Verdict::kRedacted;
       out.output = absl::StrCat(line.substr(0, block_end), rest_text);
     }
   } else {

@@ -121,6 +121,7 @@ class PemBlockTracker {
   bool active_ = false;  // PRIVATE_KEY enabled
   v1::Action action_ = v1::ACTION_REDACT;
   std::string replacement_;
+  bool replaces_invalid_utf8_ = false;  // the policy scans repaired lines
   bool inside_ = false;
   size_t block_lines_ = 0;  // lines of the open block so far
   size_t block_bytes_ = 0;

@@ -89,6 +89,23 @@ TEST(PemBlockTracker, ReportsTheBlockPartOfEachLineAsAFinding) {
   EXPECT_EQ(results[4].findings[1].end, 51u);
 }
 
+TEST(PemBlockTracker, OffsetsReferToTheRepairedLineUnderInvalidUtf8Replace) {
+  // The scanner's offsets and output refer to the repaired line (each
+  // invalid byte one U+FFFD, three bytes): so do the block's.
+  v1::Policy policy = DefaultPolicy();
+  policy.set_invalid_utf8(v1::INVALID_UTF8_REPLACE);
+  auto scanner = Scanner::Create(policy);
+  ASSERT_TRUE(scanner.ok()) << scanner.status();
+  const std::vector<std::string> lines = {
+      kLog[1], kLog[2], "\xFF\xFE" "AwEH-----END EC PRIVATE KEY----- ok \xFF"};
+  std::vector<ScanResult> results;
+  const auto out = Filter(**scanner, lines, &results);
+  EXPECT_EQ(out[2], "[PRIVATE_KEY] ok \xEF\xBF\xBD");
+  ASSERT_EQ(results[2].findings.size(), 1u);
+  EXPECT_EQ(results[2].findings[0].start, 0u);
+  EXPECT_EQ(results[2].findings[0].end, 6u + 4u + 28u);
+}
+
 TEST(PemBlockTracker, UnterminatedBlockStaysRedactedToTheEnd) {
   auto scanner = MakeScanner(v1::ACTION_REDACT);
   const std::vector<std::string> cut(kLog.begin(), kLog.begin() + 3);

@@ -99,16 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         Fail(absl::StrCat("oversize line ", n, " is not BLOCKED as too large"), stream);
       }
     } else {
-      // A known issue of the filter (tests/fuzz/corpus/cli_line_reader/
-      // pem-line-repaired-utf8): under INVALID_UTF8_REPLACE, a line inside a
-      // private-key block reports its finding over the raw line's bytes,
-      // not the repaired line's the library's offsets refer to. Such a line
-      // is checked for its decision only.
-      const bool pem_repaired = !plain && policy.replaces_invalid_utf8 &&
-                                !testing::IsStrictUtf8(line.text);
-      const std::string wrong = pem_repaired
-                                    ? testing::CheckDecision(r)
-                                    : CheckScan(policy, {line.text, format}, r, &scratch);
+      const std::string wrong = CheckScan(policy, {line.text, format}, r, &scratch);
       if (!wrong.empty()) Fail(absl::StrCat("line ", n, ": ", wrong), stream);
       if (plain) {
         const ScanResult direct = policy.scanner->Scan({line.text, format}, &scratch);
