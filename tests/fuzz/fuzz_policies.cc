@@ -141,15 +141,15 @@ void Violation(absl::string_view target, absl::string_view what, absl::string_vi
 std::string CheckScan(const FuzzPolicy& policy, const Record& input, const ScanResult& r,
                       Scratch* scratch) {
   const bool valid = testing::IsStrictUtf8(input.text);
-  // A record the policy may have repaired as JSON — an escaped lone
-  // surrogate becomes \uFFFD, also in a malformed record then scanned as
-  // text (tests/fuzz/corpus/json_record_scan/replaced-escape-as-text) — is
-  // compared with the input only as far as it can be.
+  // A JSON record the policy may have repaired — an escaped lone surrogate
+  // becomes \uFFFD — is compared with the input only as far as it can be.
+  // (A malformed record scanned as text keeps its escapes as they were:
+  // tests/fuzz/corpus/json_record_scan/replaced-escape-as-text.)
   const bool escapes_repaired = policy.replaces_invalid_utf8 &&
                                 input.format != RecordFormat::kText &&
                                 absl::StrContains(input.text, "\\u");
   std::string wrong;
-  if (r.format == RecordFormat::kText && !escapes_repaired) {
+  if (r.format == RecordFormat::kText) {
     // Offsets refer to the repaired text when the policy repaired it.
     const std::string repaired = !valid && policy.replaces_invalid_utf8
                                      ? internal::ReplaceInvalidUtf8(input.text)

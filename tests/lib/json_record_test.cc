@@ -314,3 +314,40 @@ TEST(JsonRules, BuiltinListsSkipDetectorsNotInTheCatalogue) {
 
 }  // namespace
 }  // namespace scrub
+
+namespace scrub {
+namespace {
+
+std::shared_ptr<const Scanner> ReplaceAndScanMalformedAsText() {
+  v1::Policy policy = DefaultPolicy();
+  policy.set_invalid_utf8(v1::INVALID_UTF8_REPLACE);
+  policy.mutable_json()->set_malformed(v1::MALFORMED_JSON_SCAN_AS_TEXT);
+  auto scanner = Scanner::Create(policy);
+  EXPECT_TRUE(scanner.ok()) << scanner.status();
+  return *scanner;
+}
+
+TEST(JsonRecord, AMalformedRecordScannedAsTextKeepsItsSurrogateEscapes) {
+  // The JSON reader repairs "\ud800" to "\uFFFD" under INVALID_UTF8_REPLACE;
+  // once the record proves malformed and is scanned as text, those are six
+  // characters of a text, left as they were.
+  auto scanner = ReplaceAndScanMalformedAsText();
+  const std::string record = R"({"a":"\ud800", oops 13812345678)";
+  const ScanResult r = ScanJson(*scanner, record);
+  EXPECT_EQ(r.format, RecordFormat::kText);
+  EXPECT_FALSE(r.malformed_json.empty());
+  EXPECT_EQ(r.output, R"({"a":"\ud800", oops [CN_MOBILE])");
+  const ScanResult clean = ScanJson(*scanner, R"({"a":"\ud800", oops)");
+  EXPECT_EQ(clean.verdict, Verdict::kAllow);
+}
+
+TEST(JsonRecord, AMalformedRecordScannedAsTextKeepsOnlyTheUtf8Repair) {
+  auto scanner = ReplaceAndScanMalformedAsText();
+  const ScanResult r = ScanJson(*scanner, "{\"a\":\"\\ud800\xFF\", oops");
+  EXPECT_EQ(r.format, RecordFormat::kText);
+  EXPECT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "{\"a\":\"\\ud800\xEF\xBF\xBD\", oops");
+}
+
+}  // namespace
+}  // namespace scrub

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -572,6 +573,10 @@ ScanOutcome ScanJson(const CompiledPolicy& policy, absl::string_view record,
                      std::string* repaired, ScratchState* s) {
   const v1::Limits& limits = policy.limits();
   absl::string_view text = record;
+  // Lone surrogate escapes repaired for the JSON reader: where, and what
+  // they were (undone if the record turns out not to be JSON).
+  const bool utf8_repaired = !repaired->empty();
+  std::vector<std::pair<size_t, std::string>> escape_repairs;
   for (int repairs = 0;; ++repairs) {
     RecordScan scan(policy, text, s);
     const JsonReadStatus read = ReadJsonTokens(text, limits.max_json_depth(), &scan);
@@ -625,6 +630,7 @@ ScanOutcome ScanJson(const CompiledPolicy& policy, absl::string_view record,
           return out;
         }
         // Same length: every offset stays valid.
+        escape_repairs.emplace_back(read.offset, std::string(text.substr(read.offset, 6)));
         if (repaired->empty()) repaired->assign(text.data(), text.size());
         repaired->replace(read.offset, 6, "\\uFFFD");
         text = *repaired;
@@ -645,6 +651,18 @@ ScanOutcome ScanJson(const CompiledPolicy& policy, absl::string_view record,
       out = Stopped(BlockReason::kMalformedJson, absl::InvalidArgumentError(detail));
       out.format = RecordFormat::kJson;
     } else {
+      // As text, the record is what it was: "\\ud800" is six characters of
+      // a text, not an escape to repair. (Same lengths: `record`, which may
+      // view *repaired, stays valid.)
+      if (!escape_repairs.empty()) {
+        if (utf8_repaired) {
+          for (const auto& [at, escape] : escape_repairs) repaired->replace(at, 6, escape);
+          text = *repaired;
+        } else {
+          repaired->clear();
+          text = record;
+        }
+      }
       out = ScanText(policy, text, s);
       out.format = RecordFormat::kText;
     }
