@@ -54,6 +54,23 @@ TEST(DecodedScan, PercentEncodedValueIsRedactedAsAWholeEscapeRun) {
   EXPECT_EQ(r.findings[0].end, 40u);
 }
 
+TEST(DecodedScan, AValueNextToAnEncodedRunIsReadAsTheDecodedTextReadsIt) {
+  // In the text, the escape's raw bytes make the second mobile the tail of
+  // a decimal number; decoded, it stands alone. Redacting only the first
+  // would leave "[CN_MOBILE].14101531313" — a mobile to the next reader
+  // (found by the text_scan fuzzer: tests/fuzz/corpus/text_scan/
+  // decoded-neighbour-mobile).
+  ExpectRedactions(*DefaultScanner(), {
+      {"13\\u003000513313.14101531313", "[CN_MOBILE].[CN_MOBILE]"},
+      // A context word decoded next to a value is its context.
+      {"%E7%94%B5%E8%AF%9D 415-555-2671", "%E7%94%B5%E8%AF%9D [PHONE]"},
+  });
+  // A value the text pass found already is not found twice.
+  const ScanResult r = DefaultScanner()->Scan("%41 13800138000");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].start, 4u);
+}
+
 TEST(DecodedScan, EveryEncodingIsLookedThrough) {
   ExpectRedactions(*DefaultScanner(), {
       {"tel=%31%33%38%30%30%31%33%38%30%30%30", "tel=[CN_MOBILE]"},

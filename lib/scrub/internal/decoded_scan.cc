@@ -11,6 +11,25 @@ namespace {
 
 constexpr char kDecodeBudgetPayload[] = "scrub.dev/decode_budget";
 
+// True when [start, end) overlaps one of placed[0, count) — the findings of
+// the text, sorted by start. `max_end` caches their running maximum end.
+bool OverlapsAny(const std::vector<PlacedFinding>& placed, size_t count, size_t start,
+                 size_t end, std::vector<size_t>* max_end) {
+  if (count == 0) return false;
+  if (max_end->size() != count) {
+    max_end->resize(count);
+    size_t m = 0;
+    for (size_t i = 0; i < count; ++i) (*max_end)[i] = m = std::max(m, placed[i].end);
+  }
+  // The findings starting before `end`: one of them overlaps when the
+  // furthest any of them reaches is past `start`.
+  const auto first_after = std::lower_bound(
+      placed.begin(), placed.begin() + count, end,
+      [](const PlacedFinding& f, size_t at) { return f.start < at; });
+  const size_t n = static_cast<size_t>(first_after - placed.begin());
+  return n > 0 && (*max_end)[n - 1] > start;
+}
+
 }  // namespace
 
 absl::Status DecodeBudgetError(absl::string_view message) {
@@ -31,6 +50,7 @@ absl::Status AddDecodedFindings(absl::string_view text, const DecodeSettings& se
 
   const size_t depth = std::min<size_t>(settings.max_depth, scratch->levels.size() - 1);
   const size_t before = placed->size();
+  scratch->max_end.clear();
   absl::string_view source = text;
   size_t decoded_bytes = 0;
   size_t level = 0;
@@ -50,11 +70,18 @@ absl::Status AddDecodedFindings(absl::string_view text, const DecodeSettings& se
       return status;
     }
     for (PlacedFinding& f : scratch->found) {
-      // Only what decoding revealed: the rest was found in `text` already.
-      if (!view.TouchesDecoded(f.start, f.end)) continue;
       std::pair<size_t, size_t> span = {f.start, f.end};
       for (size_t k = level + 1; k-- > 0;) {
         span = scratch->levels[k].SourceSpan(span.first, span.second);
+      }
+      // What decoding revealed, and what the decoded text reads differently
+      // next to a run ("13\u003000513313.14101531313": decoded, the second
+      // mobile is no longer the tail of a decimal number; a word decoded
+      // nearby is its context). A finding of the text itself was found
+      // there already.
+      if (!view.TouchesDecoded(f.start, f.end) &&
+          OverlapsAny(*placed, before, span.first, span.second, &scratch->max_end)) {
+        continue;
       }
       f.start = span.first;
       f.end = span.second;

@@ -44,6 +44,7 @@ struct DecodeStats {
 struct DecodedScratch {
   std::array<DecodedView, kMaxDecodeDepthCeiling + 1> levels;
   std::vector<PlacedFinding> found;
+  std::vector<size_t> max_end;  // running maximum end of the text's findings
   DecodeStats stats;
 };
 
