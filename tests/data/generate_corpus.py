@@ -493,6 +493,12 @@ for t in ["room 2345 6789", "2019-2020 season", "联系 2019-2020 赛季", "code
           "SKU A 123 456 789", "ref 1234 5678", "PP 12345678"]:
     neg("spaced-codes-without-context", t)
 
+for pre, v in [("Tel", "+14155552671"), ("call", "+1 415 555 2671"), ("Phone", "+442079460958"),
+               ("WhatsApp", "+6591234567")]:
+    pos("PHONE/glued-to-context-word", [pre, ("PHONE", v), R.choice(CHAT_POST)])
+for t in ["x+14155552671", "SKU+14155552671", "id+442079460958"]:
+    neg("PHONE/glued-without-context", t)
+
 # "微信同号" (WeChat: same number): the mobile number is the WeChat id too.
 for rec in records:
     if "微信同号" in rec["text"]:

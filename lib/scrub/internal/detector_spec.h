@@ -27,11 +27,13 @@ struct ValidationContext {
   absl::Span<const std::string> phone_regions;
   // email.ssh_remotes_are_email.
   bool ssh_remotes_are_email = false;
-  // Up to kFollowingBytes of the view right after the value, for pattern
-  // candidates; empty where the caller does not know them (digit windows,
-  // dictionaries).
+  // Up to kFollowingBytes of the view right after the value, and up to
+  // kPrecedingBytes right before it, for pattern candidates; empty where the
+  // caller does not know them (digit windows, dictionaries).
   absl::string_view following;
+  absl::string_view preceding;
   static constexpr size_t kFollowingBytes = 64;
+  static constexpr size_t kPrecedingBytes = 16;
 };
 
 // Returns the confidence in (0, 1] of a candidate value (the view bytes of

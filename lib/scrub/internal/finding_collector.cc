@@ -361,6 +361,8 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
           return refused(CandidateFate::kInsideLongerNumber);
         }
         vctx.following = text.substr(end, ValidationContext::kFollowingBytes);
+        const size_t before = std::min(start, ValidationContext::kPrecedingBytes);
+        vctx.preceding = text.substr(start - before, before);
         const double score =
             policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
         if (score <= 0) return refused(CandidateFate::kValidatorRefused);

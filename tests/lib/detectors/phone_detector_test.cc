@@ -40,7 +40,11 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"tel 0044 20 7946 0958", {"0044 20 7946 0958"}},
         DetectorCase{"call 0011 44 20 7946 0958", {"0011 44 20 7946 0958"}},
         DetectorCase{"0065-6123-4567", {"0065-6123-4567"}},
-        DetectorCase{"phone 00442079460958", {"00442079460958"}}));
+        DetectorCase{"phone 00442079460958", {"00442079460958"}},
+        // Glued to a context word.
+        DetectorCase{"Tel+14155552671", {"+14155552671"}},
+        DetectorCase{"call+1 415 555 2671", {"+1 415 555 2671"}},
+        DetectorCase{"whatsapp:+447911123456abc", {"+447911123456"}}));
 
 INSTANTIATE_TEST_SUITE_P(
     National, PhoneTest,
@@ -81,7 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"version 1.2.3", {}},
         DetectorCase{"1+1 = 2", {}},
         DetectorCase{"phone 123-45-6789", {}},          // an SSN shape
-        DetectorCase{"x+14155552671", {}},
+        DetectorCase{"x+14155552671", {}},                   // glued, no context word
+        DetectorCase{"SKU+14155552671", {}},
         DetectorCase{"tel DE89 3704 0044 0532 0130 00", {}},  // digit groups of an IBAN
         DetectorCase{"phone 12 090-1234-5678", {}},           // inside a longer group run
         DetectorCase{"phone 090-1234-5678 12", {}},

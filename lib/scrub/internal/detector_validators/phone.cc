@@ -8,7 +8,9 @@
 // RE2 finds short candidates; libphonenumber validates them (see
 // validators/phone_number_validator.h). Confidence:
 //   +CC numbers                         0.85 (0.7 when a trailing group had to
-//                                       be dropped to make it valid)
+//                                       be dropped to make it valid; 0.4,
+//                                       context needed, glued to a word:
+//                                       "Tel+14155552671")
 //   00/0011 + CC, grouped               as +CC
 //   00/0011 + CC, one run of digits     0.4  (context needed: an id may start
 //                                       with zeros)
@@ -26,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "scrub/internal/detector_validators.h"
@@ -148,7 +151,14 @@ absl::string_view ExitCode(absl::string_view value) {
 
 double PhoneValidator(absl::string_view value, const ValidationContext& ctx) {
   if (value.empty()) return 0.0;
-  if (value[0] == '+') return ScoreInternational(value);
+  if (value[0] == '+') {
+    // Glued to a word ("Tel+14155552671"): a context word must say so
+    // ("x+14155552671" is arithmetic or a code).
+    const bool glued = !ctx.preceding.empty() &&
+                       absl::ascii_isalpha(static_cast<unsigned char>(ctx.preceding.back()));
+    const double score = ScoreInternational(value);
+    return glued ? std::min(score, 0.4) : score;
+  }
   // "00852 9123 4567", "0011 44 20 7946 0958": the number after the exit
   // code, as if written with '+' (a national number never starts "00").
   if (const absl::string_view exit = ExitCode(value); !exit.empty()) {
