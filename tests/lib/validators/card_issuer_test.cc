@@ -32,6 +32,12 @@ TEST(CardIssuer, NetworksByPrefix) {
            {"6759649826438453", CardNetwork::kMaestro},
            {"5018000000000009", CardNetwork::kMaestro},
            {"2200000000000004", CardNetwork::kMir},
+           {"6070000000000000", CardNetwork::kRuPay},
+           {"5085000000000000", CardNetwork::kRuPay},
+           {"8200000000000000", CardNetwork::kRuPay},
+           {"3560000000000000", CardNetwork::kJcb},    // JCB's range wins over RuPay's 356
+           {"6011000000000000", CardNetwork::kDiscover},  // not RuPay's 60
+           {"6221260000000000", CardNetwork::kUnionPay},  // Discover co-branded: UnionPay
            {"2721000000000000", CardNetwork::kUnknown},
            {"2220990000000000", CardNetwork::kUnknown},
            {"3527000000000000", CardNetwork::kUnknown},
@@ -54,6 +60,10 @@ TEST(CardIssuer, IssuedLengths) {
   EXPECT_FALSE(IsIssuedLength(CardNetwork::kAmex, "3782822463100051"));
   EXPECT_FALSE(IsIssuedLength(CardNetwork::kMastercard, "541234567890125"));
   EXPECT_FALSE(IsIssuedLength(CardNetwork::kUnknown, "8888123456789"));
+  EXPECT_TRUE(IsIssuedLength(CardNetwork::kRuPay, "6070000000000000"));
+  EXPECT_FALSE(IsIssuedLength(CardNetwork::kRuPay, "60700000000000000"));
+  EXPECT_TRUE(IsIssuedLength(CardNetwork::kVisa, "4222222222222222222"));
+  EXPECT_FALSE(IsIssuedLength(CardNetwork::kVisa, "422222222222222222"));
 }
 
 }  // namespace

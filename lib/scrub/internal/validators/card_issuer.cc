@@ -1,9 +1,80 @@
 #include "scrub/internal/validators/card_issuer.h"
 
+#include <cstddef>
+
 #include "absl/strings/ascii.h"
 
 namespace scrub::internal {
 namespace {
+
+// A range of issuer identification numbers: the numbers whose first
+// `digits` digits, read as a number, lie in [low, high].
+struct IinRange {
+  CardNetwork network;
+  int digits;
+  int low;
+  int high;
+};
+
+// The IIN ranges of the networks Scrub recognises, first match wins.
+// Source: ISO/IEC 7812 issuer identification numbers as the networks
+// publish them, compiled in the table "Issuer identification number (IIN)"
+// of Wikipedia's article "Payment card number" (consulted 2026); the
+// lengths each network issues are from the same table.
+constexpr IinRange kIinRanges[] = {
+    {CardNetwork::kUnionPay, 2, 62, 62},     // incl. Discover's co-branded 622126-622925
+    {CardNetwork::kUnionPay, 2, 81, 81},
+    {CardNetwork::kVisa, 1, 4, 4},
+    {CardNetwork::kMastercard, 2, 51, 55},
+    {CardNetwork::kMastercard, 4, 2221, 2720},
+    {CardNetwork::kAmex, 2, 34, 34},
+    {CardNetwork::kAmex, 2, 37, 37},
+    {CardNetwork::kJcb, 4, 3528, 3589},
+    {CardNetwork::kDiscover, 4, 6011, 6011},
+    {CardNetwork::kDiscover, 2, 65, 65},
+    {CardNetwork::kDiscover, 3, 644, 649},
+    {CardNetwork::kDiners, 3, 300, 305},
+    {CardNetwork::kDiners, 4, 3095, 3095},
+    {CardNetwork::kDiners, 2, 36, 36},
+    {CardNetwork::kDiners, 2, 38, 39},
+    {CardNetwork::kMaestro, 4, 5018, 5018},
+    {CardNetwork::kMaestro, 4, 5020, 5020},
+    {CardNetwork::kMaestro, 4, 5038, 5038},
+    {CardNetwork::kMaestro, 4, 5893, 5893},
+    {CardNetwork::kMaestro, 4, 6304, 6304},
+    {CardNetwork::kMaestro, 4, 6759, 6759},
+    {CardNetwork::kMaestro, 4, 6761, 6763},
+    {CardNetwork::kMir, 4, 2200, 2204},
+    {CardNetwork::kRuPay, 2, 60, 60},
+    {CardNetwork::kRuPay, 3, 508, 508},
+    {CardNetwork::kRuPay, 2, 82, 82},
+    {CardNetwork::kRuPay, 3, 353, 353},  // inside JCB's range: JCB wins
+    {CardNetwork::kRuPay, 3, 356, 356},
+};
+
+// The lengths a network issues: [min, max], or exactly those of `only`
+// (a bit per length) when not zero.
+struct IssuedLengths {
+  CardNetwork network;
+  int min;
+  int max;
+  unsigned only;
+};
+
+constexpr unsigned Bit(int length) { return 1u << length; }
+
+constexpr IssuedLengths kIssuedLengths[] = {
+    {CardNetwork::kUnionPay, 16, 19, 0},
+    {CardNetwork::kVisa, 13, 19, Bit(13) | Bit(16) | Bit(19)},
+    {CardNetwork::kMastercard, 16, 16, 0},
+    {CardNetwork::kAmex, 15, 15, 0},
+    {CardNetwork::kJcb, 16, 19, 0},
+    {CardNetwork::kDiscover, 16, 19, 0},
+    {CardNetwork::kDiners, 14, 19, 0},
+    {CardNetwork::kMaestro, 12, 19, 0},
+    {CardNetwork::kMir, 16, 19, 0},
+    {CardNetwork::kRuPay, 16, 16, 0},
+};
 
 // The number formed by the first `n` digits, or -1 if there are fewer.
 int Prefix(absl::string_view digits, size_t n) {
@@ -19,52 +90,22 @@ int Prefix(absl::string_view digits, size_t n) {
 }  // namespace
 
 CardNetwork CardNetworkOf(absl::string_view digits) {
-  const int p1 = Prefix(digits, 1);
-  const int p2 = Prefix(digits, 2);
-  const int p3 = Prefix(digits, 3);
-  const int p4 = Prefix(digits, 4);
-  if (p4 < 0) return CardNetwork::kUnknown;
-  if (p2 == 62 || p2 == 81) return CardNetwork::kUnionPay;
-  if (p1 == 4) return CardNetwork::kVisa;
-  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) {
-    return CardNetwork::kMastercard;
+  if (Prefix(digits, 4) < 0) return CardNetwork::kUnknown;
+  for (const IinRange& r : kIinRanges) {
+    const int prefix = Prefix(digits, static_cast<size_t>(r.digits));
+    if (prefix >= r.low && prefix <= r.high) return r.network;
   }
-  if (p2 == 34 || p2 == 37) return CardNetwork::kAmex;
-  if (p4 >= 3528 && p4 <= 3589) return CardNetwork::kJcb;
-  if (p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649)) return CardNetwork::kDiscover;
-  if ((p3 >= 300 && p3 <= 305) || p4 == 3095 || p2 == 36 || p2 == 38 || p2 == 39) {
-    return CardNetwork::kDiners;
-  }
-  if (p4 == 5018 || p4 == 5020 || p4 == 5038 || p4 == 5893 || p4 == 6304 ||
-      p4 == 6759 || (p4 >= 6761 && p4 <= 6763)) {
-    return CardNetwork::kMaestro;
-  }
-  if (p4 >= 2200 && p4 <= 2204) return CardNetwork::kMir;
   return CardNetwork::kUnknown;
 }
 
 bool IsIssuedLength(CardNetwork network, absl::string_view digits) {
-  const size_t n = digits.size();
-  switch (network) {
-    case CardNetwork::kUnionPay:
-    case CardNetwork::kJcb:
-    case CardNetwork::kDiscover:
-    case CardNetwork::kMir:
-      return n >= 16 && n <= 19;
-    case CardNetwork::kVisa:
-      return n == 13 || n == 16 || n == 19;
-    case CardNetwork::kMastercard:
-      return n == 16;
-    case CardNetwork::kAmex:
-      return n == 15;
-    case CardNetwork::kDiners:
-      return n >= 14 && n <= 19;
-    case CardNetwork::kMaestro:
-      return n >= 12 && n <= 19;
-    case CardNetwork::kUnknown:
-      return false;
+  const int n = static_cast<int>(digits.size());
+  for (const IssuedLengths& l : kIssuedLengths) {
+    if (l.network != network) continue;
+    if (n < l.min || n > l.max) return false;
+    return l.only == 0 || (l.only & Bit(n)) != 0;
   }
-  return false;
+  return false;  // kUnknown
 }
 
 }  // namespace scrub::internal
