@@ -499,6 +499,11 @@ for pre, v in [("Tel", "+14155552671"), ("call", "+1 415 555 2671"), ("Phone", "
 for t in ["x+14155552671", "SKU+14155552671", "id+442079460958"]:
     neg("PHONE/glued-without-context", t)
 
+for v in ["07911 123456", "030 12345678", "050-1234567", "0171 1234567", "(02) 2345 6789", "(03) 9123 4567"]:
+    pos("PHONE/trunk-0-two-groups-or-brackets", [R.choice(["call ", "Tel: ", "phone ", "my number is "]), ("PHONE", v), R.choice(CHAT_POST)])
+for t in ["07911 123456", "ref 0123 456789", "build 0042 1234567", "(015) 555-0132"]:
+    neg("PHONE/trunk-0-without-context", t)
+
 # "微信同号" (WeChat: same number): the mobile number is the WeChat id too.
 for rec in records:
     if "微信同号" in rec["text"]:

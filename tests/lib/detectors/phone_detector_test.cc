@@ -68,6 +68,12 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"WhatsApp: 6123-4567", {"6123-4567"}},
         // Israel (trunk 0), in the default regions.
         DetectorCase{"phone 03-123-4567", {"03-123-4567"}},
+        // Trunk-0 numbers in two groups, and a trunk area code in brackets.
+        DetectorCase{"call 07911 123456", {"07911 123456"}},
+        DetectorCase{"Tel: 030 12345678", {"030 12345678"}},
+        DetectorCase{"phone 050-1234567", {"050-1234567"}},
+        DetectorCase{"phone (02) 2345 6789", {"(02) 2345 6789"}},
+        DetectorCase{"(03) 9123 4567", {"(03) 9123 4567"}},   // brackets: unambiguous
         DetectorCase{"phone: 090-1234-5678 or 415-555-2671.",
                      {"090-1234-5678", "415-555-2671"}}));
 
@@ -98,7 +104,10 @@ INSTANTIATE_TEST_SUITE_P(
         DetectorCase{"2345 6789", {}},                        // eight digits, no context
         DetectorCase{"联系 2019-2020 赛季", {}},              // a range of years
         DetectorCase{"call 1234 5678", {}},                   // no HK/SG number starts 1
-        DetectorCase{"tel 0123 4567", {}}));
+        DetectorCase{"tel 0123 4567", {}},
+        DetectorCase{"07911 123456", {}},                     // two groups, no context
+        DetectorCase{"ref 0123 456789", {}},                  // no such number
+        DetectorCase{"phone 0000 123456", {}}));
 
 TEST(PhoneConfidence, PlusEightySixMobileIsOnlyCnMobile) {
   // Were PHONE to report it too, a policy masking CN_MOBILE would see the
