@@ -504,6 +504,9 @@ for v in ["07911 123456", "030 12345678", "050-1234567", "0171 1234567", "(02) 2
 for t in ["07911 123456", "ref 0123 456789", "build 0042 1234567", "(015) 555-0132"]:
     neg("PHONE/trunk-0-without-context", t)
 
+for t in ["91234567", "ref 4155550132", "会议 20241201 下午", "订单 0912345678", "code=61234567"]:
+    neg("PHONE/one-run-without-context", t)
+
 # "微信同号" (WeChat: same number): the mobile number is the WeChat id too.
 for rec in records:
     if "微信同号" in rec["text"]:
