@@ -11,8 +11,8 @@
 //
 //   auto e = scrub::Explain(*scanner, "订单 415-555-2671");
 //   // e.candidates[0]: PHONE [7, 19), outcome kBelowThreshold,
-//   //   reason "confidence 0.40 is below the threshold 0.50: no context
-//   //   word within 36 bytes before or 12 after"
+//   //   reason "confidence 0.00 is below the threshold 0.50 (validator
+//   //   phone gave 0.40, lowered by negative word "订单" 1 bytes away)"
 //
 // Explaining records every candidate of the scan and costs more than
 // Scanner::Scan; it is meant for triage, not for serving traffic.

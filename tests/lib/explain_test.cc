@@ -51,14 +51,31 @@ TEST(Explain, NamesTheContextWordThatRaisedAFinding) {
 }
 
 TEST(Explain, SaysAWeakValueLackedAContextWord) {
+  // An ungrouped landline needs a context word (CN_LANDLINE required_below).
+  const Explanation e = Explain(*DefaultScanner(), "075512345678");
+  const auto landline = Of(e, "CN_LANDLINE");
+  ASSERT_EQ(landline.size(), 1u);
+  EXPECT_EQ(landline[0].outcome, CandidateOutcome::kNoContextWord);
+  EXPECT_DOUBLE_EQ(landline[0].validator_confidence, 0.45);
+  EXPECT_EQ(landline[0].context_word, "");
+  EXPECT_EQ(landline[0].reason,
+            "the detector needs a context word within 36 bytes before or 12 after; none was");
+  EXPECT_TRUE(e.result.findings.empty());
+}
+
+TEST(Explain, NamesTheNegativeWordThatLoweredAValueBelowTheThreshold) {
+  // Lowered to 0 by a negative word: below the threshold, not "no context".
   const Explanation e = Explain(*DefaultScanner(), "订单 415-555-2671");
   const auto phone = Of(e, "PHONE");
   ASSERT_EQ(phone.size(), 1u);
-  EXPECT_EQ(phone[0].outcome, CandidateOutcome::kNoContextWord);
+  EXPECT_EQ(phone[0].outcome, CandidateOutcome::kBelowThreshold);
+  EXPECT_DOUBLE_EQ(phone[0].confidence, 0.0);
   EXPECT_EQ(phone[0].negative_word, "订单");
+  EXPECT_EQ(phone[0].negative_distance, 1u);
   EXPECT_EQ(phone[0].context_word, "");
   EXPECT_EQ(phone[0].reason,
-            "the detector needs a context word within 36 bytes before or 12 after; none was");
+            "confidence 0.00 is below the threshold 0.50 (validator phone gave 0.40, lowered "
+            "by negative word \"订单\" 1 bytes away)");
   EXPECT_TRUE(e.result.findings.empty());
 }
 

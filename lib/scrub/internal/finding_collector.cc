@@ -109,12 +109,12 @@ bool IsNamedBeforeOtherHan(absl::string_view view, const KeywordHit& hit,
 }
 
 // Applies the context words (and keys) near each finding to its confidence.
-// `words` (for a trace, else null) receives, per finding, the nearest
-// positive and negative word or key.
+// `decisions` (for a trace, else null) receives, per finding, what decided
+// it.
 void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
                   const ContextHints& hints, CollectorScratch* scratch,
                   std::vector<RawFinding>* findings,
-                  std::vector<std::pair<TracedContext, TracedContext>>* words_near) {
+                  std::vector<ContextDecision>* decisions) {
   std::vector<KeywordHit>* hits = &scratch->hits;
   hits->clear();
   const KeywordAutomaton& words = policy.context_words();
@@ -183,7 +183,7 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
   };
   const auto& meanings = policy.context_meanings();
   constexpr size_t kFar = SIZE_MAX;
-  if (words_near != nullptr) words_near->assign(findings->size(), {});
+  if (decisions != nullptr) decisions->assign(findings->size(), {});
   for (size_t fi = 0; fi < findings->size(); ++fi) {
     RawFinding& f = (*findings)[fi];
     const ContextSpec& ctx = policy.rules()[f.rule].spec.context;
@@ -232,7 +232,10 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
       const KeywordHit& hit = (*hits)[i];
       if (hit.start >= end && hit.start < hi) note(hit, hit.start - end);
     }
-    if (words_near != nullptr) {
+    const bool lacks_required_word =
+        (ctx.required || f.needs_context || f.confidence < ctx.required_below) &&
+        positive == kFar;
+    if (decisions != nullptr) {
       auto describe = [](size_t distance, const KeywordHit* hit) {
         TracedContext c;
         c.found = distance != kFar;
@@ -244,10 +247,10 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
         c.distance = c.found ? distance : 0;
         return c;
       };
-      (*words_near)[fi] = {describe(positive, positive_hit), describe(negative, negative_hit)};
+      (*decisions)[fi] = {describe(positive, positive_hit), describe(negative, negative_hit),
+                          lacks_required_word};
     }
-    if ((ctx.required || f.needs_context || f.confidence < ctx.required_below) &&
-        positive == kFar) {
+    if (lacks_required_word) {
       if (f.needs_context) scratch->deferred = true;
       f.confidence = 0;
       continue;
@@ -451,7 +454,7 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
   ScanTrace* const trace = scratch->trace;
   // With a trace: each candidate's record, its fate decided stage by stage.
   const size_t traced = trace != nullptr ? trace->candidates.size() : 0;
-  std::vector<std::pair<TracedContext, TracedContext>> words_near;
+  std::vector<ContextDecision> decisions;
   if (trace != nullptr) {
     for (const RawFinding& f : *found) {
       TracedCandidate t;
@@ -467,25 +470,22 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
     if (trace != nullptr) trace->candidates[traced + i].fate = why;
   };
   ApplyContext(policy, view, hints, scratch, found,
-               trace != nullptr ? &words_near : nullptr);
+               trace != nullptr ? &decisions : nullptr);
   for (size_t i = 0; i < found->size(); ++i) {
     RawFinding& f = (*found)[i];
+    const bool below = f.confidence < policy.rules()[f.rule].min_confidence;
     if (trace != nullptr) {
+      // Provisional: a survivor the digit cover drops was another reading's;
+      // the last loop names the others.
       TracedCandidate& t = trace->candidates[traced + i];
       t.confidence = f.confidence;
-      t.positive = words_near[i].first;
-      t.negative = words_near[i].second;
-      if (f.confidence <= 0) t.fate = CandidateFate::kNoRequiredContext;
+      t.positive = decisions[i].positive;
+      t.negative = decisions[i].negative;
+      t.fate = decisions[i].lacked_required_word ? CandidateFate::kNoRequiredContext
+               : below                            ? CandidateFate::kBelowThreshold
+                                                  : CandidateFate::kOtherReading;
     }
-    if (f.confidence > 0 && f.confidence < policy.rules()[f.rule].min_confidence) {
-      f.confidence = 0;
-      fate(i, CandidateFate::kBelowThreshold);
-    }
-  }
-  if (trace != nullptr) {
-    for (size_t i = 0; i < found->size(); ++i) {
-      if ((*found)[i].confidence > 0) fate(i, CandidateFate::kOtherReading);
-    }
+    if (below) f.confidence = 0;
   }
   KeepBestDigitCover(view.size(), found, &scratch->order, &scratch->kept);
   for (size_t i = 0; i < found->size(); ++i) {

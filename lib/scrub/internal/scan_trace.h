@@ -33,6 +33,15 @@ struct TracedContext {
   size_t distance = 0;    // view bytes between the word and the value
 };
 
+// What ApplyContext decided for one finding: the nearest positive and
+// negative word or key, and whether it dropped the finding for want of a
+// positive word its detector needs.
+struct ContextDecision {
+  TracedContext positive;
+  TracedContext negative;
+  bool lacked_required_word = false;
+};
+
 struct TracedCandidate {
   int rule = 0;
   Evidence evidence = Evidence::kPattern;
