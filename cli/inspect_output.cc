@@ -14,6 +14,13 @@ void String(JsonWriter* w, absl::string_view s) {
   w->String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+// `key` and `value`, unless `value` is empty.
+void OptionalString(JsonWriter* w, const char* key, absl::string_view value) {
+  if (value.empty()) return;
+  w->Key(key);
+  String(w, value);
+}
+
 double Rounded(double confidence) { return std::round(confidence * 1000) / 1000; }
 
 void WriteExplanation(const Explanation& e, JsonWriter* w) {
@@ -31,24 +38,15 @@ void WriteExplanation(const Explanation& e, JsonWriter* w) {
     String(w, CandidateOutcomeName(c.outcome));
     w->Key("evidence");
     String(w, c.evidence);
-    if (!c.validator.empty()) {
-      w->Key("validator");
-      String(w, c.validator);
-    }
+    OptionalString(w, "validator", c.validator);
     w->Key("validator_confidence");
     w->Double(Rounded(c.validator_confidence));
     w->Key("confidence");
     w->Double(Rounded(c.confidence));
     w->Key("threshold");
     w->Double(Rounded(c.threshold));
-    if (!c.context_word.empty()) {
-      w->Key("context_word");
-      String(w, c.context_word);
-    }
-    if (!c.negative_word.empty()) {
-      w->Key("negative_word");
-      String(w, c.negative_word);
-    }
+    OptionalString(w, "context_word", c.context_word);
+    OptionalString(w, "negative_word", c.negative_word);
     w->Key("window");
     w->StartArray();
     w->Uint64(c.window_before);
