@@ -223,7 +223,12 @@ Explanation Explain(const Scanner& scanner, absl::string_view text) {
     c.negative_distance = t->negative.distance;
     c.window_before = rule.spec.context.window_before;
     c.window_after = rule.spec.context.window_after;
-    c.separators = SeparatorsIn(scanned.substr(c.start, c.end - c.start));
+    // Separators are what a value's normal form drops: only numbers and
+    // codes (kAlphanumeric) have them. A password's or a token's symbols,
+    // an address's punctuation, are the value itself.
+    if (rule.spec.form == internal::ValueForm::kAlphanumeric) {
+      c.separators = SeparatorsIn(scanned.substr(c.start, c.end - c.start));
+    }
     out.candidates.push_back(std::move(c));
   }
   // Findings the trace did not see: those of decoded views.

@@ -86,7 +86,10 @@ struct CandidateExplanation {
   // The characters between the value's letters and digits, by kind, in the
   // order they first occur: "space", "-", ".", "(", "U+3000", "U+200B"
   // (invisible characters by code point), "full-width digits", "non-ASCII
-  // digits", "Chinese numerals". Never a letter or digit of the value.
+  // digits", "Chinese numerals". Never a letter or digit of the value. Only
+  // for numbers and codes, whose normal form drops these characters; empty
+  // for values whose symbols are the value (passwords, tokens, e-mail
+  // addresses, names, addresses).
   std::vector<std::string> separators;
   // One sentence saying what decided the outcome.
   std::string reason;

@@ -174,6 +174,14 @@ TEST(Explain, NeverQuotesTheValue) {
   }
 }
 
+TEST(Explain, NamesNoSeparatorsOfAValueWhoseSymbolsAreTheValue) {
+  const Explanation e = Explain(*DefaultScanner(), "password: p@ss-w0rd!x");
+  const auto password = Of(e, "PASSWORD");
+  ASSERT_EQ(password.size(), 1u);
+  EXPECT_EQ(password[0].outcome, CandidateOutcome::kFinding);
+  EXPECT_TRUE(password[0].separators.empty());
+}
+
 TEST(Explain, ExplainsNothingInABlockedMessage) {
   const Explanation e = Explain(*DefaultScanner(), "bad \xFF byte 13800138000");
   EXPECT_EQ(e.result.verdict, Verdict::kBlocked);
