@@ -70,6 +70,49 @@ TEST(CandidateEngine, NamesTheBadPattern) {
   EXPECT_EQ(engine.status().message(), "pattern 1: missing ): (unclosed");
 }
 
+CandidateEngine::Pattern OnFirstUse(std::string regex, std::string prefilter = "") {
+  CandidateEngine::Pattern p;
+  p.regex = std::move(regex);
+  p.prefilter = std::move(prefilter);
+  p.compile_on_first_use = true;
+  return p;
+}
+
+TEST(CandidateEngine, PatternCompiledOnFirstUseFindsWhatAnEagerOneFinds) {
+  auto engine = CandidateEngine::Create(
+      {OnFirstUse("(?:^|[^0-9])([0-9]{3})(?:[^0-9]|$)"), OnFirstUse("(ab+)")}, {});
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  // Twice: the first search compiles, the second reuses.
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(Find(**engine, "x123 abb 4567 789"),
+              (std::vector<Hit>{{0, 1, 4}, {0, 14, 17}, {1, 5, 8}}));
+  }
+}
+
+TEST(CandidateEngine, PatternThatFailsToCompileOnFirstUseFailsTheSearch) {
+  // The set matches the prefilter, so Create cannot see the bad regex; the
+  // search that needs it must fail (a scan then fails closed), not report
+  // "no candidates", and so must every later one.
+  auto engine = CandidateEngine::Create({OnFirstUse("(x[", "x")}, {});
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  for (int round = 0; round < 2; ++round) {
+    std::vector<int> flagged;
+    int reported = 0;
+    absl::Status s = (*engine)->FindCandidates("x", &flagged, [&](int, size_t, size_t) {
+      ++reported;
+      return CandidateEngine::Decision::kAccept;
+    });
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(s.message(), "pattern 0: missing ]: [");
+    EXPECT_EQ(reported, 0);
+  }
+  // Text without the prefilter needs no search, so nothing is compiled.
+  std::vector<int> flagged;
+  EXPECT_TRUE((*engine)->FindCandidates("y", &flagged, [](int, size_t, size_t) {
+    return CandidateEngine::Decision::kAccept;
+  }).ok());
+}
+
 TEST(CandidateEngine, RefusesASetThatDoesNotFitItsBudget) {
   CandidateEngine::Options o;
   o.max_mem = 1 << 10;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/base/call_once.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 
@@ -31,7 +32,56 @@ re2::StringPiece Piece(absl::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
+// The status of a pattern's RE2 that did not compile.
+absl::Status CompileError(size_t pattern, const RE2& re) {
+  if (re.error_code() == RE2::ErrorPatternTooLarge) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("pattern ", pattern, ": too large for the engine's memory budget"));
+  }
+  return absl::InvalidArgumentError(absl::StrCat("pattern ", pattern, ": ", re.error()));
+}
+
 }  // namespace
+
+class CandidateEngine::PositionsRegex {
+ public:
+  PositionsRegex(size_t index, std::string regex, const RE2::Options& options)
+      : index_(index), regex_(std::move(regex)), options_(options) {}
+
+  // Compiles now (if not yet); the status of the compile.
+  absl::Status Compile() const {
+    absl::Status status;
+    Get(&status);
+    return status;
+  }
+
+  // The compiled RE2, compiling it first if need be (thread-safe); null with
+  // `*status` set when it does not compile.
+  const RE2* Get(absl::Status* status) const {
+    absl::call_once(once_, [this] { status_ = CompileOnce(); });
+    if (!status_.ok()) {
+      *status = status_;
+      return nullptr;
+    }
+    return re_.get();
+  }
+
+ private:
+  absl::Status CompileOnce() const {
+    re_ = std::make_unique<RE2>(Piece(regex_), options_);
+    if (!re_->ok()) return CompileError(index_, *re_);
+    return absl::OkStatus();
+  }
+
+  const size_t index_;
+  const std::string regex_;
+  const RE2::Options options_;
+  mutable absl::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+  mutable absl::Status status_;
+};
+
+CandidateEngine::~CandidateEngine() = default;
 
 absl::Status SetMatchStatus(bool matched, const RE2::Set::ErrorInfo& info) {
   if (matched) return absl::OkStatus();
@@ -56,26 +106,23 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
   const RE2::Options re_options = EngineOptions(engine->options_.max_mem);
 
   // Each pattern alone: syntax errors are reported per pattern, and these
-  // RE2s give positions later. Their own DFA budget is a share of the set's,
+  // RE2s give positions later (compiled here, or on first use for the
+  // patterns that allow it: Pattern::compile_on_first_use). Their own DFA budget is a share of the set's,
   // at least 1 MiB (RE2 falls back to its NFA when a single regex's DFA runs
   // out, so this is a speed knob, never a correctness one). A quarter: the
   // CN_ADDRESS pattern (23k instructions) needs ~16 MiB to stay in its DFAs;
   // small patterns never grow their caches that far.
   RE2::Options single = re_options;
-  single.set_max_mem(std::max<int64_t>(int64_t{1} << 20,
-                                       engine->options_.max_mem / 4));
+  single.set_max_mem(std::max<int64_t>(kMinSingleMaxMem, engine->options_.max_mem / 4));
   for (size_t i = 0; i < patterns.size(); ++i) {
-    auto re = std::make_unique<RE2>(Piece(WithFlags(patterns[i], patterns[i].regex)),
-                                    single);
-    if (!re->ok()) {
-      if (re->error_code() == RE2::ErrorPatternTooLarge) {
-        return absl::ResourceExhaustedError(
-            absl::StrCat("pattern ", i, ": too large for the engine's memory budget"));
-      }
-      return absl::InvalidArgumentError(absl::StrCat("pattern ", i, ": ", re->error()));
+    const Pattern& p = patterns[i];
+    auto re = std::make_unique<PositionsRegex>(i, WithFlags(p, p.regex), single);
+    // A marker's positions are never searched: nothing to compile.
+    if (!p.marker && !p.compile_on_first_use) {
+      if (absl::Status status = re->Compile(); !status.ok()) return status;
     }
     engine->regexes_.push_back(std::move(re));
-    engine->marker_.push_back(patterns[i].marker);
+    engine->marker_.push_back(p.marker);
   }
 
   if (patterns.empty()) return engine;
@@ -123,7 +170,10 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
   absl::InlinedVector<re2::StringPiece, 4> groups;
   for (int index : *flagged) {
     if (marker_[index] || !wanted(index)) continue;
-    const RE2& re = *regexes_[index];
+    absl::Status compiled;
+    const RE2* const compiled_re = regexes_[index]->Get(&compiled);
+    if (compiled_re == nullptr) return compiled;
+    const RE2& re = *compiled_re;
     const int ngroups = 1 + re.NumberOfCapturingGroups();
     groups.assign(ngroups, re2::StringPiece());
     size_t pos = 0;

@@ -49,7 +49,19 @@ class CandidateEngine {
     // A marker is only reported in `flagged` (the caller learns that the
     // text holds it); its positions are never searched.
     bool marker = false;
+    // Compile the positions regex on its first search instead of in Create
+    // (start-up: the built-in CN_ADDRESS and IBAN patterns take ~28 ms to
+    // compile, and most processes never search most patterns). Only for
+    // patterns known to compile within the smallest single-pattern budget,
+    // kMinSingleMaxMem: the built-in table, which
+    // detector_table_test checks. Should a deferred compile still fail, the
+    // search that needed it returns the error (the scan fails closed).
+    bool compile_on_first_use = false;
   };
+
+  // The smallest DFA budget a single pattern gets (a share of max_mem, but
+  // never less).
+  static constexpr int64_t kMinSingleMaxMem = int64_t{1} << 20;
 
   struct Options {
     // DFA memory budget of the set, in bytes (see Scanner::Options).
@@ -63,6 +75,8 @@ class CandidateEngine {
   //   RESOURCE_EXHAUSTED when the set does not fit in max_mem.
   static absl::StatusOr<std::unique_ptr<CandidateEngine>> Create(
       const std::vector<Pattern>& patterns, Options options);
+
+  ~CandidateEngine();
 
   // What a CandidateFn says of a candidate. kAccept: the next search of that
   // pattern starts at the value's last character, which may be the boundary
@@ -93,9 +107,12 @@ class CandidateEngine {
  private:
   CandidateEngine() = default;
 
+  // A pattern's own RE2, compiled in Create or on first use.
+  class PositionsRegex;
+
   Options options_;
   std::unique_ptr<RE2::Set> set_;
-  std::vector<std::unique_ptr<RE2>> regexes_;
+  std::vector<std::unique_ptr<PositionsRegex>> regexes_;
   std::vector<char> marker_;  // by pattern
 };
 

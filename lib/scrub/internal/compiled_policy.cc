@@ -101,8 +101,12 @@ absl::Status CompiledPolicy::BuildCandidateEngine(const CompileOptions& options)
       digit_rules_.push_back(static_cast<int>(r));
       continue;
     }
-    patterns.push_back(
-        {rule.spec.pattern, rule.spec.case_insensitive, rule.spec.prefilter});
+    CandidateEngine::Pattern pattern;
+    pattern.regex = rule.spec.pattern;
+    pattern.case_insensitive = rule.spec.case_insensitive;
+    pattern.prefilter = rule.spec.prefilter;
+    pattern.compile_on_first_use = rule.spec.builtin;
+    patterns.push_back(std::move(pattern));
     engine_rules_.push_back(static_cast<int>(r));
   }
   // Markers: the positive words of the rules that need one

@@ -123,6 +123,10 @@ struct DetectorSpec {
   // pattern (CN_ADDRESS) then runs only on texts that contain that part.
   std::string prefilter;
   bool case_insensitive = false;
+  // From the built-in table, whose patterns are known to compile (the
+  // candidate engine may then compile them on first use, see
+  // CandidateEngine::Pattern::compile_on_first_use).
+  bool builtin = false;
   ScoreFn score;
   // The registry name of the validator behind `score` ("" for none), for
   // `scrub detectors`.

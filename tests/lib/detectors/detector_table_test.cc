@@ -9,7 +9,9 @@
 #include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
 #include "scrub/detectors.h"
+#include "scrub/internal/candidate_engine.h"
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/internal/detectors/detector_table.h"
 #include "scrub/internal/validator_registry.h"
@@ -29,6 +31,24 @@ TEST(BuiltinDetectorTable, Loads) {
   EXPECT_EQ(table->specs.size(), 27u);
   EXPECT_EQ(table->specs.front().id, "CN_RESIDENT_ID");
   EXPECT_EQ(table->specs.back().id, "PHONE");
+}
+
+// The candidate engine compiles built-in patterns on first use
+// (CandidateEngine::Pattern::compile_on_first_use), trusting that they
+// compile within the smallest budget a single pattern gets: here is where
+// that is checked, for each pattern with the engine's options.
+TEST(BuiltinDetectorTable, EveryPatternCompilesWithinTheSmallestSinglePatternBudget) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_log_errors(false);
+  options.set_max_mem(internal::CandidateEngine::kMinSingleMaxMem);
+  for (const internal::DetectorSpec& d : internal::BuiltinDetectors()) {
+    EXPECT_TRUE(d.builtin) << d.id;
+    const std::string regex =
+        d.case_insensitive ? "(?i:" + d.pattern + ")" : d.pattern;
+    RE2 re(regex, options);
+    EXPECT_TRUE(re.ok()) << d.id << ": " << re.error();
+  }
 }
 
 TEST(BuiltinDetectorTable, EveryDetectorHasExamplesAndNegativeExamples) {

@@ -140,6 +140,7 @@ absl::StatusOr<DetectorSpec> CompileDetectorDef(const v1::DetectorDef& def,
                       absl::StrCat("\"", def.id(), "\" is not of the form [A-Z][A-Z0-9_]*"));
   }
   spec.id = def.id();
+  spec.builtin = true;
   if (def.summary().empty()) return TableError(absl::StrCat(field, ".summary"), "required");
   spec.summary = def.summary();
   absl::StatusOr<std::string> pattern = PatternOf(def, field);
