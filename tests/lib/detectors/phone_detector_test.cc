@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "phonenumbers/phonenumberutil.h"
 #include "scrub/internal/validators/phone_number_validator.h"
 #include "scrub/policy.h"
 #include "tests/support/test_scanner.h"
@@ -150,6 +151,19 @@ std::vector<std::string> PhonesUnder(const std::vector<std::string>& regions,
     if (f.detector == "PHONE") values.emplace_back(text.substr(f.start, f.end - f.start));
   }
   return values;
+}
+
+// IsKnownPhoneRegion answers for the defaults without libphonenumber (start-up):
+// libphonenumber itself must know each of them.
+TEST(PhoneDefaultRegions, EveryDefaultRegionIsOneLibphonenumberKnows) {
+  const auto* util = i18n::phonenumbers::PhoneNumberUtil::GetInstance();
+  for (const char* region : internal::kDefaultPhoneRegions) {
+    EXPECT_NE(util->GetCountryCodeForRegion(region), 0) << region;
+    EXPECT_TRUE(internal::IsKnownPhoneRegion(region)) << region;
+  }
+  EXPECT_TRUE(internal::IsKnownPhoneRegion("BR"));  // outside the defaults
+  EXPECT_FALSE(internal::IsKnownPhoneRegion("XX"));
+  EXPECT_FALSE(internal::IsKnownPhoneRegion("hk"));
 }
 
 TEST(PhoneDefaultRegions, NationalNumbersOnlyOfTheListedRegions) {

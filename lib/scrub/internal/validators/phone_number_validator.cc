@@ -45,6 +45,12 @@ bool IsValidInternationalPhone(absl::string_view candidate, int* country_code) {
 
 bool IsKnownPhoneRegion(absl::string_view region) {
   if (region.size() != 2 || region == "ZZ" || region == "001") return false;
+  // The defaults are known (a test checks them against libphonenumber): a
+  // policy that lists them, as every resolved policy does, is validated
+  // without loading libphonenumber's metadata (~20 ms of start-up).
+  for (const char* known : kDefaultPhoneRegions) {
+    if (region == known) return true;
+  }
   return Util().GetCountryCodeForRegion(std::string(region)) != 0;
 }
 

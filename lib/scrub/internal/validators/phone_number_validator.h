@@ -37,7 +37,8 @@ inline constexpr const char* kDefaultPhoneRegions[] = {
     "CN", "HK", "TW", "US", "GB", "JP", "KR", "SG", "DE", "FR", "IT", "AU", "NL", "IN", "IL"};
 
 // True when `region` is an ISO 3166-1 alpha-2 code libphonenumber has
-// metadata for ("HK": true; "hk", "XX", "ZZ": false).
+// metadata for ("HK": true; "hk", "XX", "ZZ": false). Loads the metadata
+// only for a region outside kDefaultPhoneRegions.
 bool IsKnownPhoneRegion(absl::string_view region);
 
 // True when `candidate` (a national number, e.g. "090-1234-5678") is a
