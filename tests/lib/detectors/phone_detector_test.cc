@@ -126,10 +126,23 @@ TEST(PhoneNumberValidator, RejectsUnboundedOrForeignCharacters) {
       "+44 20 7946 0958 " + std::string(40, '1'), nullptr));
   EXPECT_FALSE(internal::IsValidInternationalPhone("44 20 7946 0958", nullptr));
   int cc = 0;
-  const std::vector<std::string> jp = {"JP"};
-  EXPECT_TRUE(internal::IsValidNationalPhone("090-1234-5678", jp, &cc));
+  EXPECT_TRUE(internal::IsValidNationalPhone("090-1234-5678", "JP", &cc));
   EXPECT_EQ(cc, 81);
-  EXPECT_FALSE(internal::IsValidNationalPhone("+81 90-1234-5678", jp, &cc));
+  EXPECT_FALSE(internal::IsValidNationalPhone("+81 90-1234-5678", "JP", &cc));
+}
+
+TEST(PhoneNumberValidator, NationalNumbersPassTheCheapChecksBeforeLibphonenumber) {
+  // Trunk-0 regions take no number without its 0.
+  EXPECT_TRUE(internal::IsValidNationalPhone("020 7946 0958", "GB", nullptr));
+  EXPECT_FALSE(internal::IsValidNationalPhone("20 7946 0958", "GB", nullptr));
+  // HK: eight digits starting with 2-9, bracketed or not.
+  EXPECT_TRUE(internal::IsValidNationalPhone("9123 4567", "HK", nullptr));
+  EXPECT_FALSE(internal::IsValidNationalPhone("1123 4567", "HK", nullptr));
+  EXPECT_FALSE(internal::IsValidNationalPhone("9123 45678", "HK", nullptr));
+  // US: ten digits starting with 2-9, or eleven starting with 1.
+  EXPECT_TRUE(internal::IsValidNationalPhone("(415) 555-0132", "US", nullptr));
+  EXPECT_TRUE(internal::IsValidNationalPhone("1 415 555 0132", "US", nullptr));
+  EXPECT_FALSE(internal::IsValidNationalPhone("(015) 555-0132", "US", nullptr));
 }
 
 }  // namespace

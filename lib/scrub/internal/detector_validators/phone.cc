@@ -31,6 +31,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "scrub/internal/detector_validators.h"
 #include "scrub/internal/validators/cn_mobile_validator.h"
 #include "scrub/internal/validators/phone_number_validator.h"
@@ -56,29 +57,13 @@ absl::Span<const std::string> NationalRegions(const ValidationContext& ctx) {
   return *kDefault;
 }
 
-// Cheap checks before libphonenumber (tens of microseconds a region): the
-// digit counts and first digits of the regions whose national numbers have
-// no trunk 0 and a fixed length. Other regions are left to libphonenumber.
-bool MayBeNationalNumberOf(absl::string_view region, size_t digits, char first) {
-  if (region == "HK" || region == "SG" || region == "MO") {
-    return digits == 8 && first >= '2' && first <= '9';
-  }
-  if (region == "US" || region == "CA") {
-    return (digits == 10 && first >= '2' && first <= '9') || (digits == 11 && first == '1');
-  }
-  return digits >= 6 && digits <= 13;
-}
-
 // True when `value` is a valid national number of one of the policy's
 // regions other than mainland China (whose numbers CN_MOBILE and
 // CN_LANDLINE report: "020 7946 0958" is a Guangzhou landline too, yet
 // PHONE must still read it as London's when GB is listed).
 bool IsNationalNumber(absl::string_view value, const ValidationContext& ctx) {
-  const size_t digits = CountDigits(value);
-  const char first = value[0] == '(' && value.size() > 1 ? value[1] : value[0];
   for (const std::string& region : NationalRegions(ctx)) {
-    if (region == kMainlandRegion || !MayBeNationalNumberOf(region, digits, first)) continue;
-    if (IsValidNationalPhone(value, absl::MakeConstSpan(&region, 1), nullptr)) return true;
+    if (region != kMainlandRegion && IsValidNationalPhone(value, region, nullptr)) return true;
   }
   return false;
 }

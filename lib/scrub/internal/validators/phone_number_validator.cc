@@ -27,6 +27,19 @@ bool IsBoundedCandidate(absl::string_view candidate) {
 // NullLogger, so validation never writes anything.
 const PhoneNumberUtil& Util() { return *PhoneNumberUtil::GetInstance(); }
 
+// The digit counts and first digits of the regions whose national numbers
+// have no trunk 0 and a fixed length. Other regions are left to
+// libphonenumber.
+bool MayBeNationalNumberOf(absl::string_view region, size_t digits, char first) {
+  if (region == "HK" || region == "SG" || region == "MO") {
+    return digits == 8 && first >= '2' && first <= '9';
+  }
+  if (region == "US" || region == "CA") {
+    return (digits == 10 && first >= '2' && first <= '9') || (digits == 11 && first == '1');
+  }
+  return digits >= 6 && digits <= 13;
+}
+
 }  // namespace
 
 void InitPhoneNumberMetadata() { Util(); }
@@ -54,26 +67,27 @@ bool IsKnownPhoneRegion(absl::string_view region) {
   return Util().GetCountryCodeForRegion(std::string(region)) != 0;
 }
 
-bool IsValidNationalPhone(absl::string_view candidate, absl::Span<const std::string> regions,
+bool IsValidNationalPhone(absl::string_view candidate, absl::string_view region,
                           int* country_code) {
   if (!IsBoundedCandidate(candidate) || candidate[0] == '+') return false;
-  const std::string text(candidate);
-  const bool trunk_zero = candidate[0] == '0';
+  size_t digits = 0;
+  for (char c : candidate) digits += c >= '0' && c <= '9';
+  const char first = candidate[0] == '(' && candidate.size() > 1 ? candidate[1] : candidate[0];
+  if (!MayBeNationalNumberOf(region, digits, first)) return false;
+  const std::string region_code(region);
   std::string trunk;
-  for (const std::string& region : regions) {
-    // A region whose national numbers are written after a trunk 0 (GB, JP,
-    // ...) has none without it; parsing is the expensive part (ICU regex).
-    Util().GetNddPrefixForRegion(region, /*strip_non_digits=*/true, &trunk);
-    if (trunk == "0" && !trunk_zero) continue;
-    PhoneNumber number;
-    if (Util().Parse(text, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
-      continue;
-    }
-    if (!Util().IsValidNumberForRegion(number, region)) continue;
-    if (country_code != nullptr) *country_code = number.country_code();
-    return true;
+  Util().GetNddPrefixForRegion(region_code, /*strip_non_digits=*/true, &trunk);
+  // The trunk 0 must be written first: "(02) 2345 6789" is not read as a
+  // trunk-0 region's number (Italy, which has no trunk prefix, reads it).
+  if (trunk == "0" && candidate[0] != '0') return false;
+  PhoneNumber number;
+  if (Util().Parse(std::string(candidate), region_code, &number) !=
+      PhoneNumberUtil::NO_PARSING_ERROR) {
+    return false;
   }
-  return false;
+  if (!Util().IsValidNumberForRegion(number, region_code)) return false;
+  if (country_code != nullptr) *country_code = number.country_code();
+  return true;
 }
 
 }  // namespace scrub::internal
