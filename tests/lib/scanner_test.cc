@@ -445,6 +445,22 @@ TEST(Scanner, RescanningRedactedOutputFindsNothing) {
   EXPECT_EQ(again.verdict, Verdict::kAllow) << r.output;
 }
 
+// A finding that takes the last group of a digit run ("7145a.b@163.com"
+// after "433 7145") ends the run where it is redacted: the groups before it
+// are read again without it, in the same scan, instead of on a rescan of the
+// output (found by the text_scan fuzzer, with invalid bytes between the
+// groups under a replace policy).
+TEST(Scanner, DigitsBeforeAFindingThatTakesTheirRunsLastGroupAreReadWithoutIt) {
+  auto s = DefaultScanner();
+  for (const std::string input : {"电话 (0512) 433 7145 7145a.b-c63@163.com",
+                                  "电话 (0512) 433\u200b 7145 7145a.b@163.com"}) {
+    const ScanResult r = s->Scan(input);
+    ASSERT_EQ(r.verdict, Verdict::kRedacted) << input;
+    EXPECT_EQ(r.output, "电话 [CN_LANDLINE] [EMAIL]") << input;
+    EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+  }
+}
+
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).

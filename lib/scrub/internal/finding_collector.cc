@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -524,6 +525,32 @@ bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding>
   return false;
 }
 
+// True when a finding starts or ends strictly inside a run of digit groups
+// of `runs` ("433 7145 7145a.b-c63@163.com": the e-mail takes the run's last
+// group). Redaction ends the run there, so a neighbour refused as part of a
+// longer number ("433 7145" + one more group) may read differently on a
+// rescan of the output. O(findings × log runs).
+bool SplitsADigitRun(const DigitRuns& runs, absl::Span<const RawFinding> findings) {
+  const std::vector<DigitRun>& all = runs.runs();
+  if (all.empty()) return false;
+  auto start_of = [&](const DigitRun& r) { return runs.group(r, 0).start; };
+  auto end_of = [&](const DigitRun& r) { return runs.group(r, r.group_count - 1).end; };
+  // Whether `at` lies strictly inside some run's span (runs are sorted and
+  // do not overlap).
+  auto strictly_inside = [&](size_t at) {
+    auto it = std::upper_bound(all.begin(), all.end(), at, [&](size_t x, const DigitRun& r) {
+      return x < start_of(r);
+    });
+    if (it == all.begin()) return false;
+    const DigitRun& r = *std::prev(it);
+    return start_of(r) < at && at < end_of(r);
+  };
+  for (const RawFinding& f : findings) {
+    if (strictly_inside(f.view_start) || strictly_inside(f.view_end)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view view,
@@ -554,7 +581,12 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   std::string& masked = scratch->masked;
   for (int round = 0; round < 2; ++round) {
     const absl::Span<const RawFinding> accepted(out->data() + first, out->size() - first);
-    if (accepted.empty() || (!scratch->deferred && !TouchesValueCharacters(view, accepted))) {
+    // The runs are those of the last pass (the view, then the masked copy);
+    // a policy without digit detectors never finds any.
+    const bool splits_a_run =
+        !policy.digit_rules().empty() && SplitsADigitRun(scratch->runs, accepted);
+    if (accepted.empty() || (!scratch->deferred && !splits_a_run &&
+                             !TouchesValueCharacters(view, accepted))) {
       break;
     }
     scratch->deferred = false;
