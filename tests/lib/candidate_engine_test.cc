@@ -113,6 +113,40 @@ TEST(CandidateEngine, PatternThatFailsToCompileOnFirstUseFailsTheSearch) {
   }).ok());
 }
 
+CandidateEngine::Pattern OutsideTheSet(std::string regex) {
+  CandidateEngine::Pattern p;
+  p.regex = std::move(regex);
+  p.outside_set = true;
+  return p;
+}
+
+TEST(CandidateEngine, PatternOutsideTheSetIsSearchedWhenWantedInPatternOrder) {
+  auto engine = CandidateEngine::Create(
+      {{"([0-9]{3})"}, OutsideTheSet("([a-z]{2})"), {"(#[a-z]+)"}}, {});
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  EXPECT_EQ(Find(**engine, "ab 123 #cd"),
+            (std::vector<Hit>{{0, 3, 6}, {1, 0, 2}, {1, 8, 10}, {2, 7, 10}}));
+  // Not wanted: not searched. Never in `flagged`, which lists what the set
+  // matched.
+  std::vector<int> flagged;
+  std::vector<Hit> hits;
+  absl::Status s = (*engine)->FindCandidates(
+      "ab 123", &flagged, [](int pattern) { return pattern != 1; },
+      [&](int p, size_t b, size_t e) {
+        hits.emplace_back(p, b, e);
+        return CandidateEngine::Decision::kAccept;
+      });
+  ASSERT_TRUE(s.ok()) << s;
+  EXPECT_EQ(hits, (std::vector<Hit>{{0, 3, 6}}));
+  EXPECT_EQ(flagged, (std::vector<int>{0}));
+}
+
+TEST(CandidateEngine, OnlyPatternsOutsideTheSetNeedNoSet) {
+  auto engine = CandidateEngine::Create({OutsideTheSet("([a-z]{2})")}, {});
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  EXPECT_EQ(Find(**engine, "1 ab"), (std::vector<Hit>{{0, 2, 4}}));
+}
+
 TEST(CandidateEngine, RefusesASetThatDoesNotFitItsBudget) {
   CandidateEngine::Options o;
   o.max_mem = 1 << 10;

@@ -125,9 +125,16 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
     engine->marker_.push_back(p.marker);
   }
 
-  if (patterns.empty()) return engine;
-  engine->set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
   for (size_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i].outside_set && !patterns[i].marker) {
+      engine->outside_.push_back(static_cast<int>(i));
+    } else {
+      engine->set_patterns_.push_back(static_cast<int>(i));
+    }
+  }
+  if (engine->set_patterns_.empty()) return engine;
+  engine->set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+  for (int i : engine->set_patterns_) {
     std::string error;
     const Pattern& p = patterns[i];
     const int index = engine->set_->Add(
@@ -138,7 +145,7 @@ absl::StatusOr<std::unique_ptr<CandidateEngine>> CandidateEngine::Create(
   }
   if (!engine->set_->Compile()) {
     return absl::ResourceExhaustedError(
-        absl::StrCat("candidate automaton of ", patterns.size(),
+        absl::StrCat("candidate automaton of ", engine->set_patterns_.size(),
                      " patterns does not fit in max_mem = ",
                      engine->options_.max_mem, " bytes"));
   }
@@ -154,74 +161,110 @@ absl::Status CandidateEngine::FindCandidates(absl::string_view view,
 absl::Status CandidateEngine::FindCandidates(absl::string_view view,
                                              std::vector<int>* flagged, PatternFilter wanted,
                                              CandidateFn fn) const {
-  if (!set_) return absl::OkStatus();
+  flagged->clear();
+  if (regexes_.empty()) return absl::OkStatus();
   if (options_.fault_hook) {
     absl::Status injected = options_.fault_hook();
     if (!injected.ok()) return injected;
   }
-  flagged->clear();
-  RE2::Set::ErrorInfo info{};
-  const bool matched = set_->Match(Piece(view), flagged, &info);
-  if (absl::Status status = SetMatchStatus(matched, info); !status.ok()) return status;
-  if (!matched) return absl::OkStatus();
-  std::sort(flagged->begin(), flagged->end());
+  if (set_) {
+    // First only whether anything matches: that pass stops at the first
+    // match and allocates nothing (asking for the matches costs RE2 a set
+    // of them per call), and most texts match nothing.
+    RE2::Set::ErrorInfo info{};
+    bool matched = set_->Match(Piece(view), nullptr, &info);
+    if (absl::Status status = SetMatchStatus(matched, info); !status.ok()) return status;
+    if (matched) {
+      info = {};
+      matched = set_->Match(Piece(view), flagged, &info);
+      if (absl::Status status = SetMatchStatus(matched, info); !status.ok()) return status;
+      if (!matched) {
+        return absl::InternalError(
+            "candidate automaton matched, then found no pattern that matches");
+      }
+      for (int& entry : *flagged) entry = set_patterns_[entry];
+      std::sort(flagged->begin(), flagged->end());
+    }
+  }
+  // The flagged patterns and the outside ones, in pattern order.
+  size_t next_flagged = 0;
+  size_t next_outside = 0;
+  while (next_flagged < flagged->size() || next_outside < outside_.size()) {
+    int index;
+    if (next_outside == outside_.size() ||
+        (next_flagged < flagged->size() && (*flagged)[next_flagged] < outside_[next_outside])) {
+      index = (*flagged)[next_flagged++];
+    } else {
+      index = outside_[next_outside++];
+    }
+    if (marker_[index] || !wanted(index)) continue;
+    bool stop = false;
+    if (absl::Status status = SearchPattern(index, view, fn, &stop); !status.ok()) {
+      return status;
+    }
+    if (stop) break;
+  }
+  return absl::OkStatus();
+}
 
+absl::Status CandidateEngine::SearchPattern(int index, absl::string_view view,
+                                            CandidateFn fn, bool* stop) const {
+  absl::Status compiled;
+  const RE2* const compiled_re = regexes_[index]->Get(&compiled);
+  if (compiled_re == nullptr) return compiled;
+  const RE2& re = *compiled_re;
   re2::StringPiece text = Piece(view);
   absl::InlinedVector<re2::StringPiece, 4> groups;
-  for (int index : *flagged) {
-    if (marker_[index] || !wanted(index)) continue;
-    absl::Status compiled;
-    const RE2* const compiled_re = regexes_[index]->Get(&compiled);
-    if (compiled_re == nullptr) return compiled;
-    const RE2& re = *compiled_re;
-    const int ngroups = 1 + re.NumberOfCapturingGroups();
-    groups.assign(ngroups, re2::StringPiece());
-    size_t pos = 0;
-    size_t accepted_end = 0;  // end of the last accepted value
-    while (pos <= view.size() &&
-           re.Match(text, pos, view.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
-      const re2::StringPiece& whole = groups[0];
-      // The value: the first capturing group that took part in the match
-      // (alternatives of one pattern may each capture their own value), or
-      // the whole match when the pattern has no group.
-      re2::StringPiece value = ngroups == 1 ? whole : re2::StringPiece();
-      for (int g = 1; g < ngroups; ++g) {
-        if (groups[g].data() != nullptr) {
-          value = groups[g];
-          break;
-        }
+  const int ngroups = 1 + re.NumberOfCapturingGroups();
+  groups.assign(ngroups, re2::StringPiece());
+  size_t pos = 0;
+  size_t accepted_end = 0;  // end of the last accepted value
+  while (pos <= view.size() &&
+         re.Match(text, pos, view.size(), RE2::UNANCHORED, groups.data(), ngroups)) {
+    const re2::StringPiece& whole = groups[0];
+    // The value: the first capturing group that took part in the match
+    // (alternatives of one pattern may each capture their own value), or
+    // the whole match when the pattern has no group.
+    re2::StringPiece value = ngroups == 1 ? whole : re2::StringPiece();
+    for (int g = 1; g < ngroups; ++g) {
+      if (groups[g].data() != nullptr) {
+        value = groups[g];
+        break;
       }
-      const size_t match_start = whole.data() - view.data();
-      if (value.data() == nullptr && !whole.empty()) {
-        // No group took part: an exclusion. Its text yields no candidate.
-        pos = match_start + whole.size();
-        continue;
-      }
-      if (value.data() == nullptr || value.empty()) {
-        pos = match_start + 1;
-        continue;
-      }
-      const size_t start = value.data() - view.data();
-      const size_t end = start + value.size();
-      if (start < accepted_end) {
-        // Overlaps the value accepted just before: not a second candidate.
-        pos = match_start + 1;
-        continue;
-      }
-      const Decision decision = fn(index, start, end);
-      if (decision == Decision::kStop) return absl::OkStatus();
-      if (decision == Decision::kAccept) {
-        // Resume at the value's last character, so that it can serve as the
-        // boundary before the next value ("11010519491231002X" then an ID
-        // right after its X).
-        accepted_end = end;
-        pos = LastCharStart(view, end);
-        if (pos <= match_start) pos = end;
-      } else {
-        pos = match_start + 1;
-      }
-      if (whole.empty() && pos == match_start) ++pos;
     }
+    const size_t match_start = whole.data() - view.data();
+    if (value.data() == nullptr && !whole.empty()) {
+      // No group took part: an exclusion. Its text yields no candidate.
+      pos = match_start + whole.size();
+      continue;
+    }
+    if (value.data() == nullptr || value.empty()) {
+      pos = match_start + 1;
+      continue;
+    }
+    const size_t start = value.data() - view.data();
+    const size_t end = start + value.size();
+    if (start < accepted_end) {
+      // Overlaps the value accepted just before: not a second candidate.
+      pos = match_start + 1;
+      continue;
+    }
+    const Decision decision = fn(index, start, end);
+    if (decision == Decision::kStop) {
+      *stop = true;
+      return absl::OkStatus();
+    }
+    if (decision == Decision::kAccept) {
+      // Resume at the value's last character, so that it can serve as the
+      // boundary before the next value ("11010519491231002X" then an ID
+      // right after its X).
+      accepted_end = end;
+      pos = LastCharStart(view, end);
+      if (pos <= match_start) pos = end;
+    } else {
+      pos = match_start + 1;
+    }
+    if (whole.empty() && pos == match_start) ++pos;
   }
   return absl::OkStatus();
 }

@@ -57,6 +57,13 @@ class CandidateEngine {
     // detector_table_test checks. Should a deferred compile still fail, the
     // search that needed it returns the error (the scan fails closed).
     bool compile_on_first_use = false;
+    // Not in the set: searched whenever the caller's `wanted` says so (a
+    // pattern whose candidates the caller accepts only when it sees
+    // something cheaper to check first, such as a context word in the
+    // text). The candidates are the same as through the set, which would
+    // have flagged the pattern wherever it matches; the set's automaton is
+    // smaller, and matches nothing in more texts.
+    bool outside_set = false;
   };
 
   // The smallest DFA budget a single pattern gets (a share of max_mem, but
@@ -91,7 +98,7 @@ class CandidateEngine {
 
   // Finds the candidates of every pattern in `view`, pattern by pattern.
   // `flagged` receives the patterns (markers included) the set flagged,
-  // sorted, before the first call of `fn`. Returns a non-OK status on any engine
+  // sorted, before the first call of `fn` (never an outside_set pattern). Returns a non-OK status on any engine
   // failure; candidates reported before the failure must then be discarded.
   absl::Status FindCandidates(absl::string_view view, std::vector<int>* flagged,
                               CandidateFn fn) const;
@@ -110,10 +117,17 @@ class CandidateEngine {
   // A pattern's own RE2, compiled in Create or on first use.
   class PositionsRegex;
 
+  // Reports the candidates of pattern `index` to `fn`; sets *stop when `fn`
+  // says kStop.
+  absl::Status SearchPattern(int index, absl::string_view view, CandidateFn fn,
+                             bool* stop) const;
+
   Options options_;
   std::unique_ptr<RE2::Set> set_;
   std::vector<std::unique_ptr<PositionsRegex>> regexes_;
   std::vector<char> marker_;  // by pattern
+  std::vector<int> set_patterns_;  // the pattern of each of the set's entries
+  std::vector<int> outside_;       // the outside_set patterns, ascending
 };
 
 }  // namespace scrub::internal

@@ -106,6 +106,11 @@ absl::Status CompiledPolicy::BuildCandidateEngine(const CompileOptions& options)
     pattern.case_insensitive = rule.spec.case_insensitive;
     pattern.prefilter = rule.spec.prefilter;
     pattern.compile_on_first_use = rule.spec.builtin;
+    // A detector that needs a context word is searched only where the view
+    // holds one (RequiredContextGate), so the set need not carry it: its
+    // automaton shrinks (WECHAT_ID's pattern matches most words of six
+    // letters), and more texts match nothing at all.
+    pattern.outside_set = rule.spec.context.required;
     patterns.push_back(std::move(pattern));
     engine_rules_.push_back(static_cast<int>(r));
   }
