@@ -9,12 +9,14 @@
 //   朝阳区建国路88号                                   found
 //   建国路 / 我在路上                                  not found (no number)
 //
-// One RE2 pattern (linear time; the candidate automaton only looks for the
-// numbers every address has, see `prefilter`): place names from the GB/T 2260 gazetteer
-// (third_party/gbt2260/) anchor the start exactly; road and compound names are
-// short runs of Han characters that exclude function words (在, 住, 是, 到,
-// 的 ...), so "我家住在建国路88号" starts at 建. The score counts the
-// gazetteer's province, city, county and town names in the value.
+// One RE2 pattern (linear time; the candidate automaton only looks for a
+// road or compound name followed by the number every address has, see
+// `prefilter` in builtin_detectors.textproto): place names from the GB/T
+// 2260 gazetteer (third_party/gbt2260/) anchor the start exactly; road and
+// compound names are short runs of Han characters that exclude function
+// words (在, 住, 是, 到, 的 ...), so "我家住在建国路88号" starts at 建. The
+// score counts the gazetteer's province, city, county and town names in the
+// value.
 #include <algorithm>
 #include <string>
 #include <vector>
