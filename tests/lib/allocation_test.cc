@@ -41,7 +41,7 @@ constexpr const char* kClean[] = {
     "v2.3.1 is out, please update before Friday",
     "price went from 39.90 to 45.50",
     "到了吗？还有5分钟就开始了",
-    "what a game last night!",
+    "Score was 3-2, what a game last night!",
     "the build took 12 min 30 s, can we cache it?",
     "",
 };
@@ -67,13 +67,13 @@ TEST(Allocations, CleanMessagesAllocateNothingInSteadyState) {
   }
 }
 
-// A clean message the automaton matches ("3-2" is CN_ADDRESS's prefilter
-// "[0-9]-[0-9]", for "1-2-301") costs what RE2::Set::Match allocates for its
-// list of matches (a SparseSet: 3 in Debian 12's RE2), and nothing of ours.
+// A clean message the automaton matches (an '@' is EMAIL's prefilter) costs
+// what RE2::Set::Match allocates for its list of matches (a SparseSet: 3 in
+// Debian 12's RE2), and nothing of ours.
 TEST(Allocations, CleanMessageTheAutomatonMatchesAllocatesOnlyRe2sMatchList) {
   auto scanner = DefaultScanner();
   Scratch scratch;
-  const char* const m = "Score was 3-2, what a game last night!";
+  const char* const m = "@all 三点开会，别迟到";
   scanner->Scan(m, &scratch);
   Verdict verdict;
   EXPECT_LE(AllocationsOf(*scanner, m, &scratch, &verdict), 3u);
