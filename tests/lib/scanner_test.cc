@@ -3,6 +3,7 @@
 #include "scrub/scanner.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -459,6 +460,25 @@ TEST(Scanner, DigitsBeforeAFindingThatTakesTheirRunsLastGroupAreReadWithoutIt) {
     EXPECT_EQ(r.output, "电话 [CN_LANDLINE] [EMAIL]") << input;
     EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
   }
+}
+
+// A field key inside a finding ("x{ ts:" taken by PASSWORD) is no context
+// for the value after it: redaction removes the key, so the first scan must
+// not refuse what a rescan of its output finds (json_record_scan fuzzer
+// find: "ts" is a timestamp key, negative for an IP).
+TEST(Scanner, AFieldKeyInsideAFindingIsNoContextForTheValueAfterIt) {
+  auto s = DefaultScanner();
+  const std::pair<std::string, std::string> cases[] = {
+      {R"("password":"x{ ts:"24.0.113.7")", R"("password":"[PASSWORD]"[IP_ADDRESS]")"},
+      {R"(password=ab1{ts:"24.0.113.7")", R"(password=[PASSWORD]"[IP_ADDRESS]")"},
+  };
+  for (const auto& [input, output] : cases) {
+    const ScanResult r = s->Scan(input);
+    EXPECT_EQ(r.output, output) << input;
+    EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+  }
+  // A key that is no finding's still counts.
+  EXPECT_EQ(s->Scan(R"(ts:"24.0.113.7")").verdict, Verdict::kAllow);
 }
 
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in

@@ -110,11 +110,13 @@ bool IsNamedBeforeOtherHan(absl::string_view view, const KeywordHit& hit,
 }
 
 // Applies the context words (and keys) near each finding to its confidence.
-// `decisions` (for a trace, else null) receives, per finding, what decided
-// it.
+// Keys are read in `keys`: the view, or in a later round the copy with the
+// earlier findings masked (a key inside a finding is gone once it is
+// redacted). `decisions` (for a trace, else null) receives, per finding,
+// what decided it.
 void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
-                  const ContextHints& hints, CollectorScratch* scratch,
-                  std::vector<RawFinding>* findings,
+                  absl::string_view keys, const ContextHints& hints,
+                  CollectorScratch* scratch, std::vector<RawFinding>* findings,
                   std::vector<ContextDecision>* decisions) {
   std::vector<KeywordHit>* hits = &scratch->hits;
   hits->clear();
@@ -191,7 +193,7 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
     // Distance (in view bytes) to the nearest positive and negative word.
     // The caller's hints (a JSON key), and the key of a URL parameter or log
     // field right before the value ("phone=", "order_id=").
-    const ContextHints* key = FieldKeyContext(policy.json_rules(), view, f.view_start);
+    const ContextHints* key = FieldKeyContext(policy.json_rules(), keys, f.view_start);
     const bool hinted =
         std::find(hints.positive_rules.begin(), hints.positive_rules.end(), f.rule) !=
             hints.positive_rules.end() ||
@@ -448,10 +450,11 @@ void KeepBestDigitCover(size_t view_size, std::vector<RawFinding>* found,
 }
 
 // Applies context, thresholds and allow lists to `found` and appends the
-// findings that remain to `out`.
+// findings that remain to `out`. `keys`: as for ApplyContext.
 void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
-                    const ContextHints& hints, CollectorScratch* scratch,
-                    std::vector<RawFinding>* found, std::vector<RawFinding>* out) {
+                    absl::string_view keys, const ContextHints& hints,
+                    CollectorScratch* scratch, std::vector<RawFinding>* found,
+                    std::vector<RawFinding>* out) {
   ScanTrace* const trace = scratch->trace;
   // With a trace: each candidate's record, its fate decided stage by stage.
   const size_t traced = trace != nullptr ? trace->candidates.size() : 0;
@@ -470,7 +473,7 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
   auto fate = [&](size_t i, CandidateFate why) {
     if (trace != nullptr) trace->candidates[traced + i].fate = why;
   };
-  ApplyContext(policy, view, hints, scratch, found,
+  ApplyContext(policy, view, keys, hints, scratch, found,
                trace != nullptr ? &decisions : nullptr);
   for (size_t i = 0; i < found->size(); ++i) {
     RawFinding& f = (*found)[i];
@@ -525,6 +528,22 @@ bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding>
   return false;
 }
 
+// True when a finding ends in a field key's separator, spaces and a quote
+// aside ("…{ ts:" inside a password): the value after it was judged with that
+// key (FieldKeyContext), which redaction removes.
+bool EndsWithAKeySeparator(absl::string_view view, absl::Span<const RawFinding> findings) {
+  for (const RawFinding& f : findings) {
+    size_t end = f.view_end;
+    while (end > f.view_start && (view[end - 1] == ' ' || view[end - 1] == '\t')) --end;
+    if (end > f.view_start && (view[end - 1] == '"' || view[end - 1] == '\'')) --end;
+    while (end > f.view_start && (view[end - 1] == ' ' || view[end - 1] == '\t')) --end;
+    if (end == f.view_start) continue;
+    if (view[end - 1] == ':' || view[end - 1] == '=') return true;
+    if (end - f.view_start >= 3 && view.substr(end - 3, 3) == "\xEF\xBC\x9A") return true;
+  }
+  return false;
+}
+
 // True when a finding starts or ends strictly inside a run of digit groups
 // of `runs` ("433 7145 7145a.b-c63@163.com": the e-mail takes the run's last
 // group). Redaction ends the run there, so a neighbour refused as part of a
@@ -562,15 +581,15 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   found.clear();
   scratch->deferred = false;
   scratch->accepted.Clear();
-  // Context is judged on the view in every round (AcceptFindings), so the
-  // gate reads the view too, also when a round searches a masked copy.
+  // Context words are judged on the view in every round (AcceptFindings), so
+  // the gate reads the view too, also when a round searches a masked copy.
   RequiredContextGate gate(policy, view, hints, &scratch->context_present);
   absl::Status status =
       FindAllCandidates(policy, view, soft_breaks, scratch->accepted, &gate, interrupt,
                         scratch, &found);
   if (!status.ok()) return status;
   if (found.empty()) return absl::OkStatus();
-  AcceptFindings(policy, view, hints, scratch, &found, out);
+  AcceptFindings(policy, view, view, hints, scratch, &found, out);
 
   // Redaction turns a finding into a boundary ("[CN_RESIDENT_ID]"). A value
   // refused because it touched a finding ("…002X" right before an IP), or a
@@ -585,8 +604,9 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
     // a policy without digit detectors never finds any.
     const bool splits_a_run =
         !policy.digit_rules().empty() && SplitsADigitRun(scratch->runs, accepted);
-    if (accepted.empty() || (!scratch->deferred && !splits_a_run &&
-                             !TouchesValueCharacters(view, accepted))) {
+    if (accepted.empty() ||
+        (!scratch->deferred && !splits_a_run && !TouchesValueCharacters(view, accepted) &&
+         !EndsWithAKeySeparator(view, accepted))) {
       break;
     }
     scratch->deferred = false;
@@ -600,7 +620,7 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
                                interrupt, scratch, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
-    AcceptFindings(policy, view, hints, scratch, &found, out);
+    AcceptFindings(policy, view, masked, hints, scratch, &found, out);
   }
 
   std::sort(out->begin() + first, out->end(),
