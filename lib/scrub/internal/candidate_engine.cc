@@ -1,8 +1,8 @@
 #include "scrub/internal/candidate_engine.h"
 
 #include <algorithm>
+#include <mutex>
 
-#include "absl/base/call_once.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 
@@ -58,7 +58,9 @@ class CandidateEngine::PositionsRegex {
   // The compiled RE2, compiling it first if need be (thread-safe); null with
   // `*status` set when it does not compile.
   const RE2* Get(absl::Status* status) const {
-    absl::call_once(once_, [this] { status_ = CompileOnce(); });
+    // std::call_once (pthread_once) rather than absl's: ThreadSanitizer sees
+    // its ordering, and Debian's absl is not instrumented.
+    std::call_once(once_, [this] { status_ = CompileOnce(); });
     if (!status_.ok()) {
       *status = status_;
       return nullptr;
@@ -76,7 +78,7 @@ class CandidateEngine::PositionsRegex {
   const size_t index_;
   const std::string regex_;
   const RE2::Options options_;
-  mutable absl::once_flag once_;
+  mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
   mutable absl::Status status_;
 };
