@@ -24,6 +24,7 @@ CandidateOutcome OutcomeOf(CandidateFate fate) {
   switch (fate) {
     case CandidateFate::kValidatorRefused: return CandidateOutcome::kValidatorRefused;
     case CandidateFate::kInsideLongerNumber: return CandidateOutcome::kInsideLongerNumber;
+    case CandidateFate::kRedactionLabel: return CandidateOutcome::kRedactionLabel;
     case CandidateFate::kNoRequiredContext: return CandidateOutcome::kNoContextWord;
     case CandidateFate::kBelowThreshold: return CandidateOutcome::kBelowThreshold;
     case CandidateFate::kOtherReading: return CandidateOutcome::kOtherReading;
@@ -136,6 +137,8 @@ std::string ReasonFor(const CandidateExplanation& c) {
       return absl::StrCat(validator, " refused the value");
     case CandidateOutcome::kInsideLongerNumber:
       return "its digits continue a longer grouped number";
+    case CandidateOutcome::kRedactionLabel:
+      return "it lies inside the policy's own redaction text, which is no value";
     case CandidateOutcome::kNoContextWord:
       return absl::StrCat("the detector needs a context word ", window, "; none was");
     case CandidateOutcome::kBelowThreshold:
@@ -165,6 +168,7 @@ absl::string_view CandidateOutcomeName(CandidateOutcome outcome) {
   switch (outcome) {
     case CandidateOutcome::kValidatorRefused: return "validator_refused";
     case CandidateOutcome::kInsideLongerNumber: return "inside_longer_number";
+    case CandidateOutcome::kRedactionLabel: return "redaction_label";
     case CandidateOutcome::kNoContextWord: return "no_context_word";
     case CandidateOutcome::kBelowThreshold: return "below_threshold";
     case CandidateOutcome::kOtherReading: return "other_reading";

@@ -38,6 +38,8 @@ namespace scrub {
 enum class CandidateOutcome {
   kValidatorRefused,    // the detector's validator returned 0
   kInsideLongerNumber,  // its digits continue a longer grouped number
+  kRedactionLabel,      // it lies inside the policy's own redaction text
+                        // ("[WECHAT_ID]"), which is no value
   kNoContextWord,       // the detector needs a context word near; none was
   kBelowThreshold,      // confidence after context below the rule's threshold
   kOtherReading,        // a better reading of the same digits won
@@ -45,8 +47,8 @@ enum class CandidateOutcome {
   kFinding,             // a finding (it is in the scan's result)
 };
 
-// "finding", "validator_refused", "inside_longer_number", "no_context_word",
-// "below_threshold", "other_reading", "allow_listed".
+// "finding", "validator_refused", "inside_longer_number", "redaction_label",
+// "no_context_word", "below_threshold", "other_reading", "allow_listed".
 absl::string_view CandidateOutcomeName(CandidateOutcome outcome);
 
 struct CandidateExplanation {

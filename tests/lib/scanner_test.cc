@@ -481,6 +481,47 @@ TEST(Scanner, AFieldKeyInsideAFindingIsNoContextForTheValueAfterIt) {
   EXPECT_EQ(s->Scan(R"(ts:"24.0.113.7")").verdict, Verdict::kAllow);
 }
 
+// A context word inside a finding ("version" inside a password) is no
+// context for the value near it: redaction removes the word, so the first
+// scan must not refuse what a rescan of its output finds.
+TEST(Scanner, AWordInsideAFindingIsNoContextForTheValueNearIt) {
+  auto s = DefaultScanner();
+  for (const std::string input : {R"("password":"x{ version: "24.0.113.7")",
+                                  R"("password":"x{ ver "24.0.113.7")"}) {
+    const ScanResult r = s->Scan(input);
+    EXPECT_EQ(r.output, R"("password":"[PASSWORD]"[IP_ADDRESS]")") << input;
+    EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+  }
+  // A word that is no finding's still counts.
+  EXPECT_EQ(s->Scan(R"(version: "24.0.113.7")").verdict, Verdict::kAllow);
+}
+
+// The policy's own redaction text is no value: "[WECHAT_ID]" after the
+// WeChat word "vx" (cli_line_reader fuzzer find), or a custom template, is
+// what a rescan of a redacted message reads.
+TEST(Scanner, ThePolicysRedactionTextIsNoValue) {
+  auto s = DefaultScanner();
+  EXPECT_EQ(s->Scan("vx wechat_id22").verdict, Verdict::kRedacted);
+  EXPECT_EQ(s->Scan("vx [WECHAT_ID]").verdict, Verdict::kAllow);
+  // Only the label itself: the same word outside brackets is a WeChat id.
+  EXPECT_EQ(s->Scan("vx WECHAT_ID").verdict, Verdict::kRedacted);
+
+  v1::Policy p = DefaultPolicy();
+  for (v1::DetectorRule& rule : *p.mutable_rules()) {
+    if (rule.detector() == "WECHAT_ID") {
+      rule.set_action(v1::ACTION_REDACT);
+      rule.mutable_redact()->set_template_("<hidden-{detector}>");
+    }
+  }
+  auto custom = testing::ScannerFor(p);
+  ASSERT_NE(custom, nullptr);
+  const ScanResult r = custom->Scan("微信 wxid_k2j4h5g6");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "微信 <hidden-WECHAT_ID>");
+  EXPECT_EQ(custom->Scan(r.output).verdict, Verdict::kAllow);
+  EXPECT_EQ(custom->Scan("微信 hidden-WECHAT_ID").verdict, Verdict::kRedacted);
+}
+
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).

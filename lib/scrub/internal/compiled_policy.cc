@@ -41,6 +41,11 @@ absl::StatusOr<std::unique_ptr<CompiledPolicy>> CompiledPolicy::Compile(
   if (!rules.ok()) return rules.status();
   out->rules_ = std::move(rules->rules);
   out->rule_by_id_ = std::move(rules->by_id);
+  std::vector<std::string> labels;
+  for (const CompiledRule& rule : out->rules_) {
+    if (rule.action == v1::ACTION_REDACT) labels.push_back(rule.redact_template);
+  }
+  out->redaction_labels_ = RedactionLabels(labels, options.reference_engine);
 
   absl::StatusOr<AllowList> allow = AllowList::Compile(p.allow(), "allow");
   if (!allow.ok()) return allow.status();

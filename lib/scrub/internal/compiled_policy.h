@@ -25,6 +25,7 @@
 #include "scrub/internal/json_rules.h"
 #include "scrub/internal/keyword_automaton.h"
 #include "scrub/internal/policy_defaults.h"
+#include "scrub/internal/redaction_labels.h"
 #include "scrub/internal/rule_compiler.h"
 #include "scrub/internal/tokenizer.h"
 
@@ -101,6 +102,9 @@ class CompiledPolicy {
   }
 
   const AllowList& global_allow() const { return global_allow_; }
+  // The texts the REDACT rules write in place of a finding, as the view
+  // shows them: candidates inside one are no values.
+  const RedactionLabels& redaction_labels() const { return redaction_labels_; }
   const std::vector<CompiledBlockRule>& block_rules() const { return block_rules_; }
   // Null unless some rule tokenizes.
   const Tokenizer* tokenizer() const { return tokenizer_.get(); }
@@ -134,6 +138,7 @@ class CompiledPolicy {
   std::vector<DictionaryTerm> dictionary_terms_ci_;
   std::vector<DictionaryTerm> dictionary_terms_cs_;
   AllowList global_allow_;
+  RedactionLabels redaction_labels_;
   std::vector<CompiledBlockRule> block_rules_;
   std::unique_ptr<Tokenizer> tokenizer_;
   ValidationContext validation_;

@@ -110,12 +110,12 @@ bool IsNamedBeforeOtherHan(absl::string_view view, const KeywordHit& hit,
 }
 
 // Applies the context words (and keys) near each finding to its confidence.
-// Keys are read in `keys`: the view, or in a later round the copy with the
-// earlier findings masked (a key inside a finding is gone once it is
-// redacted). `decisions` (for a trace, else null) receives, per finding,
-// what decided it.
+// `view`: the view, or in a later round the copy with the earlier findings
+// masked (a word or key inside a finding is gone once it is redacted).
+// `decisions` (for a trace, else null) receives, per finding, what decided
+// it.
 void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
-                  absl::string_view keys, const ContextHints& hints,
+                  const ContextHints& hints,
                   CollectorScratch* scratch, std::vector<RawFinding>* findings,
                   std::vector<ContextDecision>* decisions) {
   std::vector<KeywordHit>* hits = &scratch->hits;
@@ -193,7 +193,7 @@ void ApplyContext(const CompiledPolicy& policy, absl::string_view view,
     // Distance (in view bytes) to the nearest positive and negative word.
     // The caller's hints (a JSON key), and the key of a URL parameter or log
     // field right before the value ("phone=", "order_id=").
-    const ContextHints* key = FieldKeyContext(policy.json_rules(), keys, f.view_start);
+    const ContextHints* key = FieldKeyContext(policy.json_rules(), view, f.view_start);
     const bool hinted =
         std::find(hints.positive_rules.begin(), hints.positive_rules.end(), f.rule) !=
             hints.positive_rules.end() ||
@@ -384,6 +384,29 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
   return interrupt->status();
 }
 
+// Drops the candidates of out[first, end) that lie inside the policy's own
+// redaction text ("vx [WECHAT_ID]" in a redacted message).
+void DropRedactionLabels(const CompiledPolicy& policy, absl::string_view text,
+                         ScanTrace* trace, size_t first, std::vector<RawFinding>* out) {
+  const RedactionLabels& labels = policy.redaction_labels();
+  if (labels.empty()) return;
+  auto label = [&](const RawFinding& f) {
+    if (!labels.Covers(text, f.view_start, f.view_end)) return false;
+    if (trace != nullptr) {
+      TracedCandidate t;
+      t.rule = f.rule;
+      t.evidence = f.evidence;
+      t.fate = CandidateFate::kRedactionLabel;
+      t.view_start = f.view_start;
+      t.view_end = f.view_end;
+      t.validator_score = f.confidence;
+      trace->candidates.push_back(t);
+    }
+    return true;
+  };
+  out->erase(std::remove_if(out->begin() + first, out->end(), label), out->end());
+}
+
 // The candidates of every detector in `text`: patterns, digit windows,
 // dictionary terms (the latter only in the first round: `exclude` empty).
 absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view text,
@@ -391,6 +414,7 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
                                const SpanOverlap& exclude, RequiredContextGate* gate,
                                ScanInterrupt* interrupt, CollectorScratch* scratch,
                                std::vector<RawFinding>* out) {
+  const size_t first = out->size();
   absl::Status status = FindCandidates(policy, text, exclude, gate, interrupt,
                                        &scratch->flagged, scratch->trace, out);
   if (!status.ok()) return status;
@@ -404,6 +428,7 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
     if (!interrupt->Advance(text.size())) return interrupt->status();
     CollectDictionaryFindings(policy, text, out);
   }
+  DropRedactionLabels(policy, text, scratch->trace, first, out);
   return absl::OkStatus();
 }
 
@@ -450,9 +475,9 @@ void KeepBestDigitCover(size_t view_size, std::vector<RawFinding>* found,
 }
 
 // Applies context, thresholds and allow lists to `found` and appends the
-// findings that remain to `out`. `keys`: as for ApplyContext.
+// findings that remain to `out`. `view`: as for ApplyContext.
 void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
-                    absl::string_view keys, const ContextHints& hints,
+                    const ContextHints& hints,
                     CollectorScratch* scratch, std::vector<RawFinding>* found,
                     std::vector<RawFinding>* out) {
   ScanTrace* const trace = scratch->trace;
@@ -473,7 +498,7 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
   auto fate = [&](size_t i, CandidateFate why) {
     if (trace != nullptr) trace->candidates[traced + i].fate = why;
   };
-  ApplyContext(policy, view, keys, hints, scratch, found,
+  ApplyContext(policy, view, hints, scratch, found,
                trace != nullptr ? &decisions : nullptr);
   for (size_t i = 0; i < found->size(); ++i) {
     RawFinding& f = (*found)[i];
@@ -544,6 +569,22 @@ bool EndsWithAKeySeparator(absl::string_view view, absl::Span<const RawFinding> 
   return false;
 }
 
+// True when a finding holds a context word ("x{ version: " inside a
+// password): the candidates near it were judged with that word, which
+// redaction removes.
+bool HoldsAContextWord(const CompiledPolicy& policy, absl::string_view view,
+                       absl::Span<const RawFinding> findings) {
+  const KeywordAutomaton& words = policy.context_words();
+  if (words.keyword_count() == 0) return false;
+  bool holds = false;
+  for (const RawFinding& f : findings) {
+    words.ForEachMatch(view.substr(f.view_start, f.view_end - f.view_start),
+                       [&](int, size_t, size_t) { holds = true; });
+    if (holds) return true;
+  }
+  return false;
+}
+
 // True when a finding starts or ends strictly inside a run of digit groups
 // of `runs` ("433 7145 7145a.b-c63@163.com": the e-mail takes the run's last
 // group). Redaction ends the run there, so a neighbour refused as part of a
@@ -581,22 +622,23 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   found.clear();
   scratch->deferred = false;
   scratch->accepted.Clear();
-  // Context words are judged on the view in every round (AcceptFindings), so
-  // the gate reads the view too, also when a round searches a masked copy.
+  // The gate reads the view in every round: a masked copy holds no context
+  // word the view lacks, so the gate stays open wherever a round needs it.
   RequiredContextGate gate(policy, view, hints, &scratch->context_present);
   absl::Status status =
       FindAllCandidates(policy, view, soft_breaks, scratch->accepted, &gate, interrupt,
                         scratch, &found);
   if (!status.ok()) return status;
   if (found.empty()) return absl::OkStatus();
-  AcceptFindings(policy, view, view, hints, scratch, &found, out);
+  AcceptFindings(policy, view, hints, scratch, &found, out);
 
   // Redaction turns a finding into a boundary ("[CN_RESIDENT_ID]"). A value
   // refused because it touched a finding ("…002X" right before an IP), or a
   // digit window that needed evidence its neighbour — now a finding — gives
-  // ("13812345678" glued to a resident ID), would appear on a rescan of the
-  // output; find it now, on a view with every finding blanked out (same
-  // length, so offsets hold). At most two rounds.
+  // ("13812345678" glued to a resident ID), or a value judged with a word or
+  // key that lies inside a finding, would appear on a rescan of the output;
+  // find it now, on a view with every finding blanked out (same length, so
+  // offsets hold), words and keys read there too. At most two rounds.
   std::string& masked = scratch->masked;
   for (int round = 0; round < 2; ++round) {
     const absl::Span<const RawFinding> accepted(out->data() + first, out->size() - first);
@@ -606,7 +648,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
         !policy.digit_rules().empty() && SplitsADigitRun(scratch->runs, accepted);
     if (accepted.empty() ||
         (!scratch->deferred && !splits_a_run && !TouchesValueCharacters(view, accepted) &&
-         !EndsWithAKeySeparator(view, accepted))) {
+         !EndsWithAKeySeparator(view, accepted) &&
+         !HoldsAContextWord(policy, view, accepted))) {
       break;
     }
     scratch->deferred = false;
@@ -620,7 +663,7 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
                                interrupt, scratch, &found);
     if (!status.ok()) return status;
     if (found.empty()) break;
-    AcceptFindings(policy, view, masked, hints, scratch, &found, out);
+    AcceptFindings(policy, masked, hints, scratch, &found, out);
   }
 
   std::sort(out->begin() + first, out->end(),

@@ -17,6 +17,7 @@ namespace scrub::internal {
 enum class CandidateFate : uint8_t {
   kValidatorRefused,       // its validator returned 0
   kInsideLongerNumber,     // the digits continue a longer grouped number
+  kRedactionLabel,         // it lies inside the policy's own redaction text
   kNoRequiredContext,      // the detector needs a context word; none near
   kBelowThreshold,         // confidence after context < the rule's threshold
   kOtherReading,           // a better reading of the same digits won
