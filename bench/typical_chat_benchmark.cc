@@ -4,13 +4,10 @@
 // RE2::Set-only pass (every built-in detector's candidate pattern in one
 // set, flags only: what the engine must beat). Also PII-dense ~42-byte lines,
 // and heap allocations per message in steady state (a counting global
-// operator new in this binary). Build with -c opt:
+// operator new, tests/support/allocation_counter.h). Build with -c opt:
 //   bazel run -c opt //bench:typical_chat_benchmark
-#include <atomic>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <new>
 #include <string>
 #include <vector>
 
@@ -23,18 +20,7 @@
 #include "scrub/internal/detectors/builtin_detectors.h"
 #include "scrub/policy.h"
 #include "scrub/scanner.h"
-
-namespace {
-std::atomic<uint64_t> g_allocations{0};
-}  // namespace
-
-void* operator new(size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
+#include "tests/support/allocation_counter.h"
 
 namespace {
 
@@ -117,7 +103,7 @@ void ScanEach(benchmark::State& state, const Corpus& c) {
   auto scanner = DefaultScanner();
   scrub::Scratch scratch;
   for (const std::string& m : c.texts) scanner->Scan(m, &scratch);  // warm
-  const uint64_t before = g_allocations.load();
+  const uint64_t before = scrub::testing::AllocationCount();
   for (auto _ : state) {
     for (const std::string& m : c.texts) {
       benchmark::DoNotOptimize(scanner->Scan(m, &scratch));
@@ -125,7 +111,7 @@ void ScanEach(benchmark::State& state, const Corpus& c) {
   }
   Report(state, c);
   state.counters["allocs_per_message"] =
-      static_cast<double>(g_allocations.load() - before) /
+      static_cast<double>(scrub::testing::AllocationCount() - before) /
       (static_cast<double>(state.iterations()) * c.texts.size());
 }
 
@@ -162,9 +148,9 @@ void BM_AllocationsPerMessage(benchmark::State& state) {
   uint64_t clean = 0, clean_allocs = 0, personal = 0, personal_allocs = 0;
   for (auto _ : state) {
     for (size_t i = 0; i < c.texts.size(); ++i) {
-      const uint64_t before = g_allocations.load(std::memory_order_relaxed);
+      const uint64_t before = scrub::testing::AllocationCount();
       benchmark::DoNotOptimize(scanner->Scan(c.texts[i], &scratch));
-      const uint64_t n = g_allocations.load(std::memory_order_relaxed) - before;
+      const uint64_t n = scrub::testing::AllocationCount() - before;
       if (c.personal[i]) {
         ++personal;
         personal_allocs += n;

@@ -1,28 +1,14 @@
 // Heap allocations of a scan in steady state (issue 12 item 5), counted by a
-// replacement global operator new in this test binary: a clean message that
+// replacement global operator new (tests/support/allocation_counter.h): a clean message that
 // none of the candidate automaton's patterns matches allocates nothing once
 // the scratch has grown. Personal messages still allocate (findings, their
 // ids and the output); README "Performance of the library" gives the counts.
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <string>
 
 #include "gtest/gtest.h"
 #include "scrub/scanner.h"
+#include "tests/support/allocation_counter.h"
 #include "tests/support/test_scanner.h"
-
-namespace {
-std::atomic<uint64_t> g_allocations{0};
-}  // namespace
-
-void* operator new(size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, size_t) noexcept { std::free(p); }
 
 namespace scrub {
 namespace {
@@ -48,12 +34,12 @@ constexpr const char* kClean[] = {
 
 uint64_t AllocationsOf(const Scanner& scanner, absl::string_view text, Scratch* scratch,
                        Verdict* verdict) {
-  const uint64_t before = g_allocations.load(std::memory_order_relaxed);
+  const uint64_t before = scrub::testing::AllocationCount();
   {
     const ScanResult r = scanner.Scan(text, scratch);
     *verdict = r.verdict;
   }
-  return g_allocations.load(std::memory_order_relaxed) - before;
+  return scrub::testing::AllocationCount() - before;
 }
 
 TEST(Allocations, CleanMessagesAllocateNothingInSteadyState) {
