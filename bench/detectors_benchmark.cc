@@ -15,8 +15,15 @@
 // BM_CandidateSet/...       only the candidate engine (RE2::Set pass, then the
 //                           flagged patterns' RE2 for positions) over the same
 //                           patterns, without validation, context, redaction
-// BM_PhoneValidation        one libphonenumber validation of a phone-shaped
-//                           candidate (what PHONE pays per candidate)
+// BM_PhoneValidation/...    one validation of a phone-shaped candidate (what
+//                           PHONE pays per candidate): intl:1 international
+//                           ("+44 20 7946 0958"), intl:0 national in its region
+//                           ("020 7946 0958", GB); parse:1 by libphonenumber's
+//                           parse alone (the baseline), parse:0 as PHONE
+//                           validates (a number valid as written skips the
+//                           parse); valid:0 near misses (a digit short, or
+//                           a German area code that does not exist),
+//                           which take the parse either way
 #include <memory>
 #include <set>
 #include <string>
@@ -122,17 +129,43 @@ void BM_CandidateSet(benchmark::State& state) {
 BENCHMARK(BM_CandidateSet)->ArgNames({"all", "pii"})->ArgsProduct({{0, 1}, {0, 1}});
 
 void BM_PhoneValidation(benchmark::State& state) {
-  static const char* const kNumbers[] = {"+44 20 7946 0958", "+1 (415) 555-0132",
-                                         "+81 90-1234-5678", "+49 30 12345678"};
+  struct Number {
+    const char* international;
+    const char* national;
+    const char* region;
+  };
+  static constexpr Number kValid[] = {{"+44 20 7946 0958", "020 7946 0958", "GB"},
+                                      {"+1 (415) 555-0132", "(415) 555-0132", "US"},
+                                      {"+81 90-1234-5678", "090-1234-5678", "JP"},
+                                      {"+49 30 12345678", "030 12345678", "DE"}};
+  static constexpr Number kNearMiss[] = {{"+44 20 7946 095", "020 7946 095", "GB"},
+                                         {"+1 (415) 555-013", "(415) 555-013", "US"},
+                                         {"+81 90-1234-567", "090-1234-567", "JP"},
+                                         {"+49 10 1234567", "010 1234567", "DE"}};
+  const bool international = state.range(0) == 1;
+  const bool by_parse = state.range(1) == 1;
+  const bool valid = state.range(2) == 1;
+  const Number* numbers = valid ? kValid : kNearMiss;
   internal::InitPhoneNumberMetadata();
-  size_t valid = 0;
+  size_t accepted = 0;
   size_t i = 0;
   for (auto _ : state) {
-    valid += internal::IsValidInternationalPhone(kNumbers[i++ % 4], nullptr);
+    const Number& n = numbers[i++ % 4];
+    if (international) {
+      accepted += by_parse ? internal::IsValidInternationalPhoneByParse(n.international, nullptr)
+                           : internal::IsValidInternationalPhone(n.international, nullptr);
+    } else {
+      accepted += by_parse ? internal::IsValidNationalPhoneByParse(n.national, n.region, nullptr)
+                           : internal::IsValidNationalPhone(n.national, n.region, nullptr);
+    }
   }
-  if (valid != state.iterations()) state.SkipWithError("a number did not validate");
+  if (accepted != (valid ? state.iterations() : 0)) {
+    state.SkipWithError(valid ? "a number did not validate" : "a near miss validated");
+  }
 }
-BENCHMARK(BM_PhoneValidation);
+BENCHMARK(BM_PhoneValidation)
+    ->ArgNames({"intl", "parse", "valid"})
+    ->ArgsProduct({{1, 0}, {1, 0}, {1, 0}});
 
 }  // namespace
 }  // namespace scrub::bench

@@ -26,8 +26,15 @@ void InitPhoneNumberMetadata();
 
 // True when `candidate` starts with '+' and libphonenumber parses it into a
 // number that is valid for its country calling code; sets *country_code
-// (e.g. 44) when not null.
+// (e.g. 44) when not null. A number valid as written (the calling code, the
+// rest with its trunk prefix dropped, valid for the code's main region) is
+// accepted in ~1 µs without libphonenumber's parse (~20 µs, ICU regex); any
+// other candidate is decided by the parse.
 bool IsValidInternationalPhone(absl::string_view candidate, int* country_code);
+
+// The same by libphonenumber's parse alone: the reference the fast path is
+// tested and measured against.
+bool IsValidInternationalPhoneByParse(absl::string_view candidate, int* country_code);
 
 // The regions whose national numbers PHONE accepts when a policy does not
 // list its own (phone.default_regions): where Scrub's users and their
@@ -47,8 +54,16 @@ bool IsKnownPhoneRegion(absl::string_view region);
 // region written with a trunk 0 (GB, JP, ...) takes no candidate that does
 // not start with it; HK, SG and MO take eight digits starting with 2-9; US and CA ten
 // starting with 2-9, or eleven starting with 1; others 6 to 13 digits.
+// A number of a default region valid as written (trunk prefix dropped) takes
+// the fast path IsValidInternationalPhone describes, unless its digits start
+// with "00" or "01" (where those regions' international prefixes start).
 bool IsValidNationalPhone(absl::string_view candidate, absl::string_view region,
                           int* country_code);
+
+// The same by libphonenumber's parse alone, after the cheap checks (the
+// reference of the fast path).
+bool IsValidNationalPhoneByParse(absl::string_view candidate, absl::string_view region,
+                                 int* country_code);
 
 }  // namespace scrub::internal
 
