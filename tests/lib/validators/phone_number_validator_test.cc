@@ -77,7 +77,9 @@ TEST(PhoneNumberValidator, InternationalFastPathAgreesWithTheParse) {
       const bool fast = internal::IsValidInternationalPhone(written, &fast_code);
       const bool parse = internal::IsValidInternationalPhoneByParse(written, &parse_code);
       ASSERT_EQ(fast, parse) << written;
-      if (fast) EXPECT_EQ(fast_code, parse_code) << written;
+      if (fast) {
+        EXPECT_EQ(fast_code, parse_code) << written;
+      }
       valid += fast;
       ++checked;
     }
@@ -102,7 +104,9 @@ TEST(PhoneNumberValidator, NationalFastPathAgreesWithTheParse) {
         const bool parse =
             internal::IsValidNationalPhoneByParse(written, region, &parse_code);
         ASSERT_EQ(fast, parse) << written << " in " << region;
-        if (fast) EXPECT_EQ(fast_code, parse_code) << written << " in " << region;
+        if (fast) {
+          EXPECT_EQ(fast_code, parse_code) << written << " in " << region;
+        }
         valid += fast;
         ++checked;
       }
