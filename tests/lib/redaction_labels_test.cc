@@ -46,6 +46,21 @@ TEST(RedactionLabels, RefusesASpanThatLeavesTheLabel) {
   EXPECT_FALSE(CoversPart(labels, "vx WECHAT_ID]", "WECHAT_ID"));
 }
 
+// Two findings side by side leave two labels side by side: a span across
+// them is Scrub's output too (json_record_scan fuzzer find: a rescan read
+// "[PASSWORD][CN_LICENSE_PLATE" after "pwd:" as a password).
+TEST(RedactionLabels, CoversASpanAcrossAdjacentLabels) {
+  const RedactionLabels labels({"[PASSWORD]", "[CN_LICENSE_PLATE]"}, false);
+  const std::string text = "pwd:[PASSWORD][CN_LICENSE_PLATE]";
+  EXPECT_TRUE(CoversPart(labels, text, "[PASSWORD][CN_LICENSE_PLATE"));
+  EXPECT_TRUE(CoversPart(labels, text, "[PASSWORD][CN_LICENSE_PLATE]"));
+  EXPECT_TRUE(CoversPart(labels, text, "WORD][CN"));
+  // Not across a gap, nor past the labels.
+  EXPECT_FALSE(CoversPart(labels, "[PASSWORD] [CN_LICENSE_PLATE]", "[PASSWORD] [CN"));
+  EXPECT_FALSE(CoversPart(labels, "[PASSWORD][CN_LICENSE_PLATE]X", "[CN_LICENSE_PLATE]X"));
+  EXPECT_FALSE(CoversPart(labels, "[PASSWORD]ABC", "[PASSWORD]A"));
+}
+
 TEST(RedactionLabels, FindsTheAlignmentWhenTheSpanOccursTwiceInTheLabel) {
   const RedactionLabels labels({"<ab-ab-x>"}, false);
   const std::string text = "<ab-ab-x>";

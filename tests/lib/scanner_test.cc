@@ -522,6 +522,20 @@ TEST(Scanner, ThePolicysRedactionTextIsNoValue) {
   EXPECT_EQ(custom->Scan("微信 hidden-WECHAT_ID").verdict, Verdict::kRedacted);
 }
 
+// Two findings side by side ("5" a password after "pwd:", then a plate) leave
+// two labels side by side, which a rescan must not read as one password
+// (json_record_scan fuzzer find).
+TEST(Scanner, AdjacentRedactionLabelsAreNoValue) {
+  auto s = DefaultScanner();
+  const ScanResult r = s->Scan("pwd:5\xe9\x84\x82" "C46Z05");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "pwd:[PASSWORD][CN_LICENSE_PLATE]");
+  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << s->Scan(r.output).output;
+  EXPECT_EQ(s->Scan("pwd:[PASSWORD][EMAIL]").verdict, Verdict::kAllow);
+  // A password next to a label is still a password.
+  EXPECT_EQ(s->Scan("pwd:hunter2[EMAIL]").verdict, Verdict::kRedacted);
+}
+
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).

@@ -24,25 +24,33 @@ RedactionLabels::RedactionLabels(const std::vector<std::string>& labels, bool v1
   }
 }
 
-bool RedactionLabels::Covers(absl::string_view text, size_t start, size_t end) const {
-  if (labels_.empty() || start >= end || end > text.size()) return false;
-  const absl::string_view value = text.substr(start, end - start);
-  for (char c : value) {
-    if (!bytes_.test(static_cast<unsigned char>(c))) return false;
-  }
+size_t RedactionLabels::OccurrenceEndAt(absl::string_view text, size_t pos) const {
   for (const std::string& label : labels_) {
-    // A value that is a whole label stays a value: a template that spells
-    // one (a policy error the sidecar's self-test reports) must not hide it.
-    if (label.size() <= value.size()) continue;
-    // Each place the value occurs in the label is one alignment of the
-    // label around the value in the text.
-    for (size_t at = label.find(value.data(), 0, value.size()); at != std::string::npos;
-         at = label.find(value.data(), at + 1, value.size())) {
-      if (at > start || start - at + label.size() > text.size()) continue;
-      if (text.compare(start - at, label.size(), label) == 0) return true;
+    // Each place the byte at `pos` occurs in the label is one alignment of
+    // the label around it.
+    for (size_t at = label.find(text[pos]); at != std::string::npos;
+         at = label.find(text[pos], at + 1)) {
+      if (at > pos || pos - at + label.size() > text.size()) continue;
+      if (text.compare(pos - at, label.size(), label) == 0) return pos - at + label.size();
     }
   }
-  return false;
+  return 0;
+}
+
+bool RedactionLabels::Covers(absl::string_view text, size_t start, size_t end) const {
+  if (labels_.empty() || start >= end || end > text.size()) return false;
+  for (char c : text.substr(start, end - start)) {
+    if (!bytes_.test(static_cast<unsigned char>(c))) return false;
+  }
+  // Walk from label occurrence to adjacent label occurrence.
+  size_t occurrences = 0;
+  for (size_t pos = start; pos < end; ++occurrences) {
+    pos = OccurrenceEndAt(text, pos);
+    if (pos == 0) return false;
+  }
+  // A span that is exactly one whole label stays a value.
+  const absl::string_view span = text.substr(start, end - start);
+  return occurrences > 1 || std::find(labels_.begin(), labels_.end(), span) == labels_.end();
 }
 
 }  // namespace scrub::internal

@@ -24,16 +24,20 @@ class RedactionLabels {
   // (DetectionView::BuildV1) rather than the current one.
   RedactionLabels(const std::vector<std::string>& labels, bool v1_view);
 
-  // True when text[start, end) lies inside an occurrence of one label in
-  // `text` (a view) and is shorter than that label: a span that is a whole
-  // label stays a value (a template that spells a value must not hide it).
-  // O(labels × label length) for a candidate whose bytes all occur in some
-  // label, O(end - start) otherwise.
+  // True when text[start, end) (`text`: a view) lies inside one occurrence
+  // of a label, or inside adjacent occurrences ("[PASSWORD][CN_LICENSE_PLATE"
+  // in "pwd:[PASSWORD][CN_LICENSE_PLATE]": two findings side by side that a
+  // rescan must not read as one password), unless the span is exactly one
+  // whole label: a template that spells a value must not hide it. Cheap for
+  // a candidate holding a byte no label has.
   bool Covers(absl::string_view text, size_t start, size_t end) const;
 
   bool empty() const { return labels_.empty(); }
 
  private:
+  // The end of a label occurrence in `text` holding the byte at `pos`, or 0.
+  size_t OccurrenceEndAt(absl::string_view text, size_t pos) const;
+
   std::vector<std::string> labels_;  // view forms, distinct, non-empty
   std::bitset<256> bytes_;            // every byte some label holds
 };
