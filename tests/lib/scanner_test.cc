@@ -462,6 +462,26 @@ TEST(Scanner, DigitsBeforeAFindingThatTakesTheirRunsLastGroupAreReadWithoutIt) {
   }
 }
 
+// Values side by side, each continued by the next one's first group, are
+// each a value: once its neighbour is redacted nothing continues it (a
+// rescan would find it). However long the chain: the collector's masked
+// rounds peel two links at most (text_scan fuzzer find).
+TEST(Scanner, AChainOfGroupedValuesSideBySideIsReadWhole) {
+  auto s = DefaultScanner();
+  std::string input, output;
+  for (int i = 0; i < 40; ++i) {
+    input += i % 2 == 0 ? "0958 1024026 " : "0958 1024219 ";
+    output += "[CN_LANDLINE] ";
+  }
+  input.pop_back();
+  output.pop_back();
+  const ScanResult r = s->Scan(input);
+  EXPECT_EQ(r.output, output);
+  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+  // A value inside a longer grouped number is still refused.
+  EXPECT_EQ(s->Scan("5523 0958 1024026 77").verdict, Verdict::kAllow);
+}
+
 // A field key inside a finding ("x{ ts:" taken by PASSWORD) is no context
 // for the value after it: redaction removes the key, so the first scan must
 // not refuse what a rescan of its output finds (json_record_scan fuzzer

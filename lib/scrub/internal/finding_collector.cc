@@ -19,27 +19,40 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsGroupSeparator(char c) { return c == ' ' || c == '.' || c == '-'; }
 
-// True when view[start, end) is written in groups and is part of a longer
-// grouped number: a short digit group and a separator right before it
-// ("5523 0995 5547 2681"), or a separator and a short digit group right
-// after it. A group of more than six digits is a number of its own
-// ("13800138000-4111 1111 1111 1111" holds a mobile and a card). A value
-// without separators is bounded by its digit run alone.
-bool ContinuesAGroupedNumber(absl::string_view view, size_t start, size_t end) {
+// The short digit groups that make view[start, end) part of a longer
+// grouped number, when it is written in groups: a short digit group and a
+// separator right before it ("5523 0995 5547 2681"), or a separator and a
+// short digit group right after it. A group of more than six digits is a
+// number of its own ("13800138000-4111 1111 1111 1111" holds a mobile and a
+// card). A value without separators is bounded by its digit run alone.
+// Empty spans (start == end) where no group continues it.
+struct GroupsAround {
+  size_t before_start = 0, before_end = 0;
+  size_t after_start = 0, after_end = 0;
+  bool any() const { return before_start != before_end || after_start != after_end; }
+};
+GroupsAround GroupsContinuing(absl::string_view view, size_t start, size_t end) {
   constexpr size_t kMaxGroup = 6;
+  GroupsAround g;
   const absl::string_view value = view.substr(start, end - start);
-  if (value.find_first_of(" .-") == absl::string_view::npos) return false;
+  if (value.find_first_of(" .-") == absl::string_view::npos) return g;
   if (start >= 2 && IsGroupSeparator(view[start - 1]) && IsDigit(view[start - 2])) {
     size_t run = 0;
     for (size_t i = start - 1; i > 0 && IsDigit(view[i - 1]); --i) ++run;
-    if (run <= kMaxGroup) return true;
+    if (run <= kMaxGroup) {
+      g.before_start = start - 1 - run;
+      g.before_end = start - 1;
+    }
   }
   if (end + 1 < view.size() && IsGroupSeparator(view[end]) && IsDigit(view[end + 1])) {
     size_t run = 0;
     for (size_t i = end + 1; i < view.size() && IsDigit(view[i]); ++i) ++run;
-    if (run <= kMaxGroup) return true;
+    if (run <= kMaxGroup) {
+      g.after_start = end + 1;
+      g.after_end = end + 1 + run;
+    }
   }
-  return false;
+  return g;
 }
 
 bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
@@ -332,6 +345,81 @@ class RequiredContextGate {
   bool decided_ = false;
 };
 
+// Decides the candidates FindCandidates held back because short digit groups
+// continue them (`continued`): one whose continuing groups are each part of
+// another candidate is a value of its own, as it is once that neighbour is
+// redacted ("0958 1024026 0958 1024219": the first landline is continued by
+// the second's area code). Accepted values free their neighbours in turn,
+// so the candidates are swept right to left, then left to right: a chain
+// of values side by side is read in one pass, however long (a round per
+// link would not be linear). Scored with `score_of`; the others are
+// refused as inside a longer number. `taken`: a buffer.
+template <typename ScoreFn>
+void AcceptChainedValues(absl::string_view text, const ScoreFn& score_of, ScanTrace* trace,
+                         std::vector<RawFinding>* continued, std::vector<char>* taken,
+                         std::vector<RawFinding>* out) {
+  if (continued->empty()) return;
+  taken->assign(text.size(), 0);
+  for (const RawFinding& f : *out) {
+    std::memset(taken->data() + f.view_start, 1, f.view_end - f.view_start);
+  }
+  auto part_of_a_value = [&](size_t start, size_t end) {
+    return start == end || std::memchr(taken->data() + start, 1, end - start) != nullptr;
+  };
+  // RawFinding::confidence marks a decided candidate: 1 accepted or
+  // refused, 0 still open.
+  auto decide = [&](RawFinding& c) {
+    if (c.confidence != 0) return;
+    if (part_of_a_value(c.view_start, c.view_end) && c.view_end > c.view_start) {
+      c.confidence = 1;  // overlaps a value: stays refused
+      if (trace != nullptr) {
+        TracedCandidate t;
+        t.rule = c.rule;
+        t.fate = CandidateFate::kInsideLongerNumber;
+        t.view_start = c.view_start;
+        t.view_end = c.view_end;
+        trace->candidates.push_back(t);
+      }
+      return;
+    }
+    const GroupsAround g = GroupsContinuing(text, c.view_start, c.view_end);
+    if (!part_of_a_value(g.before_start, g.before_end) ||
+        !part_of_a_value(g.after_start, g.after_end)) {
+      return;
+    }
+    c.confidence = 1;
+    const double score = score_of(c.rule, c.view_start, c.view_end);
+    if (score <= 0) {
+      if (trace != nullptr) {
+        TracedCandidate t;
+        t.rule = c.rule;
+        t.fate = CandidateFate::kValidatorRefused;
+        t.view_start = c.view_start;
+        t.view_end = c.view_end;
+        trace->candidates.push_back(t);
+      }
+      return;
+    }
+    RawFinding f = c;
+    f.confidence = score;
+    out->push_back(f);
+    std::memset(taken->data() + f.view_start, 1, f.view_end - f.view_start);
+  };
+  std::sort(continued->begin(), continued->end(),
+            [](const RawFinding& a, const RawFinding& b) { return a.view_start < b.view_start; });
+  for (auto it = continued->rbegin(); it != continued->rend(); ++it) decide(*it);
+  for (RawFinding& c : *continued) decide(c);
+  for (const RawFinding& c : *continued) {
+    if (c.confidence != 0 || trace == nullptr) continue;
+    TracedCandidate t;
+    t.rule = c.rule;
+    t.fate = CandidateFate::kInsideLongerNumber;
+    t.view_start = c.view_start;
+    t.view_end = c.view_end;
+    trace->candidates.push_back(t);
+  }
+}
+
 // The candidates of the pattern detectors in `text`, scored, skipping any
 // that overlaps a span of `exclude` (findings of an earlier pass) and the
 // patterns `gate` rules out. Each pattern's search and each candidate count
@@ -339,9 +427,17 @@ class RequiredContextGate {
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
                             const SpanOverlap& exclude, RequiredContextGate* gate,
                             ScanInterrupt* interrupt, std::vector<int>* flagged,
-                            ScanTrace* trace, std::vector<RawFinding>* out) {
+                            ScanTrace* trace, std::vector<RawFinding>* continued,
+                            std::vector<char>* taken, std::vector<RawFinding>* out) {
   using Decision = CandidateEngine::Decision;
   ValidationContext vctx = policy.validation();
+  continued->clear();
+  auto score_of = [&](int rule, size_t start, size_t end) {
+    vctx.following = text.substr(end, ValidationContext::kFollowingBytes);
+    const size_t before = std::min(start, ValidationContext::kPrecedingBytes);
+    vctx.preceding = text.substr(start - before, before);
+    return policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
+  };
   absl::Status status = policy.engine().FindCandidates(
       text, flagged,
       [&](int pattern) {
@@ -363,14 +459,13 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
           return Decision::kReject;
         };
         if (policy.rules()[rule].spec.grouped_number &&
-            ContinuesAGroupedNumber(text, start, end)) {
-          return refused(CandidateFate::kInsideLongerNumber);
+            GroupsContinuing(text, start, end).any()) {
+          // Decided once every candidate is known (AcceptChainedValues).
+          continued->push_back({rule, static_cast<uint32_t>(start),
+                                static_cast<uint32_t>(end), 0});
+          return Decision::kReject;
         }
-        vctx.following = text.substr(end, ValidationContext::kFollowingBytes);
-        const size_t before = std::min(start, ValidationContext::kPrecedingBytes);
-        vctx.preceding = text.substr(start - before, before);
-        const double score =
-            policy.rules()[rule].spec.score(text.substr(start, end - start), vctx);
+        const double score = score_of(rule, start, end);
         if (score <= 0) return refused(CandidateFate::kValidatorRefused);
         RawFinding f;
         f.rule = rule;
@@ -381,7 +476,9 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
         return Decision::kAccept;
       });
   if (!status.ok()) return status;
-  return interrupt->status();
+  if (!interrupt->status().ok()) return interrupt->status();
+  AcceptChainedValues(text, score_of, trace, continued, taken, out);
+  return absl::OkStatus();
 }
 
 // Drops the candidates of out[first, end) that lie inside the policy's own
@@ -415,8 +512,9 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
                                ScanInterrupt* interrupt, CollectorScratch* scratch,
                                std::vector<RawFinding>* out) {
   const size_t first = out->size();
-  absl::Status status = FindCandidates(policy, text, exclude, gate, interrupt,
-                                       &scratch->flagged, scratch->trace, out);
+  absl::Status status =
+      FindCandidates(policy, text, exclude, gate, interrupt, &scratch->flagged,
+                     scratch->trace, &scratch->continued, &scratch->taken, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
     if (!interrupt->Advance(text.size())) return interrupt->status();

@@ -54,6 +54,8 @@ struct CollectorScratch {
   SpanOverlap accepted;  // the findings of the rounds before
   std::vector<uint32_t> hit_from;  // an index of `hits` by position
   std::vector<char> kept;          // the bytes of the digit windows kept
+  std::vector<RawFinding> continued;  // candidates short groups continue
+  std::vector<char> taken;            // the bytes of the candidates so far
   std::vector<char> context_present;  // rules with possible context (a gate)
   // When set (scrub::Explain), every candidate's fate is recorded here, in
   // view offsets; null in a normal scan.
