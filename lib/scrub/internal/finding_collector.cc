@@ -55,6 +55,31 @@ GroupsAround GroupsContinuing(absl::string_view view, size_t start, size_t end) 
   return g;
 }
 
+// Records in `trace` (when tracing) a candidate refused before any
+// validator score: its rule, view span and fate.
+void TraceRefusal(ScanTrace* trace, int rule, CandidateFate fate, size_t start, size_t end) {
+  if (trace == nullptr) return;
+  TracedCandidate t;
+  t.rule = rule;
+  t.fate = fate;
+  t.view_start = start;
+  t.view_end = end;
+  trace->candidates.push_back(t);
+}
+
+// The trace record of a scored candidate: rule, evidence, view span and
+// validator score.
+TracedCandidate TracedFrom(const RawFinding& f, CandidateFate fate) {
+  TracedCandidate t;
+  t.rule = f.rule;
+  t.evidence = f.evidence;
+  t.fate = fate;
+  t.view_start = f.view_start;
+  t.view_end = f.view_end;
+  t.validator_score = f.confidence;
+  return t;
+}
+
 bool IsAsciiLetter(char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); }
 bool IsWordLetter(char c) { return IsAsciiLetter(c) || c == '_'; }
 
@@ -363,41 +388,28 @@ void AcceptChainedValues(absl::string_view text, const ScoreFn& score_of, ScanTr
   for (const RawFinding& f : *out) {
     std::memset(taken->data() + f.view_start, 1, f.view_end - f.view_start);
   }
-  auto part_of_a_value = [&](size_t start, size_t end) {
-    return start == end || std::memchr(taken->data() + start, 1, end - start) != nullptr;
+  auto overlaps_a_value = [&](size_t start, size_t end) {
+    return std::memchr(taken->data() + start, 1, end - start) != nullptr;
   };
-  // RawFinding::confidence marks a decided candidate: 1 accepted or
-  // refused, 0 still open.
+  // A continuing group (an empty span when none) no longer continues once
+  // it is part of a value.
+  auto freed = [&](size_t start, size_t end) {
+    return start == end || overlaps_a_value(start, end);
+  };
+  // RawFinding::confidence holds each candidate's state here.
+  constexpr double kOpen = 0, kDecided = 1, kOverlapsAValue = -1;
   auto decide = [&](RawFinding& c) {
-    if (c.confidence != 0) return;
-    if (part_of_a_value(c.view_start, c.view_end) && c.view_end > c.view_start) {
-      c.confidence = 1;  // overlaps a value: stays refused
-      if (trace != nullptr) {
-        TracedCandidate t;
-        t.rule = c.rule;
-        t.fate = CandidateFate::kInsideLongerNumber;
-        t.view_start = c.view_start;
-        t.view_end = c.view_end;
-        trace->candidates.push_back(t);
-      }
+    if (c.confidence != kOpen) return;
+    if (overlaps_a_value(c.view_start, c.view_end)) {
+      c.confidence = kOverlapsAValue;  // stays refused
       return;
     }
     const GroupsAround g = GroupsContinuing(text, c.view_start, c.view_end);
-    if (!part_of_a_value(g.before_start, g.before_end) ||
-        !part_of_a_value(g.after_start, g.after_end)) {
-      return;
-    }
-    c.confidence = 1;
+    if (!freed(g.before_start, g.before_end) || !freed(g.after_start, g.after_end)) return;
+    c.confidence = kDecided;
     const double score = score_of(c.rule, c.view_start, c.view_end);
     if (score <= 0) {
-      if (trace != nullptr) {
-        TracedCandidate t;
-        t.rule = c.rule;
-        t.fate = CandidateFate::kValidatorRefused;
-        t.view_start = c.view_start;
-        t.view_end = c.view_end;
-        trace->candidates.push_back(t);
-      }
+      TraceRefusal(trace, c.rule, CandidateFate::kValidatorRefused, c.view_start, c.view_end);
       return;
     }
     RawFinding f = c;
@@ -410,13 +422,8 @@ void AcceptChainedValues(absl::string_view text, const ScoreFn& score_of, ScanTr
   for (auto it = continued->rbegin(); it != continued->rend(); ++it) decide(*it);
   for (RawFinding& c : *continued) decide(c);
   for (const RawFinding& c : *continued) {
-    if (c.confidence != 0 || trace == nullptr) continue;
-    TracedCandidate t;
-    t.rule = c.rule;
-    t.fate = CandidateFate::kInsideLongerNumber;
-    t.view_start = c.view_start;
-    t.view_end = c.view_end;
-    trace->candidates.push_back(t);
+    if (c.confidence == kDecided) continue;
+    TraceRefusal(trace, c.rule, CandidateFate::kInsideLongerNumber, c.view_start, c.view_end);
   }
 }
 
@@ -448,14 +455,7 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
         if (exclude.Overlaps(start, end)) return Decision::kReject;
         const int rule = policy.EngineRule(pattern);
         auto refused = [&](CandidateFate fate) {
-          if (trace != nullptr) {
-            TracedCandidate t;
-            t.rule = rule;
-            t.fate = fate;
-            t.view_start = start;
-            t.view_end = end;
-            trace->candidates.push_back(t);
-          }
+          TraceRefusal(trace, rule, fate, start, end);
           return Decision::kReject;
         };
         if (policy.rules()[rule].spec.grouped_number &&
@@ -490,14 +490,7 @@ void DropRedactionLabels(const CompiledPolicy& policy, absl::string_view text,
   auto label = [&](const RawFinding& f) {
     if (!labels.Covers(text, f.view_start, f.view_end)) return false;
     if (trace != nullptr) {
-      TracedCandidate t;
-      t.rule = f.rule;
-      t.evidence = f.evidence;
-      t.fate = CandidateFate::kRedactionLabel;
-      t.view_start = f.view_start;
-      t.view_end = f.view_end;
-      t.validator_score = f.confidence;
-      trace->candidates.push_back(t);
+      trace->candidates.push_back(TracedFrom(f, CandidateFate::kRedactionLabel));
     }
     return true;
   };
@@ -584,13 +577,7 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
   std::vector<ContextDecision> decisions;
   if (trace != nullptr) {
     for (const RawFinding& f : *found) {
-      TracedCandidate t;
-      t.rule = f.rule;
-      t.evidence = f.evidence;
-      t.view_start = f.view_start;
-      t.view_end = f.view_end;
-      t.validator_score = f.confidence;
-      trace->candidates.push_back(t);
+      trace->candidates.push_back(TracedFrom(f, CandidateFate::kFinding));
     }
   }
   auto fate = [&](size_t i, CandidateFate why) {
