@@ -129,6 +129,21 @@ TEST(DetectionView, OtherNumberPunctuationDoesNotEndANumber) {
   EXPECT_EQ(ViewOf("a_\x01" "b"s), "a_\x01" "b"s);
 }
 
+// An invisible between a separator and a digit is dropped whatever stands
+// before the separator: a digit ("a0.") or a redaction label ("[EMAIL].")
+// must not change how the number after it reads (found by json_record_scan:
+// a rescan of "[EMAIL].\uFFFD1.1.1.1" found an IP the first scan did not).
+TEST(DetectionView, DropsAnInvisibleBetweenASeparatorAndADigitWhateverPrecedesIt) {
+  using namespace std::string_literals;
+  EXPECT_EQ(ViewOf("a0.\uFFFD1.1.1.1"), "a0.1.1.1.1");
+  EXPECT_EQ(ViewOf("[EMAIL].\uFFFD1.1.1.1"), "[EMAIL].1.1.1.1");
+  EXPECT_EQ(ViewOf("ip:\x01\x02" "10.0.0.7"s), "ip:10.0.0.7");
+  EXPECT_EQ(ViewOf("tel \U0001F600" "138"), "tel 138");
+  // Before a letter it stays, and so does a pictograph after a letter.
+  EXPECT_EQ(ViewOf("a.\x01" "b"s), "a.\x01" "b"s);
+  EXPECT_EQ(ViewOf("x\U0001F600" "1"), "x\U0001F600" "1");
+}
+
 // Soft breaks: boundaries inside a number that the view no longer shows.
 
 std::vector<std::pair<uint32_t, bool>> SoftBreaks(const DetectionView& view) {

@@ -556,6 +556,21 @@ TEST(Scanner, AdjacentRedactionLabelsAreNoValue) {
   EXPECT_EQ(s->Scan("pwd:hunter2[EMAIL]").verdict, Verdict::kRedacted);
 }
 
+// Redacting a value must not change how an invisible character after it
+// reads: in "5@c.a0.\uFFFD1.1.1.1" the U+FFFD after "0." is dropped (a
+// number's separator), and it must be dropped after "[EMAIL]." too, or a
+// rescan of the output reads "\uFFFD1.1.1.1" as an IP (found by
+// json_record_scan and wire_scan).
+TEST(Scanner, AnInvisibleAfterASeparatorReadsTheSameOnceTheValueBeforeItIsRedacted) {
+  auto s = DefaultScanner();
+  const ScanResult r = s->Scan("5@c.a0.\uFFFD1.1.1.1");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "[EMAIL].\uFFFD1.1.1.1");
+  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << s->Scan(r.output).output;
+  // An invisible put after a separator does not hide the value after it.
+  EXPECT_EQ(s->Scan("ip:\uFFFD10.20.30.40").output, "ip:\uFFFD[IP_ADDRESS]");
+}
+
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).

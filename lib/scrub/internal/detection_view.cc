@@ -297,8 +297,8 @@ class DetectionView::Builder {
 
   // True when the transparent character at pos_ sits inside a number: the
   // view so far ends in a number and the next character that is not
-  // transparent continues it. Decided once for each run of transparent
-  // characters.
+  // transparent continues it, or the view ends in a separator and a digit
+  // follows. Decided once for each run of transparent characters.
   bool InNumberAhead() {
     if (pos_ >= transparent_until_) {
       size_t p = pos_;
@@ -319,8 +319,12 @@ class DetectionView::Builder {
       }
       transparent_until_ = p;
       const Role next_role = next == 0 ? Role::kOther : RoleOf(next, next_kind);
+      // After a separator the run is dropped before a digit whatever stands
+      // before the separator ("a0.\uFFFD1.1.1.1" reads as "[EMAIL].\uFFFD1…"
+      // does once the e-mail is redacted).
       transparent_in_number_ =
-          in_number_ && (next_role == Role::kDigitLike || next_role == Role::kSeparator);
+          (in_number_ && (next_role == Role::kDigitLike || next_role == Role::kSeparator)) ||
+          (IsViewSeparator(last_) && next_role == Role::kDigitLike);
       // Between two letters or digits of a code ("525101073D\x01DDP2D93G").
       const char next_ascii = next < 0x80 ? static_cast<char>(next) : unicode::AsciiFold(next);
       transparent_in_code_ = IsAsciiAlnum(last_) &&

@@ -17,7 +17,8 @@
 //                 (ESC [ … m) are dropped everywhere
 //   invisibles    controls, emoji, marks, U+FFFD, U+2800 are dropped where
 //                 they sit between the digits or separators of a number
-//                 ("138😀1234\x005678"), kept elsewhere
+//                 ("138😀1234\x005678") or between a separator and a digit
+//                 (".\uFFFD1"), kept elsewhere
 //   separators    every Unicode space → ' ', dash → '-', slash → '/';
 //                 spaces and IsNumberPunctuation() do not end a number;
 //                 middle dots and other full stops → '.' between two
