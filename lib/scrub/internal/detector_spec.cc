@@ -4,26 +4,42 @@
 
 namespace scrub::internal {
 
-std::string NormalizeValue(absl::string_view value, ValueForm form) {
-  std::string out;
-  out.reserve(value.size());
+namespace {
+
+// Appends the normalised form of `value` to `out` (a std::string or an
+// absl::InlinedVector<char, N>).
+template <typename Chars>
+void AppendNormalized(absl::string_view value, ValueForm form, Chars* out) {
   switch (form) {
     case ValueForm::kAlphanumeric:
       for (char c : value) {
         const auto u = static_cast<unsigned char>(c);
-        if (absl::ascii_isalnum(u)) out.push_back(absl::ascii_toupper(u));
+        if (absl::ascii_isalnum(u)) out->push_back(absl::ascii_toupper(u));
       }
       break;
     case ValueForm::kCaseFolded:
       for (char c : value) {
-        out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+        out->push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
       }
       break;
     case ValueForm::kExact:
-      out.assign(value.data(), value.size());
+      out->insert(out->end(), value.begin(), value.end());
       break;
   }
+}
+
+}  // namespace
+
+std::string NormalizeValue(absl::string_view value, ValueForm form) {
+  std::string out;
+  out.reserve(value.size());
+  AppendNormalized(value, form, &out);
   return out;
+}
+
+NormalizedValue::NormalizedValue(absl::string_view value, ValueForm form) {
+  chars_.reserve(value.size());
+  AppendNormalized(value, form, &chars_);
 }
 
 bool IsDetectorIdSyntax(absl::string_view id) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "absl/time/civil_time.h"
@@ -169,6 +170,22 @@ struct DetectorSpec {
 
 // The normalised form of `value` (already folded by the detection view).
 std::string NormalizeValue(absl::string_view value, ValueForm form);
+
+// The same, held inline: no heap allocation for values of up to kInline
+// bytes (every built-in value a validator checks), a heap buffer beyond.
+// For validators, which run on every candidate of a scan.
+class NormalizedValue {
+ public:
+  static constexpr size_t kInline = 64;
+
+  NormalizedValue(absl::string_view value, ValueForm form);
+
+  absl::string_view view() const { return absl::string_view(chars_.data(), chars_.size()); }
+  operator absl::string_view() const { return view(); }  // NOLINT: a view of it
+
+ private:
+  absl::InlinedVector<char, kInline> chars_;
+};
 
 // True when `id` may name a detector: [A-Z][A-Z0-9_]*, at most 64 bytes.
 // Built-in (the table) and custom (the policy) ids follow the same rule.

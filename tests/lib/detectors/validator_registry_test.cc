@@ -112,5 +112,19 @@ TEST(ValidatorRegistry, EachCheckRejectsAFlippedCheckCharacter) {
   }
 }
 
+// A validator gets what a pattern matched, which may hold no letter or digit
+// at all: every validator refuses such a value (and none reads past it) —
+// except secret_value: a password may be all punctuation ("!@#$").
+TEST(ValidatorRegistry, EveryValidatorRefusesAValueWithoutLettersOrDigits) {
+  const ValidationContext ctx{testing::kToday};
+  for (const NamedValidator& v : ValidatorRegistry()) {
+    EXPECT_EQ(v.fn("", ctx), 0) << v.name << ": the empty value";
+    if (v.name == "secret_value") continue;
+    for (const char* value : {"-", " ", "()", "@", "-_-", "\xE3\x80\x82"}) {
+      EXPECT_EQ(v.fn(value, ctx), 0) << v.name << ": \"" << value << "\"";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace scrub::internal

@@ -13,7 +13,8 @@ namespace scrub::internal {
 namespace {
 
 double ScoreBankCard(absl::string_view value, const ValidationContext& ctx) {
-  const std::string digits = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view digits = normalized;
   if (digits.size() < 13 || digits.size() > 19) return 0.0;
   if (!PassesLuhn(digits)) return 0.0;
   // A run of one repeated digit passes Luhn trivially for some lengths.

@@ -9,19 +9,19 @@
 namespace scrub::internal {
 
 double LuhnValidator(absl::string_view value, const ValidationContext&) {
-  return PassesLuhn(NormalizeValue(value, ValueForm::kAlphanumeric)) ? 1.0 : 0.0;
+  return PassesLuhn(NormalizedValue(value, ValueForm::kAlphanumeric).view()) ? 1.0 : 0.0;
 }
 
 double Mod11_2Validator(absl::string_view value, const ValidationContext&) {
-  return PassesMod11_2(NormalizeValue(value, ValueForm::kAlphanumeric)) ? 1.0 : 0.0;
+  return PassesMod11_2(NormalizedValue(value, ValueForm::kAlphanumeric).view()) ? 1.0 : 0.0;
 }
 
 double Mod97Validator(absl::string_view value, const ValidationContext&) {
-  return PassesIbanMod97(NormalizeValue(value, ValueForm::kAlphanumeric)) ? 1.0 : 0.0;
+  return PassesIbanMod97(NormalizedValue(value, ValueForm::kAlphanumeric).view()) ? 1.0 : 0.0;
 }
 
 double Gb11643Validator(absl::string_view value, const ValidationContext& ctx) {
-  return IsValidResidentId(NormalizeValue(value, ValueForm::kAlphanumeric), ctx.today)
+  return IsValidResidentId(NormalizedValue(value, ValueForm::kAlphanumeric).view(), ctx.today)
              ? 1.0
              : 0.0;
 }

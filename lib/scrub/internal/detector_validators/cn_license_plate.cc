@@ -11,9 +11,11 @@ namespace {
 
 double ScoreLicensePlate(absl::string_view value, const ValidationContext&) {
   // The serial after the province character and the letter.
-  const std::string code = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view code = normalized;
   // code = issuing letter + serial (the province character is not ASCII).
-  const std::string serial = code.substr(1);
+  if (code.empty()) return 0.0;  // (a custom detector's pattern may match nothing)
+  const absl::string_view serial = code.substr(1);
   int letters = 0;
   for (char c : serial) letters += (c >= 'A' && c <= 'Z');
   if (serial.size() == 6) return 0.65;  // new-energy

@@ -10,7 +10,8 @@ namespace scrub::internal {
 namespace {
 
 double ScoreCnMobile(absl::string_view value, const ValidationContext&) {
-  const std::string all_digits = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view all_digits = normalized;
   const bool country_code = all_digits.size() > 11;
   const absl::string_view digits = WithoutCnCountryCode(all_digits);
   if (!IsValidCnMobile(digits)) return 0.0;

@@ -10,7 +10,9 @@ namespace scrub::internal {
 namespace {
 
 double ScoreCnPassport(absl::string_view value, const ValidationContext&) {
-  const std::string v = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view v = normalized;
+  if (v.empty()) return 0.0;  // (a custom detector's pattern may match nothing)
   if (v[0] == 'E' || v[0] == 'G') return 0.8;  // ordinary passports
   return 0.7;
 }

@@ -29,7 +29,8 @@ bool HasKnownRegion(absl::string_view id) {
 }
 
 double ScoreResidentId(absl::string_view value, const ValidationContext& ctx) {
-  const std::string id = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view id = normalized;
   if (id.size() == 18) {
     if (!IsValidResidentId(id, ctx.today)) return 0.0;
     return HasKnownRegion(id) ? kValidKnownRegion : kValidUnknownRegion;

@@ -13,7 +13,8 @@ namespace scrub::internal {
 namespace {
 
 double ScoreCnUscc(absl::string_view value, const ValidationContext& ctx) {
-  const std::string code = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view code = normalized;
   if (!IsValidUscc(code)) return 0.0;
   // One valid resident ID in 341 passes both USCC checks too: it is an ID
   // (found by CN_RESIDENT_ID); a credit-code word still finds it here.

@@ -5,7 +5,7 @@
 namespace scrub::internal {
 
 double IbanValidator(absl::string_view value, const ValidationContext&) {
-  return IsValidIban(NormalizeValue(value, ValueForm::kAlphanumeric)) ? 1.0 : 0.0;
+  return IsValidIban(NormalizedValue(value, ValueForm::kAlphanumeric).view()) ? 1.0 : 0.0;
 }
 
 }  // namespace scrub::internal

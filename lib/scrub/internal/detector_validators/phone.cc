@@ -97,7 +97,8 @@ bool MayBeInternationalNumber(absl::string_view v) {
 
 // "+86 1[3-9]x xxxx xxxx": CN_MOBILE's, validated there without libphonenumber.
 bool IsMainlandMobile(absl::string_view v) {
-  const std::string digits = NormalizeValue(v, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(v, ValueForm::kAlphanumeric);
+  const absl::string_view digits = normalized;
   return digits.size() == 13 && IsValidCnMobile(WithoutCnCountryCode(digits));
 }
 

@@ -9,7 +9,8 @@ namespace scrub::internal {
 namespace {
 
 double ScoreTwId(absl::string_view value, const ValidationContext&) {
-  const std::string id = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view id = normalized;
   const TwIdKind kind = ValidateTwId(id);
   if (kind == TwIdKind::kInvalid) return 0.0;
   // "A 123 456 789": spaced like many other codes; a context word decides.

@@ -9,7 +9,8 @@
 namespace scrub::internal {
 
 double UsSsnValidator(absl::string_view value, const ValidationContext&) {
-  const std::string digits = NormalizeValue(value, ValueForm::kAlphanumeric);
+  const NormalizedValue normalized(value, ValueForm::kAlphanumeric);
+  const absl::string_view digits = normalized;
   if (digits.size() != 9 || !IsValidUsSsn(digits)) return 0.0;
   if (value.size() == 11 && value[3] == value[6] &&
       (value[3] == '-' || value[3] == ' ' || value[3] == '.')) {
