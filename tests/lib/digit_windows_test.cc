@@ -46,7 +46,10 @@ std::vector<std::string> Windows(absl::string_view text, const SpanOverlap& excl
   DigitRuns runs;
   runs.Find(view.text(), view.soft_breaks());
   std::vector<RawFinding> found;
-  FindDigitCandidates(Policy(), view.text(), runs, exclude, &found);
+  // One scratch for every test: what a search leaves in it must not change
+  // the next one's candidates.
+  static DigitWindowsScratch* const scratch = new DigitWindowsScratch();
+  FindDigitCandidates(Policy(), view.text(), runs, exclude, scratch, &found);
   std::vector<std::string> out;
   for (const RawFinding& f : found) {
     EXPECT_GT(f.confidence, 0) << text;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <memory>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -21,6 +22,46 @@ bool Contains(const std::vector<int>& v, int x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// A scored window and what is still needed to accept it.
+struct Candidate {
+  RawFinding finding;
+  size_t first = 0;  // groups [first, last] of the run (whole-group windows)
+  size_t last = 0;
+  bool whole_groups = false;  // false: inside one long group
+  bool left_ok = true;        // the window's edges are visibly its own
+  bool right_ok = true;
+  bool token_ok = true;       // not inside a letter-and-digit code
+};
+
+// A group as a reader sees it: groups joined only by markup or by a soft
+// break ("**138**1234", "138\u200b1234") read as one.
+struct SeenGroup {
+  int length = 0;
+  SeparatorKind before = SeparatorKind::kNone;
+};
+
+}  // namespace
+
+struct DigitWindowsScratch::Buffers {
+  std::vector<Candidate> candidates;
+  std::string compact;
+  std::vector<int> raw;  // of RunWindows::Lengths()
+  std::vector<SeenGroup> seen;
+  std::vector<int> seen_lengths;
+  std::vector<size_t> by_first_start;  // of RunWindows::SettleEvidence()
+  std::vector<size_t> by_first;
+  std::vector<size_t> fill;
+  std::vector<char> from_start;
+  std::vector<char> to_end;
+};
+
+DigitWindowsScratch::DigitWindowsScratch() : buffers_(std::make_unique<Buffers>()) {}
+DigitWindowsScratch::~DigitWindowsScratch() = default;
+DigitWindowsScratch::DigitWindowsScratch(DigitWindowsScratch&&) noexcept = default;
+DigitWindowsScratch& DigitWindowsScratch::operator=(DigitWindowsScratch&&) noexcept = default;
+
+namespace {
+
 // The candidates of every numeric detector, run by run. Candidates are
 // collected first and their evidence settled afterwards, because a window's
 // neighbours may be values too ("6206874175719225 6011410604989827": two
@@ -29,9 +70,13 @@ bool Contains(const std::vector<int>& v, int x) {
 class RunWindows {
  public:
   RunWindows(const CompiledPolicy& policy, absl::string_view view, const DigitRuns& runs,
-             const SpanOverlap& exclude, std::vector<RawFinding>* out, ScanTrace* trace)
+             const SpanOverlap& exclude, std::vector<RawFinding>* out, ScanTrace* trace,
+             DigitWindowsScratch::Buffers* buffers)
       : policy_(policy), view_(view), runs_(runs), exclude_(exclude), out_(out),
-        trace_(trace) {}
+        trace_(trace), candidates_(buffers->candidates), compact_(buffers->compact),
+        raw_(buffers->raw), seen_(buffers->seen), seen_lengths_(buffers->seen_lengths),
+        by_first_start_(buffers->by_first_start), by_first_(buffers->by_first),
+        fill_(buffers->fill), from_start_(buffers->from_start), to_end_(buffers->to_end) {}
 
   // Appends the candidates of `run` to the output.
   void Find(const DigitRun& run) {
@@ -49,16 +94,6 @@ class RunWindows {
   }
 
  private:
-  // A scored window and what is still needed to accept it.
-  struct Candidate {
-    RawFinding finding;
-    size_t first = 0;  // groups [first, last] of the run (whole-group windows)
-    size_t last = 0;
-    bool whole_groups = false;  // false: inside one long group
-    bool left_ok = true;        // the window's edges are visibly its own
-    bool right_ok = true;
-    bool token_ok = true;       // not inside a letter-and-digit code
-  };
 
   struct Window {
     size_t start = 0;
@@ -188,12 +223,6 @@ class RunWindows {
     return 0;
   }
 
-  // A group as a reader sees it: groups joined only by markup or by a soft
-  // break ("**138**1234", "138\u200b1234") read as one.
-  struct SeenGroup {
-    int length = 0;
-    SeparatorKind before = SeparatorKind::kNone;
-  };
 
   // Fills raw_ with the lengths of groups gi … gj as written (without the
   // country code leading gi) and seen_ with the groups a reader sees.
@@ -484,24 +513,26 @@ class RunWindows {
   int rule_ = 0;
   const DigitShape* shape_ = nullptr;
   int max_length_ = 0;
-  std::vector<Candidate> candidates_;
-  std::string compact_;
-  mutable std::vector<int> raw_;  // scratch of Lengths()
-  mutable std::vector<SeenGroup> seen_;
-  mutable std::vector<int> seen_lengths_;
-  std::vector<size_t> by_first_start_;  // scratch of SettleEvidence()
-  std::vector<size_t> by_first_;
-  std::vector<size_t> fill_;
-  std::vector<char> from_start_;
-  std::vector<char> to_end_;
+  // The buffers (DigitWindowsScratch), kept across scans. Lengths() fills
+  // raw_, seen_ and seen_lengths_ from const methods.
+  std::vector<Candidate>& candidates_;
+  std::string& compact_;
+  std::vector<int>& raw_;
+  std::vector<SeenGroup>& seen_;
+  std::vector<int>& seen_lengths_;
+  std::vector<size_t>& by_first_start_;  // of SettleEvidence()
+  std::vector<size_t>& by_first_;
+  std::vector<size_t>& fill_;
+  std::vector<char>& from_start_;
+  std::vector<char>& to_end_;
 };
 
 }  // namespace
 
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
-                         std::vector<RawFinding>* out, ScanInterrupt* interrupt,
-                         ScanTrace* trace) {
+                         DigitWindowsScratch* scratch, std::vector<RawFinding>* out,
+                         ScanInterrupt* interrupt, ScanTrace* trace) {
   if (policy.digit_rules().empty()) return;
   // A run with fewer digits than the shortest value holds no window (most
   // runs of chat: times, prices, counts).
@@ -511,7 +542,7 @@ void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
       shortest = std::min(shortest, length);
     }
   }
-  RunWindows windows(policy, view, runs, exclude, out, trace);
+  RunWindows windows(policy, view, runs, exclude, out, trace, scratch->buffers_.get());
   for (const DigitRun& run : runs.runs()) {
     int length = 0;
     for (size_t i = 0; i < run.group_count && length < shortest; ++i) {

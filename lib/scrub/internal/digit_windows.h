@@ -29,6 +29,7 @@
 #ifndef SCRUB_INTERNAL_DIGIT_WINDOWS_H_
 #define SCRUB_INTERNAL_DIGIT_WINDOWS_H_
 
+#include <memory>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -42,6 +43,24 @@
 
 namespace scrub::internal {
 
+// Buffers FindDigitCandidates reuses across calls (part of a thread's
+// scratch): in steady state the search allocates nothing of its own.
+class DigitWindowsScratch {
+ public:
+  DigitWindowsScratch();
+  ~DigitWindowsScratch();
+  DigitWindowsScratch(DigitWindowsScratch&&) noexcept;
+  DigitWindowsScratch& operator=(DigitWindowsScratch&&) noexcept;
+
+  struct Buffers;  // (digit_windows.cc)
+
+ private:
+  friend void FindDigitCandidates(const CompiledPolicy&, absl::string_view, const DigitRuns&,
+                                  const SpanOverlap&, DigitWindowsScratch*,
+                                  std::vector<RawFinding>*, ScanInterrupt*, ScanTrace*);
+  std::unique_ptr<Buffers> buffers_;
+};
+
 // Appends to `out` the scored candidates (score > 0) of the policy's numeric
 // detectors in `view`, whose digit structure is `runs`; none overlaps a span
 // of `exclude` (findings of an earlier round). Each run long enough to hold
@@ -50,7 +69,7 @@ namespace scrub::internal {
 // hears of each run that a validator refused read whole, in its groups.
 void FindDigitCandidates(const CompiledPolicy& policy, absl::string_view view,
                          const DigitRuns& runs, const SpanOverlap& exclude,
-                         std::vector<RawFinding>* out,
+                         DigitWindowsScratch* scratch, std::vector<RawFinding>* out,
                          ScanInterrupt* interrupt = nullptr, ScanTrace* trace = nullptr);
 
 }  // namespace scrub::internal

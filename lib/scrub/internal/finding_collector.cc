@@ -512,7 +512,8 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
   if (!policy.digit_rules().empty()) {
     if (!interrupt->Advance(text.size())) return interrupt->status();
     scratch->runs.Find(text, soft_breaks);
-    FindDigitCandidates(policy, text, scratch->runs, exclude, out, interrupt, scratch->trace);
+    FindDigitCandidates(policy, text, scratch->runs, exclude, &scratch->digit_windows, out,
+                        interrupt, scratch->trace);
     if (interrupt->stopped()) return interrupt->status();
   }
   if (exclude.empty()) {

@@ -16,6 +16,7 @@
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/context_hints.h"
 #include "scrub/internal/digit_runs.h"
+#include "scrub/internal/digit_windows.h"
 #include "scrub/internal/raw_finding.h"
 #include "scrub/internal/scan_trace.h"
 #include "scrub/internal/scan_interrupt.h"
@@ -44,6 +45,7 @@ struct CollectorScratch {
     size_t index;  // into the candidates
   };
   DigitRuns runs;
+  DigitWindowsScratch digit_windows;
   std::vector<CoverRank> order;
   bool deferred = false;  // a digit window waits for evidence (a masked round)
   std::vector<int> flagged;
