@@ -341,7 +341,8 @@ class RecordScan : public JsonTokenVisitor {
       return true;
     }
     if (!CheckFindingCount(s_.placed.size())) return false;
-    Redaction redaction = ApplyActions(policy_, text, s_.placed);
+    Redaction redaction;
+    ApplyActions(policy_, text, s_.placed, &redaction);
     if (!redaction.error.ok()) return EngineError(redaction.error);
     const std::string pointer = DisplayPointer();
     for (size_t i = 0; i < s_.placed.size(); ++i) {
@@ -450,7 +451,8 @@ class RecordScan : public JsonTokenVisitor {
     }
     if (!CheckFindingCount(1)) return false;
     std::vector<PlacedFinding> placed{{gps_rule_, 0, v.text.size(), confidence, v.text}};
-    Redaction redaction = ApplyActions(policy_, v.text, placed);
+    Redaction redaction;
+    ApplyActions(policy_, v.text, placed, &redaction);
     if (!redaction.error.ok()) return EngineError(redaction.error);
     findings_.push_back({rule.spec.id, v.start, v.end, confidence, redaction.applied[0],
                          JsonLocation{v.pointer, false, 0, v.text.size()}});

@@ -81,10 +81,14 @@ std::string MaskSpan(absl::string_view span, uint32_t keep_first, uint32_t keep_
   return out;
 }
 
-Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
-                       const std::vector<PlacedFinding>& findings) {
-  Redaction r;
-  r.applied.resize(findings.size(), v1::ACTION_REPORT);
+void ApplyActions(const CompiledPolicy& policy, absl::string_view original,
+                  const std::vector<PlacedFinding>& findings, Redaction* out) {
+  Redaction& r = *out;
+  r.applied.assign(findings.size(), v1::ACTION_REPORT);
+  r.blocking_finding = -1;
+  r.modified = false;
+  r.output.clear();
+  r.error = absl::OkStatus();
   size_t copied = 0;  // original bytes [0, copied) are already handled
   size_t i = 0;
   while (i < findings.size()) {
@@ -120,7 +124,12 @@ Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
     if (rule.action == v1::ACTION_BLOCK) {
       if (r.blocking_finding < 0) r.blocking_finding = static_cast<int>(winner);
     } else if (rule.action != v1::ACTION_REPORT) {
-      r.modified = true;
+      if (!r.modified) {
+        // Labels are about as long as the values they replace: one buffer
+        // of the input's size and some room holds the output.
+        r.output.reserve(original.size() + 64);
+        r.modified = true;
+      }
       r.output.append(original.data() + copied, group_start - copied);
       const absl::string_view span =
           original.substr(group_start, group_end - group_start);
@@ -139,7 +148,7 @@ Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
             r.error = token.status();
             r.modified = false;
             r.output.clear();
-            return r;
+            return;
           }
           break;
         default:
@@ -156,7 +165,6 @@ Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
   } else if (r.modified) {
     r.output.append(original.data() + copied, original.size() - copied);
   }
-  return r;
 }
 
 }  // namespace scrub::internal

@@ -37,8 +37,9 @@ struct Redaction {
 int ActionRank(v1::Action action);
 
 // `findings` sorted by start. Never throws; never reads outside `original`.
-Redaction ApplyActions(const CompiledPolicy& policy, absl::string_view original,
-                       const std::vector<PlacedFinding>& findings);
+// Overwrites every field of `*r`, reusing its buffers (a scan's scratch).
+void ApplyActions(const CompiledPolicy& policy, absl::string_view original,
+                  const std::vector<PlacedFinding>& findings, Redaction* r);
 
 // MASK: keeps the first `keep_first` and last `keep_last` significant
 // characters of `span` and replaces the other significant characters with

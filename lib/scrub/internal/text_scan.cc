@@ -110,7 +110,8 @@ ScanOutcome ScanText(const CompiledPolicy& policy, absl::string_view text,
                        "message has ", s->placed.size(),
                        " findings; limit max_findings_per_message is ", max_findings)));
   }
-  Redaction redaction = ApplyActions(policy, text, s->placed);
+  Redaction& redaction = s->redaction;
+  ApplyActions(policy, text, s->placed, &redaction);
   if (!redaction.error.ok()) {
     return Stopped(BlockReason::kEngineError, std::move(redaction.error));
   }

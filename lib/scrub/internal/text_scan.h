@@ -27,6 +27,7 @@ struct ScratchState {
   CollectorScratch collector;
   std::vector<RawFinding> raw;
   std::vector<PlacedFinding> placed;
+  Redaction redaction;  // its output is moved out with each result
   CleanKeyCache clean_json_keys;  // JSON records only
   DecodedScratch decoded;         // decoded views (decoded_scan.h)
   // Armed by ScanRecord for one record: the caller's KeepGoing, asked inside
