@@ -143,6 +143,11 @@ TEST(Ipv4Validator, RejectsOutOfRangeAndLeadingZeros) {
   EXPECT_FALSE(IsValidIpv4("1.2.3.4.5"));
   EXPECT_FALSE(IsValidIpv4("01.2.3.4"));
   EXPECT_FALSE(IsValidIpv4("1..3.4"));
+  EXPECT_FALSE(IsValidIpv4(""));
+  EXPECT_FALSE(IsValidIpv4("1.2.3.4."));
+  EXPECT_FALSE(IsValidIpv4(".1.2.3.4"));
+  EXPECT_FALSE(IsValidIpv4("1.2.3.1234"));
+  EXPECT_FALSE(IsValidIpv4("1.2.3.a"));
 }
 
 TEST(Ipv4Validator, FlagsNonIdentifyingAddresses) {

@@ -1,7 +1,5 @@
 #include "scrub/internal/validators/email_validator.h"
 
-#include <vector>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -17,13 +15,15 @@ bool IsValidEmail(absl::string_view address) {
   if (local.front() == '.' || local.back() == '.') return false;
   if (absl::StrContains(local, "..")) return false;
   if (domain.empty() || domain.size() > 253) return false;
-  const std::vector<absl::string_view> labels = absl::StrSplit(domain, '.');
-  if (labels.size() < 2) return false;
-  for (absl::string_view label : labels) {
+  size_t labels = 0;
+  absl::string_view tld;
+  for (absl::string_view label : absl::StrSplit(domain, '.')) {
     if (label.empty() || label.size() > 63) return false;
     if (label.front() == '-' || label.back() == '-') return false;
+    ++labels;
+    tld = label;
   }
-  const absl::string_view tld = labels.back();
+  if (labels < 2) return false;
   if (tld.size() < 2) return false;
   bool all_digits = true;
   for (char c : tld) {

@@ -1,16 +1,22 @@
 #include "scrub/internal/validators/ipv4_validator.h"
 
-#include <vector>
+#include <array>
 
-#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 
 namespace scrub::internal {
+namespace {
 
-bool IsValidIpv4(absl::string_view text) {
-  const std::vector<absl::string_view> parts = absl::StrSplit(text, '.');
-  if (parts.size() != 4) return false;
-  for (absl::string_view part : parts) {
-    if (part.empty() || part.size() > 3) return false;
+// Reads the dotted quad `text` into `octets`: four decimal numbers of 0-255
+// without leading zeros. False for anything else.
+bool ParseIpv4(absl::string_view text, std::array<int, 4>* octets) {
+  size_t count = 0;
+  size_t part_start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '.') continue;
+    const absl::string_view part = text.substr(part_start, i - part_start);
+    part_start = i + 1;
+    if (count == 4 || part.empty() || part.size() > 3) return false;
     if (part.size() > 1 && part[0] == '0') return false;
     int value = 0;
     for (char c : part) {
@@ -18,24 +24,24 @@ bool IsValidIpv4(absl::string_view text) {
       value = value * 10 + (c - '0');
     }
     if (value > 255) return false;
+    (*octets)[count++] = value;
   }
-  return true;
+  return count == 4;
 }
 
-namespace {
-
-// The four octets of a valid address.
-std::vector<int> Octets(absl::string_view text) {
-  std::vector<int> octets;
-  for (absl::string_view part : absl::StrSplit(text, '.')) {
-    int value = 0;
-    for (char c : part) value = value * 10 + (c - '0');
-    octets.push_back(value);
-  }
+// The four octets of a valid address (zeros for an invalid one).
+std::array<int, 4> Octets(absl::string_view text) {
+  std::array<int, 4> octets{};
+  if (!ParseIpv4(text, &octets)) octets.fill(0);
   return octets;
 }
 
 }  // namespace
+
+bool IsValidIpv4(absl::string_view text) {
+  std::array<int, 4> octets;
+  return ParseIpv4(text, &octets);
+}
 
 bool IsNonIdentifyingIpv4(absl::string_view text) {
   if (text == "0.0.0.0" || (text.size() > 4 && text.substr(0, 4) == "127.")) return true;
@@ -43,7 +49,7 @@ bool IsNonIdentifyingIpv4(absl::string_view text) {
 }
 
 bool LooksLikeVersionIpv4(absl::string_view text) {
-  const std::vector<int> octets = Octets(text);
+  const std::array<int, 4> octets = Octets(text);
   const bool small = octets[0] < 10 && octets[1] < 100 && octets[2] < 100 && octets[3] < 100;
   const bool repeated = octets[0] == octets[1] && octets[1] == octets[2] && octets[2] == octets[3];
   return small && !repeated;

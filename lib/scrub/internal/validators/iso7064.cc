@@ -26,11 +26,10 @@ bool PassesMod11_2(absl::string_view value) {
 
 bool PassesIbanMod97(absl::string_view value) {
   if (value.size() < 5 || value.size() > 34) return false;
-  const std::string rearranged =
-      std::string(value.substr(4)) + std::string(value.substr(0, 4));
+  // The first four characters move to the end.
   int remainder = 0;
-  for (char raw : rearranged) {
-    const auto c = static_cast<unsigned char>(raw);
+  for (size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[(i + 4) % value.size()]);
     if (absl::ascii_isdigit(c)) {
       remainder = (remainder * 10 + (c - '0')) % 97;
     } else if (absl::ascii_isalpha(c)) {

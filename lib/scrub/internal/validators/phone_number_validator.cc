@@ -1,8 +1,10 @@
 #include "scrub/internal/validators/phone_number_validator.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <iterator>
+#include <set>
 #include <string>
 
 #include "phonenumbers/phonenumber.pb.h"
@@ -84,6 +86,31 @@ std::string TrunkPrefix(const std::string& region) {
   return trunk;
 }
 
+// A country calling code's main region ("ZZ": none; "001": a non-geographic
+// entity) and that region's trunk prefix.
+struct CallingCode {
+  std::string region = "ZZ";
+  std::string trunk;
+};
+
+// Every calling code (1-999), read from the metadata once:
+// GetRegionCodeForCountryCode builds a list on each call.
+const std::array<CallingCode, 1000>& CallingCodes() {
+  static const auto* const kCodes = [] {
+    auto* codes = new std::array<CallingCode, 1000>();
+    std::set<int> supported;
+    Util().GetSupportedCallingCodes(&supported);
+    for (int code : supported) {
+      if (code <= 0 || code >= static_cast<int>(codes->size())) continue;
+      CallingCode& c = (*codes)[code];
+      Util().GetRegionCodeForCountryCode(code, &c.region);
+      if (c.region != "001" && c.region != "ZZ") c.trunk = TrunkPrefix(c.region);
+    }
+    return codes;
+  }();
+  return *kCodes;
+}
+
 // `national` without `trunk` when it starts with it (Parse strips a trunk
 // prefix: "+44 (0)20 7946 0958", "020 7946 0958" in GB).
 absl::string_view WithoutTrunkPrefix(absl::string_view national, absl::string_view trunk) {
@@ -101,18 +128,17 @@ absl::string_view WithoutTrunkPrefix(absl::string_view national, absl::string_vi
 // prefix, a carrier code, the region's calling code written without '+'),
 // so callers then ask Parse.
 bool IsDirectlyValidInternational(absl::string_view digits, int* country_code) {
-  std::string region;
   for (size_t n = 1; n <= 3 && n < digits.size(); ++n) {
     int code = 0;
     for (char c : digits.substr(0, n)) code = code * 10 + (c - '0');
     if (code == 0) return false;
-    Util().GetRegionCodeForCountryCode(code, &region);
+    const CallingCode& calling = CallingCodes()[code];
+    const std::string& region = calling.region;
     if (region == "ZZ") continue;
     // Calling codes are prefix-free: this is the number's.
     PhoneNumber number;
     if (region == "001" ||  // non-geographic entities: no trunk prefix
-        !SetNumber(code, WithoutTrunkPrefix(digits.substr(n), TrunkPrefix(region)),
-                   &number)) {
+        !SetNumber(code, WithoutTrunkPrefix(digits.substr(n), calling.trunk), &number)) {
       return false;
     }
     // Valid for the code's main region, which IsValidNumber tries first.
