@@ -129,6 +129,19 @@ TEST(DetectionView, OtherNumberPunctuationDoesNotEndANumber) {
   EXPECT_EQ(ViewOf("a_\x01" "b"s), "a_\x01" "b"s);
 }
 
+// A combining mark after an ASCII letter or digit is part of that
+// character: the view shows the character alone, and a span ending in it
+// takes the mark along (found by json_record_scan: "pwd:\"x\u0367\"0" was
+// redacted as "x", and the mark left after "[PASSWORD]" read as a password).
+TEST(DetectionView, ACombiningMarkJoinsTheLetterOrDigitBeforeIt) {
+  const ViewedText t("pwd:\"x\u0367\"0 1\u0336" "3");
+  ASSERT_EQ(t.view().text(), "pwd:\"x\"0 13");
+  EXPECT_EQ(t.OriginalOf(5, 6), "x\u0367");
+  EXPECT_EQ(t.OriginalOf(9, 10), "1\u0336");
+  // After a Han character or a symbol the mark stays in the view.
+  EXPECT_EQ(ViewOf("\u4e2d\u0301 ]\u0367"), "\u4e2d\u0301 ]\u0367");
+}
+
 // An invisible between a separator and a digit is dropped whatever stands
 // before the separator: a digit ("a0.") or a redaction label ("[EMAIL].")
 // must not change how the number after it reads (found by json_record_scan:

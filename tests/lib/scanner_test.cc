@@ -556,6 +556,17 @@ TEST(Scanner, AdjacentRedactionLabelsAreNoValue) {
   EXPECT_EQ(s->Scan("pwd:hunter2[EMAIL]").verdict, Verdict::kRedacted);
 }
 
+// A combining mark at the end of a value goes with it: "x\u0367" is one
+// character, redacted whole (found by json_record_scan: the mark left after
+// "[PASSWORD]" made the label read as a password on a rescan).
+TEST(Scanner, AValueIsRedactedWithTheCombiningMarkOnItsLastCharacter) {
+  auto s = DefaultScanner();
+  const ScanResult r = s->Scan("pwd:\"x\u0367\"0");
+  ASSERT_EQ(r.verdict, Verdict::kRedacted);
+  EXPECT_EQ(r.output, "pwd:\"[PASSWORD]\"0");
+  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << s->Scan(r.output).output;
+}
+
 // Redacting a value must not change how an invisible character after it
 // reads: in "5@c.a0.\uFFFD1.1.1.1" the U+FFFD after "0." is dropped (a
 // number's separator), and it must be dropped after "[EMAIL]." too, or a

@@ -121,8 +121,10 @@ size_t TagLength(absl::string_view in, size_t p) {
 
 // Marks that combine with the character before them: variation selectors,
 // the keycap U+20E3 ("5️⃣" is 5, U+FE0F, U+20E3) and combining marks
-// ("1̶3̶8̶" strikes its digits through). After a digit they belong to it: a
-// value that ends in that digit is redacted with them.
+// ("1̶3̶8̶" strikes its digits through). After an ASCII letter or digit they
+// belong to it: a value that ends in that character is redacted with them
+// (a password "x\u0367" is not redacted as "x", leaving the mark to follow
+// the label).
 bool IsAttachedMark(char32_t cp) {
   return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F) ||
          (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
@@ -233,7 +235,7 @@ class DetectionView::Builder {
 
  private:
   void Fold(char32_t cp, size_t len) {
-    if (IsAsciiDigit(last_) && last_end_ == pos_ && IsAttachedMark(cp)) return Attach(len);
+    if (IsAsciiAlnum(last_) && last_end_ == pos_ && IsAttachedMark(cp)) return Attach(len);
     const CharKind kind = unicode::KindOf(cp);
     switch (kind) {
       case CharKind::kIgnorable:
@@ -515,8 +517,8 @@ class DetectionView::Builder {
     return true;
   }
 
-  // The mark [pos_, pos_ + len) joins the digit just before it, which ends
-  // at pos_: one view digit then stands for both.
+  // The mark [pos_, pos_ + len) joins the letter or digit just before it,
+  // which ends at pos_: one view character then stands for both.
   void Attach(size_t len) {
     std::vector<Anchor>& anchors = v_.anchors_;
     if (!v_.identity_ && kept_from_ == pos_ && anchors.size() >= 2 &&
