@@ -66,6 +66,27 @@ TEST(Allocations, CleanMessageTheAutomatonMatchesAllocatesOnlyRe2sMatchList) {
   EXPECT_EQ(verdict, Verdict::kAllow);
 }
 
+// A personal message whose values the digit structure finds (no pattern
+// search, no libphonenumber) allocates only its result: the findings and
+// the output, issue 12's budget of two. (A resident ID is not among them:
+// its 18 characters also have a credit code's shape, and CN_USCC's pattern
+// search allocates inside RE2.)
+TEST(Allocations, DigitValuesAllocateOnlyTheResult) {
+  auto scanner = DefaultScanner();
+  Scratch scratch;
+  const char* const kPersonal[] = {
+      "我的手机号是13812345678，有事联系",
+      "电话 138 1234 5678 晚上打",
+      "card 4111 1111 1111 1111 thanks",
+  };
+  for (const char* m : kPersonal) scanner->Scan(m, &scratch);  // the scratch grows
+  for (const char* m : kPersonal) {
+    Verdict verdict;
+    EXPECT_LE(AllocationsOf(*scanner, m, &scratch, &verdict), 2u) << m;
+    EXPECT_EQ(verdict, Verdict::kRedacted) << m;
+  }
+}
+
 TEST(Allocations, TheCounterSeesAllocations) {
   // The hook is live: a personal message's findings and output allocate.
   auto scanner = DefaultScanner();

@@ -108,6 +108,12 @@ class CompiledPolicy {
   const std::vector<CompiledBlockRule>& block_rules() const { return block_rules_; }
   // Null unless some rule tokenizes.
   const Tokenizer* tokenizer() const { return tokenizer_.get(); }
+  // True when a finding's normalised value is read after the find stage
+  // (block rules count distinct values, TOKENIZE hashes them); otherwise
+  // PlacedFinding::normalized stays empty, and a scan does not build it.
+  bool needs_normalized_values() const {
+    return !block_rules_.empty() || tokenizer_ != nullptr;
+  }
   const ValidationContext& validation() const { return validation_; }
   // Key context and field rules for JSON records.
   const JsonRules& json_rules() const { return json_rules_; }

@@ -310,9 +310,10 @@ class RecordScan : public JsonTokenVisitor {
       s_.placed.clear();
       if (!text.empty()) {
         const CompiledRule& r = policy_.rules()[rule->rule];
-        s_.placed.push_back(
-            {rule->rule, 0, text.size(), 1.0,
-             NormalizeValue(FoldForDetection(text), r.spec.form)});
+        s_.placed.push_back({rule->rule, 0, text.size(), 1.0, std::string()});
+        if (policy_.needs_normalized_values()) {
+          s_.placed.back().normalized = NormalizeValue(FoldForDetection(text), r.spec.form);
+        }
       }
     } else {
       // A whole number in exponent form ("1.3912345678E10", as Jackson

@@ -13,7 +13,9 @@ struct PlacedFinding {
   size_t start = 0;  // original byte offsets
   size_t end = 0;
   double confidence = 0;
-  std::string normalized;  // the value in its detector's normal form
+  // The value in its detector's normal form; empty unless the policy
+  // needs_normalized_values().
+  std::string normalized;
 };
 
 }  // namespace scrub::internal

@@ -36,10 +36,11 @@ absl::Status FindInOneText(const CompiledPolicy& policy, absl::string_view text,
   for (const RawFinding& f : s->raw) {
     const auto [start, end] = s->view.OriginalSpan(f.view_start, f.view_end);
     const CompiledRule& rule = policy.rules()[f.rule];
-    out->push_back(
-        {f.rule, start, end, f.confidence,
-         NormalizeValue(view.substr(f.view_start, f.view_end - f.view_start),
-                        rule.spec.form)});
+    out->push_back({f.rule, start, end, f.confidence, std::string()});
+    if (policy.needs_normalized_values()) {
+      out->back().normalized =
+          NormalizeValue(view.substr(f.view_start, f.view_end - f.view_start), rule.spec.form);
+    }
   }
   // Raw findings are sorted by view start (ties: longer first), and the view
   // maps to the original monotonically: `out` is sorted the same way.
