@@ -446,6 +446,16 @@ TEST(Scanner, RescanningRedactedOutputFindsNothing) {
   EXPECT_EQ(again.verdict, Verdict::kAllow) << r.output;
 }
 
+// Expects `input` redacted to exactly `output`, and a rescan of that output
+// to find nothing (the fuzzers' idempotence oracle).
+void ExpectRedactedOnce(const Scanner& s, absl::string_view input, absl::string_view output) {
+  const ScanResult r = s.Scan(input);
+  EXPECT_EQ(r.verdict, Verdict::kRedacted) << input;
+  EXPECT_EQ(r.output, output) << input;
+  const ScanResult again = s.Scan(r.output);
+  EXPECT_EQ(again.verdict, Verdict::kAllow) << r.output << " rescans as " << again.output;
+}
+
 // A finding that takes the last group of a digit run ("7145a.b@163.com"
 // after "433 7145") ends the run where it is redacted: the groups before it
 // are read again without it, in the same scan, instead of on a rescan of the
@@ -455,10 +465,7 @@ TEST(Scanner, DigitsBeforeAFindingThatTakesTheirRunsLastGroupAreReadWithoutIt) {
   auto s = DefaultScanner();
   for (const std::string input : {"电话 (0512) 433 7145 7145a.b-c63@163.com",
                                   "电话 (0512) 433\u200b 7145 7145a.b@163.com"}) {
-    const ScanResult r = s->Scan(input);
-    ASSERT_EQ(r.verdict, Verdict::kRedacted) << input;
-    EXPECT_EQ(r.output, "电话 [CN_LANDLINE] [EMAIL]") << input;
-    EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+    ExpectRedactedOnce(*s, input, "电话 [CN_LANDLINE] [EMAIL]");
   }
 }
 
@@ -475,9 +482,7 @@ TEST(Scanner, AChainOfGroupedValuesSideBySideIsReadWhole) {
   }
   input.pop_back();
   output.pop_back();
-  const ScanResult r = s->Scan(input);
-  EXPECT_EQ(r.output, output);
-  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+  ExpectRedactedOnce(*s, input, output);
   // A value inside a longer grouped number is still refused.
   EXPECT_EQ(s->Scan("5523 0958 1024026 77").verdict, Verdict::kAllow);
 }
@@ -492,11 +497,7 @@ TEST(Scanner, AFieldKeyInsideAFindingIsNoContextForTheValueAfterIt) {
       {R"("password":"x{ ts:"24.0.113.7")", R"("password":"[PASSWORD]"[IP_ADDRESS]")"},
       {R"(password=ab1{ts:"24.0.113.7")", R"(password=[PASSWORD]"[IP_ADDRESS]")"},
   };
-  for (const auto& [input, output] : cases) {
-    const ScanResult r = s->Scan(input);
-    EXPECT_EQ(r.output, output) << input;
-    EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
-  }
+  for (const auto& [input, output] : cases) ExpectRedactedOnce(*s, input, output);
   // A key that is no finding's still counts.
   EXPECT_EQ(s->Scan(R"(ts:"24.0.113.7")").verdict, Verdict::kAllow);
 }
@@ -508,9 +509,7 @@ TEST(Scanner, AWordInsideAFindingIsNoContextForTheValueNearIt) {
   auto s = DefaultScanner();
   for (const std::string input : {R"("password":"x{ version: "24.0.113.7")",
                                   R"("password":"x{ ver "24.0.113.7")"}) {
-    const ScanResult r = s->Scan(input);
-    EXPECT_EQ(r.output, R"("password":"[PASSWORD]"[IP_ADDRESS]")") << input;
-    EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << r.output;
+    ExpectRedactedOnce(*s, input, R"("password":"[PASSWORD]"[IP_ADDRESS]")");
   }
   // A word that is no finding's still counts.
   EXPECT_EQ(s->Scan(R"(version: "24.0.113.7")").verdict, Verdict::kAllow);
@@ -547,10 +546,7 @@ TEST(Scanner, ThePolicysRedactionTextIsNoValue) {
 // (json_record_scan fuzzer find).
 TEST(Scanner, AdjacentRedactionLabelsAreNoValue) {
   auto s = DefaultScanner();
-  const ScanResult r = s->Scan("pwd:5\xe9\x84\x82" "C46Z05");
-  ASSERT_EQ(r.verdict, Verdict::kRedacted);
-  EXPECT_EQ(r.output, "pwd:[PASSWORD][CN_LICENSE_PLATE]");
-  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << s->Scan(r.output).output;
+  ExpectRedactedOnce(*s, "pwd:5\xe9\x84\x82" "C46Z05", "pwd:[PASSWORD][CN_LICENSE_PLATE]");
   EXPECT_EQ(s->Scan("pwd:[PASSWORD][EMAIL]").verdict, Verdict::kAllow);
   // A password next to a label is still a password.
   EXPECT_EQ(s->Scan("pwd:hunter2[EMAIL]").verdict, Verdict::kRedacted);
@@ -560,11 +556,7 @@ TEST(Scanner, AdjacentRedactionLabelsAreNoValue) {
 // character, redacted whole (found by json_record_scan: the mark left after
 // "[PASSWORD]" made the label read as a password on a rescan).
 TEST(Scanner, AValueIsRedactedWithTheCombiningMarkOnItsLastCharacter) {
-  auto s = DefaultScanner();
-  const ScanResult r = s->Scan("pwd:\"x\u0367\"0");
-  ASSERT_EQ(r.verdict, Verdict::kRedacted);
-  EXPECT_EQ(r.output, "pwd:\"[PASSWORD]\"0");
-  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << s->Scan(r.output).output;
+  ExpectRedactedOnce(*DefaultScanner(), "pwd:\"x\u0367\"0", "pwd:\"[PASSWORD]\"0");
 }
 
 // Redacting a value must not change how an invisible character after it
@@ -574,10 +566,7 @@ TEST(Scanner, AValueIsRedactedWithTheCombiningMarkOnItsLastCharacter) {
 // json_record_scan and wire_scan).
 TEST(Scanner, AnInvisibleAfterASeparatorReadsTheSameOnceTheValueBeforeItIsRedacted) {
   auto s = DefaultScanner();
-  const ScanResult r = s->Scan("5@c.a0.\uFFFD1.1.1.1");
-  ASSERT_EQ(r.verdict, Verdict::kRedacted);
-  EXPECT_EQ(r.output, "[EMAIL].\uFFFD1.1.1.1");
-  EXPECT_EQ(s->Scan(r.output).verdict, Verdict::kAllow) << s->Scan(r.output).output;
+  ExpectRedactedOnce(*s, "5@c.a0.\uFFFD1.1.1.1", "[EMAIL].\uFFFD1.1.1.1");
   // An invisible put after a separator does not hide the value after it.
   EXPECT_EQ(s->Scan("ip:\uFFFD10.20.30.40").output, "ip:\uFFFD[IP_ADDRESS]");
 }
@@ -586,10 +575,8 @@ TEST(Scanner, AnInvisibleAfterASeparatorReadsTheSameOnceTheValueBeforeItIsRedact
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).
 TEST(Scanner, RedactionLabelsAreNoContext) {
-  const ScanResult r = DefaultScanner()->Scan("2EE9::46:217B 102195)29E9::");
-  ASSERT_EQ(r.verdict, Verdict::kRedacted);
-  EXPECT_EQ(r.output, "[IP_ADDRESS] 102195)29E9::");
-  EXPECT_EQ(DefaultScanner()->Scan(r.output).verdict, Verdict::kAllow);
+  ExpectRedactedOnce(*DefaultScanner(), "2EE9::46:217B 102195)29E9::",
+                     "[IP_ADDRESS] 102195)29E9::");
   EXPECT_EQ(DefaultScanner()->Scan("[QQ_NUMBER] 12345678").verdict, Verdict::kAllow);
   EXPECT_EQ(DefaultScanner()->Scan("QQ 12345678").verdict, Verdict::kRedacted);
 }
