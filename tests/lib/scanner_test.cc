@@ -571,6 +571,21 @@ TEST(Scanner, AnInvisibleAfterASeparatorReadsTheSameOnceTheValueBeforeItIsRedact
   EXPECT_EQ(s->Scan("ip:\uFFFD10.20.30.40").output, "ip:\uFFFD[IP_ADDRESS]");
 }
 
+// A candidate its validator refused ("西经116.792,西经1.700": a pair of two
+// longitudes) may hide a value at the same start (the single "西经116.792"),
+// which the pattern's search never tries; once the finding the refused
+// candidate overlapped ("西经1.700") is redacted, a rescan reads it. The
+// collector's masked round reads it in the first scan (json_record_scan
+// find).
+TEST(Scanner, AValueARefusedCandidateHidIsFoundOnceItsNeighbourIsMasked) {
+  auto s = DefaultScanner();
+  ExpectRedactedOnce(*s, "西经116.792,西经1.700", "[GPS_COORDINATE],[GPS_COORDINATE]");
+  // A valid pair is still one finding.
+  const ScanResult pair = s->Scan("北纬39.9042,东经116.4074");
+  ASSERT_EQ(pair.findings.size(), 1u);
+  EXPECT_EQ(pair.output, "[GPS_COORDINATE]");
+}
+
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).

@@ -430,12 +430,15 @@ void AcceptChainedValues(absl::string_view text, const ScoreFn& score_of, ScanTr
 // The candidates of the pattern detectors in `text`, scored, skipping any
 // that overlaps a span of `exclude` (findings of an earlier pass) and the
 // patterns `gate` rules out. Each pattern's search and each candidate count
-// as work for `interrupt`; once it says stop, the search ends.
+// as work for `interrupt`; once it says stop, the search ends. Appends to
+// `refusals` the span of every candidate its validator refused.
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
                             const SpanOverlap& exclude, RequiredContextGate* gate,
                             ScanInterrupt* interrupt, std::vector<int>* flagged,
                             ScanTrace* trace, std::vector<RawFinding>* continued,
-                            std::vector<char>* taken, std::vector<RawFinding>* out) {
+                            std::vector<char>* taken,
+                            std::vector<std::pair<size_t, size_t>>* refusals,
+                            std::vector<RawFinding>* out) {
   using Decision = CandidateEngine::Decision;
   ValidationContext vctx = policy.validation();
   continued->clear();
@@ -466,7 +469,10 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
           return Decision::kReject;
         }
         const double score = score_of(rule, start, end);
-        if (score <= 0) return refused(CandidateFate::kValidatorRefused);
+        if (score <= 0) {
+          refusals->push_back({start, end});
+          return refused(CandidateFate::kValidatorRefused);
+        }
         RawFinding f;
         f.rule = rule;
         f.view_start = start;
@@ -505,9 +511,10 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
                                ScanInterrupt* interrupt, CollectorScratch* scratch,
                                std::vector<RawFinding>* out) {
   const size_t first = out->size();
+  scratch->refusals.clear();
   absl::Status status =
-      FindCandidates(policy, text, exclude, gate, interrupt, &scratch->flagged,
-                     scratch->trace, &scratch->continued, &scratch->taken, out);
+      FindCandidates(policy, text, exclude, gate, interrupt, &scratch->flagged, scratch->trace,
+                     &scratch->continued, &scratch->taken, &scratch->refusals, out);
   if (!status.ok()) return status;
   if (!policy.digit_rules().empty()) {
     if (!interrupt->Advance(text.size())) return interrupt->status();
@@ -671,6 +678,19 @@ bool HoldsAContextWord(const CompiledPolicy& policy, absl::string_view view,
   return false;
 }
 
+// True when one of `refusals` (candidates a validator refused in the last
+// pass) overlaps a finding of `accepted`: the candidate took part of that
+// finding ("西经116.792,西经1.700", a pair of two longitudes, refused where
+// the single "西经116.792" at the same start was never tried), and reads
+// differently once the finding is redacted.
+bool AnyOverlaps(const SpanOverlap& accepted,
+                 absl::Span<const std::pair<size_t, size_t>> refusals) {
+  for (const auto& [start, end] : refusals) {
+    if (accepted.Overlaps(start, end)) return true;
+  }
+  return false;
+}
+
 // True when a finding starts or ends strictly inside a run of digit groups
 // of `runs` ("433 7145 7145a.b-c63@163.com": the e-mail takes the run's last
 // group). Redaction ends the run there, so a neighbour refused as part of a
@@ -721,8 +741,9 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   // Redaction turns a finding into a boundary ("[CN_RESIDENT_ID]"). A value
   // refused because it touched a finding ("…002X" right before an IP), or a
   // digit window that needed evidence its neighbour — now a finding — gives
-  // ("13812345678" glued to a resident ID), or a value judged with a word or
-  // key that lies inside a finding, would appear on a rescan of the output;
+  // ("13812345678" glued to a resident ID), a value judged with a word or
+  // key that lies inside a finding, or a value a refused candidate that took
+  // part of a finding hid, would appear on a rescan of the output;
   // find it now, on a view with every finding blanked out (same length, so
   // offsets hold), words and keys read there too. At most two rounds.
   std::string& masked = scratch->masked;
@@ -732,10 +753,12 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
     // a policy without digit detectors never finds any.
     const bool splits_a_run =
         !policy.digit_rules().empty() && SplitsADigitRun(scratch->runs, accepted);
+    scratch->accepted.Assign(accepted);
     if (accepted.empty() ||
         (!scratch->deferred && !splits_a_run && !TouchesValueCharacters(view, accepted) &&
          !EndsWithAKeySeparator(view, accepted) &&
-         !HoldsAContextWord(policy, view, accepted))) {
+         !HoldsAContextWord(policy, view, accepted) &&
+         !AnyOverlaps(scratch->accepted, scratch->refusals))) {
       break;
     }
     scratch->deferred = false;
@@ -744,7 +767,6 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
       std::fill(masked.begin() + f.view_start, masked.begin() + f.view_end, '\x01');
     }
     found.clear();
-    scratch->accepted.Assign(accepted);
     status = FindAllCandidates(policy, masked, soft_breaks, scratch->accepted, &gate,
                                interrupt, scratch, &found);
     if (!status.ok()) return status;

@@ -58,6 +58,8 @@ struct CollectorScratch {
   std::vector<char> kept;          // the bytes of the digit windows kept
   std::vector<RawFinding> continued;  // candidates short groups continue
   std::vector<char> taken;            // the bytes of the candidates so far
+  // The spans of the pattern candidates a validator refused in the last pass.
+  std::vector<std::pair<size_t, size_t>> refusals;
   std::vector<char> context_present;  // rules with possible context (a gate)
   // When set (scrub::Explain), every candidate's fate is recorded here, in
   // view offsets; null in a normal scan.
