@@ -158,8 +158,9 @@ absl::StatusOr<std::vector<ScanResult>> Scanner::ScanBatch(
   }
   auto ask = [&keep_going]() { return keep_going ? keep_going() : absl::OkStatus(); };
   if (absl::Status go = ask(); !go.ok()) return go;
-  Scratch local;
-  internal::ScratchState& s = Scratch::State::Of(scratch != nullptr ? *scratch : local);
+  std::unique_ptr<Scratch> local;  // only without a caller's scratch
+  if (scratch == nullptr) scratch = (local = std::make_unique<Scratch>()).get();
+  internal::ScratchState& s = Scratch::State::Of(*scratch);
   std::vector<ScanResult> results;
   results.reserve(records.size());
   size_t inputs_since_ask = 0;

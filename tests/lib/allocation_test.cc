@@ -4,6 +4,7 @@
 // the scratch has grown. Personal messages still allocate (findings, their
 // ids and the output); README "Performance of the library" gives the counts.
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "scrub/scanner.h"
@@ -85,6 +86,23 @@ TEST(Allocations, DigitValuesAllocateOnlyTheResult) {
     EXPECT_LE(AllocationsOf(*scanner, m, &scratch, &verdict), 2u) << m;
     EXPECT_EQ(verdict, Verdict::kRedacted) << m;
   }
+}
+
+// A batch of clean messages with the caller's scratch allocates its list of
+// results and nothing per message.
+TEST(Allocations, ACleanBatchAllocatesOnlyItsListOfResults) {
+  auto scanner = DefaultScanner();
+  Scratch scratch;
+  std::vector<Record> batch;
+  for (const char* m : kClean) batch.push_back({m, RecordFormat::kText});
+  ASSERT_TRUE(scanner->ScanBatch(batch, KeepGoing(), &scratch).ok());  // warm
+  const uint64_t before = scrub::testing::AllocationCount();
+  {
+    const auto results = scanner->ScanBatch(batch, KeepGoing(), &scratch);
+    ASSERT_TRUE(results.ok());
+    EXPECT_EQ(results->size(), batch.size());
+  }
+  EXPECT_EQ(scrub::testing::AllocationCount() - before, 1u);
 }
 
 TEST(Allocations, TheCounterSeesAllocations) {
