@@ -4,11 +4,13 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "phonenumbers/phonenumber.pb.h"
 #include "phonenumbers/phonenumberutil.h"
+#include "scrub/internal/validators/phone_region_validity.h"
 
 namespace scrub::internal {
 namespace {
@@ -111,6 +113,17 @@ const std::array<CallingCode, 1000>& CallingCodes() {
   return *kCodes;
 }
 
+// IsValidNumberForRegion for `number`, whose national significant number is
+// `nsn`: from the metadata compiled into RE2s (phone_region_validity.h),
+// without libphonenumber's ICU matchers, where that can answer.
+bool IsValidForRegion(const PhoneNumber& number, absl::string_view nsn,
+                      const std::string& region) {
+  if (const std::optional<bool> valid = IsValidNationalNumberForRegion(region, nsn)) {
+    return *valid;
+  }
+  return Util().IsValidNumberForRegion(number, region);
+}
+
 // `national` without `trunk` when it starts with it (Parse strips a trunk
 // prefix: "+44 (0)20 7946 0958", "020 7946 0958" in GB).
 absl::string_view WithoutTrunkPrefix(absl::string_view national, absl::string_view trunk) {
@@ -137,12 +150,13 @@ bool IsDirectlyValidInternational(absl::string_view digits, int* country_code) {
     if (region == "ZZ") continue;
     // Calling codes are prefix-free: this is the number's.
     PhoneNumber number;
+    const absl::string_view national = WithoutTrunkPrefix(digits.substr(n), calling.trunk);
     if (region == "001" ||  // non-geographic entities: no trunk prefix
-        !SetNumber(code, WithoutTrunkPrefix(digits.substr(n), calling.trunk), &number)) {
+        !SetNumber(code, national, &number)) {
       return false;
     }
     // Valid for the code's main region, which IsValidNumber tries first.
-    if (!Util().IsValidNumberForRegion(number, region)) return false;
+    if (!IsValidForRegion(number, national, region)) return false;
     *country_code = code;
     return true;
   }
@@ -166,8 +180,9 @@ bool IsDirectlyValidNational(absl::string_view digits, const std::string& region
   }
   const int code = Util().GetCountryCodeForRegion(region);
   PhoneNumber number;
-  if (code == 0 || !SetNumber(code, WithoutTrunkPrefix(digits, trunk), &number) ||
-      !Util().IsValidNumberForRegion(number, region)) {
+  const absl::string_view national = WithoutTrunkPrefix(digits, trunk);
+  if (code == 0 || !SetNumber(code, national, &number) ||
+      !IsValidForRegion(number, national, region)) {
     return false;
   }
   *country_code = code;
