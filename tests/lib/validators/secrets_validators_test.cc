@@ -120,6 +120,7 @@ TEST(SecretValueValidator, RecognisesPlaceholders) {
   for (const char* v : {"******", "hun****2", "xxxx", "XXXXXX", "###", "•••",
                         "${DB_PASSWORD}", "$DB_PASSWORD", "{{ .Values.pw }}", "%s",
                         "<password>", "[PASSWORD]", "[PASSWORD", "<pass_word", "[REDACTED]", "(hidden)",
+                        "<your password>", "[密码已隐藏]", "{secret}", "[]", "<>",
                         "tok_password_k1_0123abcd", "null", "None", "undefined",
                         "TRUE", "required", "redacted", ""}) {
     EXPECT_TRUE(IsPlaceholderSecret(v)) << v;
@@ -129,7 +130,10 @@ TEST(SecretValueValidator, RecognisesPlaceholders) {
 TEST(SecretValueValidator, KeepsRealLookingSecrets) {
   for (const char* v : {"hunter2", "s3cr3t!", "P@ssw0rd", "123456", "xX9$kq",
                         "$ecret-lower", "correct horse battery staple", "ab*cd",
-                        "x", "nullify"}) {
+                        "x", "nullify",
+                        // In brackets, a value with digits or symbols is a
+                        // secret, not a placeholder word.
+                        "[hunter2]", "<s3cr3t!>", "(pa55word)", "[19099999ENk4-----BEGIN"}) {
     EXPECT_FALSE(IsPlaceholderSecret(v)) << v;
   }
 }

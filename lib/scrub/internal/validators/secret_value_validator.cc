@@ -27,8 +27,28 @@ bool HasMaskRun(absl::string_view v) {
   return false;
 }
 
+// True when `word` reads as a placeholder's word: letters (any non-ASCII
+// byte counts as one: "[密码已隐藏]"), '_', '-', '.' and spaces, no digit
+// and no other symbol ("PASSWORD", "your-password", "hidden"), with at
+// least one letter. "hunter2" and "19099999ENk4-----BEGIN" are no such
+// word: a real secret written in brackets stays a secret.
+bool IsPlaceholderWord(absl::string_view word) {
+  bool letter = false;
+  for (char c : word) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || absl::ascii_isalpha(u)) {
+      letter = true;
+    } else if (c != '_' && c != '-' && c != '.' && c != ' ') {
+      return false;
+    }
+  }
+  return letter;
+}
+
+// "<password>", "[REDACTED]", "(hidden)", "{secret}", and the empty "[]".
 bool Enclosed(absl::string_view v, char open, char close) {
-  return v.size() >= 2 && v.front() == open && v.back() == close;
+  return v.size() >= 2 && v.front() == open && v.back() == close &&
+         (v.size() == 2 || IsPlaceholderWord(v.substr(1, v.size() - 2)));
 }
 
 }  // namespace
@@ -60,13 +80,9 @@ bool IsPlaceholderSecret(absl::string_view value) {
   }
   // "[PASSWORD]" and "<password>" whose closing bracket the detector left
   // outside the value.
-  if (value.size() >= 2 && (value[0] == '[' || value[0] == '<')) {
-    bool word = true;
-    for (char c : value.substr(1)) {
-      const auto u = static_cast<unsigned char>(c);
-      if (!absl::ascii_isalnum(u) && c != '_' && c != '-') word = false;
-    }
-    if (word) return true;
+  if (value.size() >= 2 && (value[0] == '[' || value[0] == '<') &&
+      IsPlaceholderWord(value.substr(1))) {
+    return true;
   }
   if (absl::StartsWith(value, "tok_")) return true;
   static constexpr absl::string_view kAbsent[] = {

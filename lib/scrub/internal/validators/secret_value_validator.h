@@ -13,7 +13,9 @@ namespace scrub::internal {
 //     ("******", "hun****2", "xxxx"), or only mask characters;
 //   - a template or variable: "${DB_PASS}", "$DB_PASS", "{{ pass }}", "%s",
 //     "<password>", "[PASSWORD]" (also Scrub's own redactions, and
-//     "[PASSWORD" or "<password" cut before the bracket), "(hidden)";
+//     "[PASSWORD" or "<password" cut before the bracket), "(hidden)":
+//     brackets around a word of letters, '_', '-', '.' and spaces, no
+//     digit ("[hunter2]" is a secret), or around nothing;
 //   - a Scrub token ("tok_...");
 //   - a word that says the value is absent (case-insensitive): null, none,
 //     nil, undefined, empty, true, false, required, optional, redacted,
