@@ -586,6 +586,14 @@ TEST(Scanner, AValueARefusedCandidateHidIsFoundOnceItsNeighbourIsMasked) {
   EXPECT_EQ(pair.output, "[GPS_COORDINATE]");
 }
 
+// Text glued to a finding reads differently once the finding is redacted:
+// "東經8.829" right after the plate's last digit lacks the boundary
+// GPS_COORDINATE needs before "東經"; "]" gives it one (text_scan find).
+TEST(Scanner, AValueGluedToAFindingIsReadWithTheFindingMasked) {
+  ExpectRedactedOnce(*DefaultScanner(), "鲁H83533東經8.829",
+                     "[CN_LICENSE_PLATE][GPS_COORDINATE]");
+}
+
 // The words of a redaction label ("ip" in "[IP_ADDRESS]", "QQ" in
 // "[QQ_NUMBER]") are no context: a rescan of the output finds nothing the
 // first scan refused (found by the text_scan fuzzer).

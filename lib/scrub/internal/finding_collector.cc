@@ -629,19 +629,32 @@ void AcceptFindings(const CompiledPolicy& policy, absl::string_view view,
 }
 
 // True when a finding touches a character that patterns treat as part of a
-// value ("11010519491231002X203.0.113.7"), or a bracket a value may start or
+// value ("11010519491231002X203.0.113.7"), a bracket a value may start or
 // end with ("…:2102(0731) 4400 0481": the landline was refused for the digit
-// before its bracket): its neighbour may have been refused for want of a
-// boundary that redaction will create.
+// before its bracket), or any text at all where its own edge is a letter,
+// digit or dot: its neighbour may have been refused for want of a boundary
+// that redaction will create.
 bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding> findings) {
   auto value_char = [](char c) {
     return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
            c == '_' || c == '+' || c == '@' || c == ':' || c == '%' || c == '(' ||
            c == ')';
   };
+  // Text glued to a finding whose edge is a letter, digit or dot: a pattern
+  // that needs a boundary there ("鲁H83533東經8.829": GPS_COORDINATE needs a
+  // character other than a letter, digit or dot before "東經") gets one
+  // once the finding is redacted.
+  auto edge_char = [](char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.'; };
+  auto glued = [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; };
   for (const RawFinding& f : findings) {
     if (f.view_start > 0 && value_char(view[f.view_start - 1])) return true;
     if (f.view_end < view.size() && value_char(view[f.view_end])) return true;
+    if (f.view_start > 0 && edge_char(view[f.view_start]) && glued(view[f.view_start - 1])) {
+      return true;
+    }
+    if (f.view_end < view.size() && edge_char(view[f.view_end - 1]) && glued(view[f.view_end])) {
+      return true;
+    }
   }
   return false;
 }
