@@ -4,7 +4,6 @@
 // misses of each.
 #include "scrub/internal/validators/phone_number_validator.h"
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "phonenumbers/phonenumber.pb.h"
 #include "phonenumbers/phonenumberutil.h"
+#include "tests/support/phone_examples.h"
 
 namespace scrub {
 namespace {
@@ -19,37 +19,25 @@ namespace {
 using ::i18n::phonenumbers::PhoneNumber;
 using ::i18n::phonenumbers::PhoneNumberUtil;
 
-const PhoneNumberUtil& Util() { return *PhoneNumberUtil::GetInstance(); }
-
-constexpr PhoneNumberUtil::PhoneNumberType kTypes[] = {
-    PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE,    PhoneNumberUtil::TOLL_FREE,
-    PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::VOIP,    PhoneNumberUtil::PERSONAL_NUMBER,
-    PhoneNumberUtil::UAN,        PhoneNumberUtil::VOICEMAIL, PhoneNumberUtil::PAGER,
-    PhoneNumberUtil::SHARED_COST};
+const PhoneNumberUtil& Util() { return testing::PhoneUtil(); }
 
 // Each example number of each region, and for each a copy with its last
 // digit changed, one with a digit more and one with a digit less.
-std::vector<PhoneNumber> ExampleNumbersAndNearMisses(std::vector<std::string>* regions) {
-  std::set<std::string> supported;
-  Util().GetSupportedRegions(&supported);
-  regions->assign(supported.begin(), supported.end());
+std::vector<PhoneNumber> ExampleNumbersAndNearMisses() {
   std::vector<PhoneNumber> out;
-  for (const std::string& region : supported) {
-    for (auto type : kTypes) {
-      PhoneNumber n;
-      if (!Util().GetExampleNumberForType(region, type, &n)) continue;
-      out.push_back(n);
-      PhoneNumber changed = n;
-      changed.set_national_number(n.national_number() / 10 * 10 +
-                                  (n.national_number() % 10 + 3) % 10);
-      out.push_back(changed);
-      PhoneNumber longer = n;
-      longer.set_national_number(n.national_number() * 10 + 7);
-      out.push_back(longer);
-      PhoneNumber shorter = n;
-      shorter.set_national_number(n.national_number() / 10);
-      out.push_back(shorter);
-    }
+  for (const testing::PhoneExample& e : testing::PhoneExamples()) {
+    const PhoneNumber& n = e.number;
+    out.push_back(n);
+    PhoneNumber changed = n;
+    changed.set_national_number(n.national_number() / 10 * 10 +
+                                (n.national_number() % 10 + 3) % 10);
+    out.push_back(changed);
+    PhoneNumber longer = n;
+    longer.set_national_number(n.national_number() * 10 + 7);
+    out.push_back(longer);
+    PhoneNumber shorter = n;
+    shorter.set_national_number(n.national_number() / 10);
+    out.push_back(shorter);
   }
   return out;
 }
@@ -67,8 +55,7 @@ std::vector<std::string> International(const PhoneNumber& n) {
 }
 
 TEST(PhoneNumberValidator, InternationalFastPathAgreesWithTheParse) {
-  std::vector<std::string> regions;
-  const std::vector<PhoneNumber> numbers = ExampleNumbersAndNearMisses(&regions);
+  const std::vector<PhoneNumber> numbers = ExampleNumbersAndNearMisses();
   ASSERT_GT(numbers.size(), 1000u);
   size_t valid = 0, checked = 0;
   for (const PhoneNumber& n : numbers) {
@@ -90,8 +77,7 @@ TEST(PhoneNumberValidator, InternationalFastPathAgreesWithTheParse) {
 }
 
 TEST(PhoneNumberValidator, NationalFastPathAgreesWithTheParse) {
-  std::vector<std::string> regions;
-  const std::vector<PhoneNumber> numbers = ExampleNumbersAndNearMisses(&regions);
+  const std::vector<PhoneNumber> numbers = ExampleNumbersAndNearMisses();
   size_t valid = 0, checked = 0;
   for (const PhoneNumber& n : numbers) {
     std::string national, nsn;

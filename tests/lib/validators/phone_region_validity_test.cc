@@ -3,12 +3,13 @@
 // and on near misses of each.
 #include "scrub/internal/validators/phone_region_validity.h"
 
-#include <set>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "phonenumbers/phonenumber.pb.h"
 #include "phonenumbers/phonenumberutil.h"
+#include "tests/support/phone_examples.h"
 
 namespace scrub::internal {
 namespace {
@@ -16,13 +17,7 @@ namespace {
 using ::i18n::phonenumbers::PhoneNumber;
 using ::i18n::phonenumbers::PhoneNumberUtil;
 
-const PhoneNumberUtil& Util() { return *PhoneNumberUtil::GetInstance(); }
-
-constexpr PhoneNumberUtil::PhoneNumberType kTypes[] = {
-    PhoneNumberUtil::FIXED_LINE,   PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
-    PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::VOIP,   PhoneNumberUtil::PERSONAL_NUMBER,
-    PhoneNumberUtil::UAN,          PhoneNumberUtil::VOICEMAIL, PhoneNumberUtil::PAGER,
-    PhoneNumberUtil::SHARED_COST};
+const PhoneNumberUtil& Util() { return testing::PhoneUtil(); }
 
 // `n` and near misses: the last digit changed, a digit more, a digit less,
 // the first digit changed.
@@ -45,26 +40,21 @@ std::vector<PhoneNumber> NearMisses(const PhoneNumber& n) {
 }
 
 TEST(PhoneRegionValidity, AgreesWithLibphonenumberOnEveryExampleAndNearMiss) {
-  std::set<std::string> regions;
-  Util().GetSupportedRegions(&regions);
-  ASSERT_GT(regions.size(), 200u);
+  const std::vector<testing::PhoneExample> examples = testing::PhoneExamples();
+  ASSERT_GT(examples.size(), 1000u);
   size_t checked = 0, valid = 0;
-  for (const std::string& region : regions) {
-    for (auto type : kTypes) {
-      PhoneNumber example;
-      if (!Util().GetExampleNumberForType(region, type, &example)) continue;
-      for (const PhoneNumber& n : NearMisses(example)) {
-        std::string nsn;
-        Util().GetNationalSignificantNumber(n, &nsn);
-        const std::optional<bool> ours = IsValidNationalNumberForRegion(region, nsn);
-        // Every region's patterns compile in RE2: libphonenumber is asked
-        // only for regions its metadata lacks.
-        ASSERT_TRUE(ours.has_value()) << region << " " << nsn;
-        const bool theirs = Util().IsValidNumberForRegion(n, region);
-        EXPECT_EQ(*ours, theirs) << region << " " << nsn;
-        ++checked;
-        valid += theirs;
-      }
+  for (const testing::PhoneExample& example : examples) {
+    for (const PhoneNumber& n : NearMisses(example.number)) {
+      std::string nsn;
+      Util().GetNationalSignificantNumber(n, &nsn);
+      const std::optional<bool> ours = IsValidNationalNumberForRegion(example.region, nsn);
+      // Every region's patterns compile in RE2: libphonenumber is asked
+      // only for regions its metadata lacks.
+      ASSERT_TRUE(ours.has_value()) << example.region << " " << nsn;
+      const bool theirs = Util().IsValidNumberForRegion(n, example.region);
+      EXPECT_EQ(*ours, theirs) << example.region << " " << nsn;
+      ++checked;
+      valid += theirs;
     }
   }
   EXPECT_GT(checked, 5000u);
