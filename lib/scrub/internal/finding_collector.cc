@@ -644,7 +644,9 @@ bool TouchesValueCharacters(absl::string_view view, absl::Span<const RawFinding>
   // that needs a boundary there ("鲁H83533東經8.829": GPS_COORDINATE needs a
   // character other than a letter, digit or dot before "東經") gets one
   // once the finding is redacted.
-  auto edge_char = [](char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.'; };
+  auto edge_char = [](char c) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.';
+  };
   auto glued = [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; };
   for (const RawFinding& f : findings) {
     if (f.view_start > 0 && value_char(view[f.view_start - 1])) return true;
