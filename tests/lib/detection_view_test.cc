@@ -157,6 +157,22 @@ TEST(DetectionView, DropsAnInvisibleBetweenASeparatorAndADigitWhateverPrecedesIt
   EXPECT_EQ(ViewOf("x\U0001F600" "1"), "x\U0001F600" "1");
 }
 
+// A numeral with digits touching it on both sides folds when the block no
+// separator splits is no longer than a value, whatever groups stand before
+// the block: they may be a value, which redaction replaces (found by
+// json_record_scan: "13912345757 1327206一613" kept its numeral, and a rescan
+// of "[CN_MOBILE] 1327206一613" found a mobile).
+TEST(DetectionView, ANumeralTouchingDigitsFoldsByItsOwnBlock) {
+  EXPECT_EQ(ViewOf("13912345757 1327206一613"), "13912345757 13272061613");
+  EXPECT_EQ(ViewOf("[CN_MOBILE] 1327206一613"), "[CN_MOBILE] 13272061613");
+  EXPECT_EQ(ViewOf("138一2345678"), "13812345678");
+  // A block longer than any value: two values and a word.
+  EXPECT_EQ(ViewOf("1 13800138000三11010519491231002X"), "1 13800138000三11010519491231002X");
+  EXPECT_EQ(ViewOf("13800138000三11010519491231002X"), "13800138000三11010519491231002X");
+  // A separator after the numeral: the numeral may be a word.
+  EXPECT_EQ(ViewOf("1111三 13800138000"), "1111三 13800138000");
+}
+
 // Soft breaks: boundaries inside a number that the view no longer shows.
 
 std::vector<std::pair<uint32_t, bool>> SoftBreaks(const DetectionView& view) {

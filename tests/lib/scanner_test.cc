@@ -469,6 +469,15 @@ TEST(Scanner, DigitsBeforeAFindingThatTakesTheirRunsLastGroupAreReadWithoutIt) {
   }
 }
 
+// The groups before a block do not decide how a numeral inside the block
+// reads: they may be a value, and its label must leave the block as it was.
+TEST(Scanner, ANumeralInsideANumberReadsTheSameOnceTheGroupsBeforeItAreRedacted) {
+  auto s = DefaultScanner();
+  ExpectRedactedOnce(*s, "13912345757 1327206一613", "[CN_MOBILE] [CN_MOBILE]");
+  ExpectRedactedOnce(*s, "13800138000三11010519491231002X",
+                     "[CN_MOBILE]三[CN_RESIDENT_ID]");
+}
+
 // Values side by side, each continued by the next one's first group, are
 // each a value: once its neighbour is redacted nothing continues it (a
 // rescan would find it). However long the chain: the collector's masked

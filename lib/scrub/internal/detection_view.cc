@@ -17,8 +17,9 @@ constexpr int kMinNumeralRunDigits = 7;
 // Digits of one form on both sides of a change of form that make it a soft
 // break.
 constexpr int kMinFormSegment = 3;
-// A numeral between digits of one form folds only in a run no longer than
-// any value: "13800138000三11010519491231002X" is two values and a word.
+// A numeral between digits of one form folds only in a block (digits no
+// separator splits) no longer than any value: "13800138000三11010519491231002X"
+// is two values and a word.
 constexpr int kMaxTouchingRunDigits = 20;
 
 // An ANSI escape sequence is at most this long (ESC [ parameters final).
@@ -347,9 +348,11 @@ class DetectionView::Builder {
   // digit; separators and invisibles between them allowed) stand for digits:
   // in a run of at least kMinNumeralRunDigits digits and numerals (counting
   // those already in the view's current number), when there are three or
-  // more of them, or digits touch them on both sides in a run no longer
+  // more of them, or digits touch them on both sides in a block no longer
   // than a value ("138一2345678": not "1111三 1380…", where the numeral may
-  // be a word), or the run is
+  // be a word; the block is what no separator splits, so that the groups
+  // before "13912345757 1327206一613" do not change how its last group
+  // reads, nor does their redaction), or the run is
   // written in mixed forms anyway ("1柒𝟸८𝟗⑸𝟡9⑵१六"). One or two numerals
   // at the edge of a number written in one form are words: "13800138000
   // 一直打不通" ("always"), "壹贰4111 1111 1111 1111". Decided once for each
@@ -366,6 +369,10 @@ class DetectionView::Builder {
     char32_t form = in_number ? number_form_ : kNoForm;
     bool touching = true;  // nothing but numerals (and invisibles) so far
     int numerals = 0;         // of this sequence
+    // The digits of the block the numerals touch: those just before them
+    // and those after, up to the first separator.
+    int block_digits = digit_before ? group_digits_ : 0;
+    bool block_ended = false;
     size_t sequence_end = 0;  // where this sequence ends; 0 while in it
     bool pictograph_after = false;
     size_t p = pos_;
@@ -390,11 +397,13 @@ class DetectionView::Builder {
         pictograph_after = true;
       }
       if (role == Role::kSeparator && sequence_end == 0) touching = false;
+      if (role == Role::kSeparator) block_ended = true;
       if (role == Role::kDigitLike && kind == CharKind::kChineseNumeral && sequence_end == 0) {
         touching = true;
       }
       if (role == Role::kDigitLike) {
         digits += kind == CharKind::kDigits ? 2 : 1;
+        if (!block_ended) block_digits += kind == CharKind::kDigits ? 2 : 1;
         if (kind == CharKind::kChineseNumeral) {
           if (sequence_end == 0) {
             ++numerals;
@@ -414,7 +423,8 @@ class DetectionView::Builder {
     numeral_run_until_ = sequence_end != 0 ? sequence_end : p;
     numeral_run_folds_ = digits >= kMinNumeralRunDigits &&
                          (numerals >= 3 || mixed ||
-                          (digit_before && digit_after && digits <= kMaxTouchingRunDigits));
+                          (digit_before && digit_after &&
+                           block_digits <= kMaxTouchingRunDigits));
     return numeral_run_folds_;
   }
 
@@ -497,6 +507,7 @@ class DetectionView::Builder {
     last_ = in_[end - 1];
     last_unmarked_ = last_;
     form_digits_ = 0;
+    group_digits_ = 0;
     if (ends_number) {
       in_number_ = false;
       run_digits_ = 0;
@@ -583,6 +594,7 @@ class DetectionView::Builder {
   void Note(char view) {
     last_ = view;
     last_unmarked_ = view;
+    group_digits_ = IsAsciiDigit(view) ? group_digits_ + 1 : 0;
     if (IsAsciiDigit(view)) {
       if (!in_number_) {
         number_form_ = kNoForm;
@@ -633,6 +645,7 @@ class DetectionView::Builder {
   size_t last_end_ = 0;   // where the character behind it ends in the input
   bool in_number_ = false;
   int run_digits_ = 0;
+  int group_digits_ = 0;  // digits at the view's end since its last other byte
   char32_t number_form_ = kNoForm;  // of the current number's last digit
   bool number_mixed_ = false;       // its digits have more than one form
   int form_digits_ = 0;             // adjacent digits of number_form_ last
