@@ -469,6 +469,21 @@ TEST(Scanner, DigitsBeforeAFindingThatTakesTheirRunsLastGroupAreReadWithoutIt) {
   }
 }
 
+// A password's value that stops at a space inside a longer finding starting
+// with it reads on through that finding's label in the output: it is read so
+// in the first scan, and the bytes glued after the finding go with it
+// (found by json_record_scan and cli_line_reader: a rescan of
+// "pwd:[PHONE]@" found a password).
+TEST(Scanner, AValueThatRunsOnThroughAFindingsLabelTakesTheGluedBytes) {
+  auto s = DefaultScanner();
+  ExpectRedactedOnce(*s, "pwd:+95 7460958@", "pwd:[PHONE]");
+  ExpectRedactedOnce(*s, "pwd:+95 7460958@hunter2 ok", "pwd:[PHONE] ok");
+  ExpectRedactedOnce(*s, "PWD:-----BEGIN PRIVATE KEY-----[", "PWD:[PRIVATE_KEY]");
+  ExpectRedactedOnce(*s, "PWD:-----BEGIN PRIVATE KEY-----( x", "PWD:[PRIVATE_KEY] x");
+  // Nothing glued: the finding alone.
+  ExpectRedactedOnce(*s, "pwd:+95 7460958 ok", "pwd:[PHONE] ok");
+}
+
 // The groups before a block do not decide how a numeral inside the block
 // reads: they may be a value, and its label must leave the block as it was.
 TEST(Scanner, ANumeralInsideANumberReadsTheSameOnceTheGroupsBeforeItAreRedacted) {

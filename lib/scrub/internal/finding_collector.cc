@@ -10,6 +10,7 @@
 #include "absl/types/span.h"
 #include "scrub/internal/digit_windows.h"
 #include "scrub/internal/field_key_context.h"
+#include "scrub/internal/values_across_findings.h"
 
 #include "absl/strings/ascii.h"
 
@@ -789,12 +790,21 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
     AcceptFindings(policy, masked, hints, scratch, &found, out);
   }
 
-  std::sort(out->begin() + first, out->end(),
-            [](const RawFinding& a, const RawFinding& b) {
-              if (a.view_start != b.view_start) return a.view_start < b.view_start;
-              if (a.view_end != b.view_end) return a.view_end > b.view_end;
-              return a.rule < b.rule;
-            });
+  auto sort_findings = [&] {
+    std::sort(out->begin() + first, out->end(),
+              [](const RawFinding& a, const RawFinding& b) {
+                if (a.view_start != b.view_start) return a.view_start < b.view_start;
+                if (a.view_end != b.view_end) return a.view_end > b.view_end;
+                return a.rule < b.rule;
+              });
+  };
+  sort_findings();
+  // A value a longer finding outlasts reads on through that finding's label
+  // in the output ("pwd:[PHONE]@"): read it so now (values_across_findings.h).
+  const size_t accepted_count = out->size();
+  status = ReadValuesAcrossFindings(policy, view, interrupt, &scratch->across, first, out);
+  if (!status.ok()) return status;
+  if (out->size() != accepted_count) sort_findings();
   return absl::OkStatus();
 }
 

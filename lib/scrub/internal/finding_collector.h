@@ -18,6 +18,7 @@
 #include "scrub/internal/digit_runs.h"
 #include "scrub/internal/digit_windows.h"
 #include "scrub/internal/raw_finding.h"
+#include "scrub/internal/values_across_findings.h"
 #include "scrub/internal/scan_trace.h"
 #include "scrub/internal/scan_interrupt.h"
 #include "scrub/internal/span_overlap.h"
@@ -61,6 +62,7 @@ struct CollectorScratch {
   // The spans of the pattern candidates a validator refused in the last pass.
   std::vector<std::pair<size_t, size_t>> refusals;
   std::vector<char> context_present;  // rules with possible context (a gate)
+  AcrossFindingsScratch across;       // values_across_findings.h
   // When set (scrub::Explain), every candidate's fate is recorded here, in
   // view offsets; null in a normal scan.
   ScanTrace* trace = nullptr;
