@@ -484,6 +484,14 @@ TEST(Scanner, AValueThatRunsOnThroughAFindingsLabelTakesTheGluedBytes) {
   ExpectRedactedOnce(*s, "pwd:+95 7460958 ok", "pwd:[PHONE] ok");
 }
 
+// A control and a mark between a password's last letter and a code after the
+// quote are dropped by the view and stay after the label; the rescan judges
+// the label by its visible part, a placeholder (found by json_record_scan).
+TEST(Scanner, APasswordsDroppedControlAndMarkLeaveAPlaceholderBehind) {
+  auto s = DefaultScanner();
+  ExpectRedactedOnce(*s, "pwd:\"x\x0e\u0367\"0", "pwd:\"[PASSWORD]\x0e\u0367\"0");
+}
+
 // The groups before a block do not decide how a numeral inside the block
 // reads: they may be a value, and its label must leave the block as it was.
 TEST(Scanner, ANumeralInsideANumberReadsTheSameOnceTheGroupsBeforeItAreRedacted) {

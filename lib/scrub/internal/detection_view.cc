@@ -126,11 +126,7 @@ size_t TagLength(absl::string_view in, size_t p) {
 // belong to it: a value that ends in that character is redacted with them
 // (a password "x\u0367" is not redacted as "x", leaving the mark to follow
 // the label).
-bool IsAttachedMark(char32_t cp) {
-  return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F) ||
-         (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
-         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
-}
+bool IsAttachedMark(char32_t cp) { return unicode::IsCombiningMark(cp); }
 
 // Pictographs and dingbats (emoji, ★, ✅): visible where the view drops
 // them, unlike controls and format characters.

@@ -1,9 +1,11 @@
 // A secret written after a key (PASSWORD): anything but a placeholder
 // ("***", "<password>", "xxx", "changeme"). Invisible characters — controls,
-// U+FFFD, zero-width and other ignorable code points — do not count: the
-// detection view drops them next to a value, so "[PASSWORD]\x01" (an
-// earlier redaction with a stray control byte after it) is the placeholder
-// "[PASSWORD]", and a secret holding them is judged by its visible part.
+// U+FFFD, zero-width and other ignorable code points, combining marks — do
+// not count: the detection view drops them next to a value, so
+// "[PASSWORD]\x01" or "[PASSWORD]\x0e\u0367" (an earlier redaction with
+// the stray bytes the view dropped after the value still after it) is the
+// placeholder "[PASSWORD]", and a secret holding them is judged by its
+// visible part.
 #include <string>
 
 #include "scrub/internal/detector_validators.h"
@@ -16,7 +18,7 @@ namespace {
 
 bool IsInvisible(char32_t cp) {
   const unicode::CharKind kind = unicode::KindOf(cp);
-  return kind == unicode::CharKind::kIgnorable ||
+  return kind == unicode::CharKind::kIgnorable || unicode::IsCombiningMark(cp) ||
          (kind == unicode::CharKind::kInvisible && (cp < 0x20 || cp == 0x7F ||
                                                    (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFD));
 }

@@ -75,6 +75,17 @@ namespace scrub::internal::unicode {
 inline constexpr char kUnicodeVersion[] = "15.0";
 inline constexpr char kTablesSource[] = "ICU 72.1";
 
+// Marks that combine with the character before them: variation selectors,
+// the combining diacritical marks (with their extended and supplement
+// blocks), the combining marks for symbols (the keycap U+20E3) and the
+// combining half marks. They are kInvisible; unlike a control they belong
+// to the character they follow ("1\u0336" strikes the 1 through).
+constexpr bool IsCombiningMark(char32_t cp) {
+  return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x0300 && cp <= 0x036F) ||
+         (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 // The kind of `cp`, in constant time.
 //   KindOf(U'７') == CharKind::kDigit; KindOf(0x200B) == CharKind::kIgnorable
 CharKind KindOf(char32_t cp);
