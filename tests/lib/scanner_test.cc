@@ -484,6 +484,17 @@ TEST(Scanner, AValueThatRunsOnThroughAFindingsLabelTakesTheGluedBytes) {
   ExpectRedactedOnce(*s, "pwd:+95 7460958 ok", "pwd:[PHONE] ok");
 }
 
+// A candidate refused as a placeholder ("[d-----BEGIN": a bracket and a word)
+// reads as a value once the finding it reaches into is its label
+// ("[d[PRIVATE_KEY"): it is read so in the first scan (found by
+// cli_line_reader). A placeholder that touches no finding stays one.
+TEST(Scanner, ARefusedCandidateReachingIntoAFindingIsReadWithItsLabel) {
+  auto s = DefaultScanner();
+  ExpectRedactedOnce(*s, "PWD:[d-----BEGIN PRIVATE KEY-----", "PWD:[PRIVATE_KEY]");
+  const ScanResult placeholder = s->Scan("pwd:[abc");
+  EXPECT_EQ(placeholder.verdict, Verdict::kAllow);
+}
+
 // A control and a mark between a password's last letter and a code after the
 // quote are dropped by the view and stay after the label; the rescan judges
 // the label by its visible part, a placeholder (found by json_record_scan).

@@ -432,13 +432,13 @@ void AcceptChainedValues(absl::string_view text, const ScoreFn& score_of, ScanTr
 // that overlaps a span of `exclude` (findings of an earlier pass) and the
 // patterns `gate` rules out. Each pattern's search and each candidate count
 // as work for `interrupt`; once it says stop, the search ends. Appends to
-// `refusals` the span of every candidate its validator refused.
+// `refusals` every candidate its validator refused (its rule and span).
 absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text,
                             const SpanOverlap& exclude, RequiredContextGate* gate,
                             ScanInterrupt* interrupt, std::vector<int>* flagged,
                             ScanTrace* trace, std::vector<RawFinding>* continued,
                             std::vector<char>* taken,
-                            std::vector<std::pair<size_t, size_t>>* refusals,
+                            std::vector<RawFinding>* refusals,
                             std::vector<RawFinding>* out) {
   using Decision = CandidateEngine::Decision;
   ValidationContext vctx = policy.validation();
@@ -471,7 +471,8 @@ absl::Status FindCandidates(const CompiledPolicy& policy, absl::string_view text
         }
         const double score = score_of(rule, start, end);
         if (score <= 0) {
-          refusals->push_back({start, end});
+          refusals->push_back(
+              {rule, static_cast<uint32_t>(start), static_cast<uint32_t>(end), 0});
           return refused(CandidateFate::kValidatorRefused);
         }
         RawFinding f;
@@ -512,7 +513,7 @@ absl::Status FindAllCandidates(const CompiledPolicy& policy, absl::string_view t
                                ScanInterrupt* interrupt, CollectorScratch* scratch,
                                std::vector<RawFinding>* out) {
   const size_t first = out->size();
-  scratch->refusals.clear();
+  scratch->last_pass_refusals = scratch->refusals.size();
   absl::Status status =
       FindCandidates(policy, text, exclude, gate, interrupt, &scratch->flagged, scratch->trace,
                      &scratch->continued, &scratch->taken, &scratch->refusals, out);
@@ -700,9 +701,9 @@ bool HoldsAContextWord(const CompiledPolicy& policy, absl::string_view view,
 // the single "西经116.792" at the same start was never tried), and reads
 // differently once the finding is redacted.
 bool AnyOverlaps(const SpanOverlap& accepted,
-                 absl::Span<const std::pair<size_t, size_t>> refusals) {
-  for (const auto& [start, end] : refusals) {
-    if (accepted.Overlaps(start, end)) return true;
+                 absl::Span<const RawFinding> refusals) {
+  for (const RawFinding& r : refusals) {
+    if (accepted.Overlaps(r.view_start, r.view_end)) return true;
   }
   return false;
 }
@@ -744,6 +745,7 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   found.clear();
   scratch->deferred = false;
   scratch->accepted.Clear();
+  scratch->refusals.clear();
   // The gate reads the view in every round: a masked copy holds no context
   // word the view lacks, so the gate stays open wherever a round needs it.
   RequiredContextGate gate(policy, view, hints, &scratch->context_present);
@@ -774,7 +776,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
         (!scratch->deferred && !splits_a_run && !TouchesValueCharacters(view, accepted) &&
          !EndsWithAKeySeparator(view, accepted) &&
          !HoldsAContextWord(policy, view, accepted) &&
-         !AnyOverlaps(scratch->accepted, scratch->refusals))) {
+         !AnyOverlaps(scratch->accepted, absl::MakeConstSpan(scratch->refusals)
+                                              .subspan(scratch->last_pass_refusals)))) {
       break;
     }
     scratch->deferred = false;
@@ -802,7 +805,8 @@ absl::Status CollectFindings(const CompiledPolicy& policy, absl::string_view vie
   // A value a longer finding outlasts reads on through that finding's label
   // in the output ("pwd:[PHONE]@"): read it so now (values_across_findings.h).
   const size_t accepted_count = out->size();
-  status = ReadValuesAcrossFindings(policy, view, interrupt, &scratch->across, first, out);
+  status = ReadValuesAcrossFindings(policy, view, scratch->refusals, interrupt,
+                                    &scratch->across, first, out);
   if (!status.ok()) return status;
   if (out->size() != accepted_count) sort_findings();
   return absl::OkStatus();

@@ -59,8 +59,10 @@ struct CollectorScratch {
   std::vector<char> kept;          // the bytes of the digit windows kept
   std::vector<RawFinding> continued;  // candidates short groups continue
   std::vector<char> taken;            // the bytes of the candidates so far
-  // The spans of the pattern candidates a validator refused in the last pass.
-  std::vector<std::pair<size_t, size_t>> refusals;
+  // The pattern candidates a validator refused, in every pass of a
+  // CollectFindings; those of the last pass from `last_pass_refusals` on.
+  std::vector<RawFinding> refusals;
+  size_t last_pass_refusals = 0;
   std::vector<char> context_present;  // rules with possible context (a gate)
   AcrossFindingsScratch across;       // values_across_findings.h
   // When set (scrub::Explain), every candidate's fate is recorded here, in

@@ -34,14 +34,17 @@ const RawFinding& Representative(const CompiledPolicy& policy,
 }  // namespace
 
 absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string_view view,
+                                      absl::Span<const RawFinding> refused,
                                       ScanInterrupt* interrupt,
                                       AcrossFindingsScratch* scratch, size_t first,
                                       std::vector<RawFinding>* findings) {
   using Decision = CandidateEngine::Decision;
+  // The REDACT groups: findings that share bytes, [start, end), and the
+  // finding whose text the output shows for them.
+  std::vector<AcrossFindingsScratch::Group>& groups = scratch->groups;
+  groups.clear();
   const size_t count = findings->size();
-  size_t i = first;
-  while (i < count) {
-    // One group: the findings that share bytes, [start, end).
+  for (size_t i = first; i < count;) {
     const size_t start = (*findings)[i].view_start;
     size_t end = (*findings)[i].view_end;
     size_t j = i + 1;
@@ -50,51 +53,80 @@ absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string
       ++j;
     }
     const RawFinding& shown = Representative(policy, findings->data() + i, j - i);
-    const CompiledRule& shown_rule = policy.rules()[shown.rule];
-    for (size_t k = i; k < j && shown_rule.action == v1::ACTION_REDACT; ++k) {
-      const RawFinding v = (*findings)[k];
-      if (v.evidence != Evidence::kPattern || v.view_start != start || v.view_end >= end) {
-        continue;
-      }
-      // The text as the output will show it around the group: the key
-      // before it, the label, the bytes glued after it.
-      std::string& probe = scratch->probe;
-      const size_t from = start > kKeyReachBytes ? start - kKeyReachBytes : 0;
-      probe.assign(view.data() + from, start - from);
-      const size_t value_at = probe.size();
-      probe += FoldForDetection(shown_rule.redact_template);
-      const size_t label_end = probe.size();
-      const absl::string_view glued_bytes = view.substr(end, kGluedReachBytes);
-      probe.append(glued_bytes.data(), glued_bytes.size());
-      if (!interrupt->Advance(probe.size())) return interrupt->status();
-      size_t value_end = 0;
-      absl::Status status = policy.engine().FindCandidates(
-          probe, &scratch->flagged,
-          [&](int pattern) { return policy.EngineRule(pattern) == v.rule; },
-          [&](int, size_t s, size_t e) {
-            if (s < value_at) return Decision::kReject;
-            if (s == value_at) value_end = e;
-            return Decision::kStop;
-          });
-      if (!status.ok()) return status;
-      if (value_end <= label_end) continue;  // the value ends inside the label
-      if (policy.redaction_labels().Covers(probe, value_at, value_end)) continue;
-      ValidationContext vctx = policy.validation();
-      const size_t before = std::min(value_at, ValidationContext::kPrecedingBytes);
-      vctx.preceding = absl::string_view(probe).substr(value_at - before, before);
-      vctx.following =
-          absl::string_view(probe).substr(value_end, ValidationContext::kFollowingBytes);
-      const CompiledRule& rule = policy.rules()[v.rule];
-      const double score = rule.spec.score(
-          absl::string_view(probe).substr(value_at, value_end - value_at), vctx);
-      if (score <= 0 || score < rule.min_confidence) continue;
-      RawFinding glued = v;
-      glued.view_end = static_cast<uint32_t>(end + (value_end - label_end));
-      glued.confidence = score;
-      findings->push_back(glued);
-      break;  // one reading per group
+    if (policy.rules()[shown.rule].action == v1::ACTION_REDACT) {
+      groups.push_back({start, end, i, j, shown.rule, false});
     }
     i = j;
+  }
+  if (groups.empty()) return absl::OkStatus();
+
+  // Reads the candidate of `rule` at `at` (<= the group's start) with the
+  // group replaced by its label; adds the finding it makes, if any.
+  auto read = [&](AcrossFindingsScratch::Group& g, int rule, size_t at) -> absl::Status {
+    std::string& probe = scratch->probe;
+    const size_t from = at > kKeyReachBytes ? at - kKeyReachBytes : 0;
+    probe.assign(view.data() + from, g.start - from);
+    const size_t value_at = at - from;
+    const size_t group_at = probe.size();
+    probe += FoldForDetection(policy.rules()[g.shown_rule].redact_template);
+    const size_t label_end = probe.size();
+    const absl::string_view glued_bytes = view.substr(g.end, kGluedReachBytes);
+    probe.append(glued_bytes.data(), glued_bytes.size());
+    if (!interrupt->Advance(probe.size())) return interrupt->status();
+    size_t value_end = 0;
+    absl::Status status = policy.engine().FindCandidates(
+        probe, &scratch->flagged,
+        [&](int pattern) { return policy.EngineRule(pattern) == rule; },
+        [&](int, size_t s, size_t e) {
+          if (s < value_at) return Decision::kReject;
+          if (s == value_at) value_end = e;
+          return Decision::kStop;
+        });
+    if (!status.ok()) return status;
+    if (value_end <= group_at) return absl::OkStatus();  // the label ends it
+    if (policy.redaction_labels().Covers(probe, value_at, value_end)) {
+      return absl::OkStatus();
+    }
+    ValidationContext vctx = policy.validation();
+    const size_t before = std::min(value_at, ValidationContext::kPrecedingBytes);
+    vctx.preceding = absl::string_view(probe).substr(value_at - before, before);
+    vctx.following =
+        absl::string_view(probe).substr(value_end, ValidationContext::kFollowingBytes);
+    const CompiledRule& r = policy.rules()[rule];
+    const double score =
+        r.spec.score(absl::string_view(probe).substr(value_at, value_end - value_at), vctx);
+    if (score <= 0 || score < r.min_confidence) return absl::OkStatus();
+    RawFinding f;
+    f.rule = rule;
+    f.view_start = static_cast<uint32_t>(at);
+    f.view_end = static_cast<uint32_t>(
+        value_end <= label_end ? g.end : g.end + (value_end - label_end));
+    f.confidence = score;
+    findings->push_back(f);
+    g.read = true;  // one reading per group
+    return absl::OkStatus();
+  };
+
+  // A value a group starts with and outlasts.
+  for (AcrossFindingsScratch::Group& g : groups) {
+    for (size_t k = g.first; k < g.last && !g.read; ++k) {
+      const RawFinding v = (*findings)[k];
+      if (v.evidence != Evidence::kPattern || v.view_start != g.start || v.view_end >= g.end) {
+        continue;
+      }
+      if (absl::Status s = read(g, v.rule, v.view_start); !s.ok()) return s;
+    }
+  }
+  // A refused candidate that starts at or before a group and reaches into
+  // it: the output shows it with the label, which may make it a value
+  // ("PWD:[d-----BEGIN PRIVATE KEY-----": "[d-----BEGIN" is a placeholder,
+  // "[d[PRIVATE_KEY" is not).
+  for (const RawFinding& r : refused) {
+    auto g = std::lower_bound(
+        groups.begin(), groups.end(), r.view_start,
+        [](const AcrossFindingsScratch::Group& x, size_t at) { return x.start < at; });
+    if (g == groups.end() || g->start >= r.view_end || g->read) continue;
+    if (absl::Status s = read(*g, r.rule, r.view_start); !s.ok()) return s;
   }
   return absl::OkStatus();
 }

@@ -21,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "scrub/internal/compiled_policy.h"
 #include "scrub/internal/raw_finding.h"
 #include "scrub/internal/scan_interrupt.h"
@@ -35,16 +36,31 @@ inline constexpr size_t kGluedReachBytes = 1024;
 
 // Buffers reused across calls (part of a collector's scratch).
 struct AcrossFindingsScratch {
+  struct Group {
+    size_t start = 0;  // view span of the overlapping findings
+    size_t end = 0;
+    size_t first = 0;  // the findings [first, last)
+    size_t last = 0;
+    int shown_rule = 0;  // whose redaction text the output shows
+    bool read = false;   // a reading added a finding here
+  };
+  std::vector<Group> groups;
   std::string probe;
   std::vector<int> flagged;
 };
 
-// Appends to `findings` the findings that values running past the label of
-// a REDACT group take (see above); findings[first, end) are the accepted
-// findings of `view`, sorted by start. The caller sorts again when it grew.
+// Appends to `findings` the findings that values read with a REDACT group's
+// label in place make (see above); findings[first, end) are the accepted
+// findings of `view`, sorted by start. Read so: a pattern value a group
+// starts with and outlasts, and a candidate of `refused` (pattern candidates
+// a validator refused, in any pass) that starts at or before a group and
+// reaches into it ("PWD:[d-----BEGIN PRIVATE KEY-----": the placeholder
+// "[d-----BEGIN" reads "[d[PRIVATE_KEY" in the output, no placeholder). At
+// most one reading per group. The caller sorts again when `findings` grew.
 // Counts its searches as work for `interrupt`; returns its status when it
 // says stop, and any engine error, for the caller to fail closed.
 absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string_view view,
+                                      absl::Span<const RawFinding> refused,
                                       ScanInterrupt* interrupt,
                                       AcrossFindingsScratch* scratch, size_t first,
                                       std::vector<RawFinding>* findings);
