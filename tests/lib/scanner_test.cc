@@ -491,6 +491,9 @@ TEST(Scanner, AValueThatRunsOnThroughAFindingsLabelTakesTheGluedBytes) {
 TEST(Scanner, ARefusedCandidateReachingIntoAFindingIsReadWithItsLabel) {
   auto s = DefaultScanner();
   ExpectRedactedOnce(*s, "PWD:[d-----BEGIN PRIVATE KEY-----", "PWD:[PRIVATE_KEY]");
+  // The reading joins the password "[" and the key's header into one group,
+  // read again with its own label ("[PRIVATE_KEY][" is no placeholder).
+  ExpectRedactedOnce(*s, "PWD:[-----BEGIN PRIVATE KEY-----[", "PWD:[PRIVATE_KEY]");
   const ScanResult placeholder = s->Scan("pwd:[abc");
   EXPECT_EQ(placeholder.verdict, Verdict::kAllow);
 }

@@ -31,13 +31,11 @@ const RawFinding& Representative(const CompiledPolicy& policy,
   return *best;
 }
 
-}  // namespace
-
-absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string_view view,
-                                      absl::Span<const RawFinding> refused,
-                                      ScanInterrupt* interrupt,
-                                      AcrossFindingsScratch* scratch, size_t first,
-                                      std::vector<RawFinding>* findings) {
+// One reading of every group (see ReadValuesAcrossFindings).
+absl::Status ReadOnce(const CompiledPolicy& policy, absl::string_view view,
+                      absl::Span<const RawFinding> refused, ScanInterrupt* interrupt,
+                      AcrossFindingsScratch* scratch, size_t first,
+                      std::vector<RawFinding>* findings) {
   using Decision = CandidateEngine::Decision;
   // The REDACT groups: findings that share bytes, [start, end), and the
   // finding whose text the output shows for them.
@@ -127,6 +125,33 @@ absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string
         [](const AcrossFindingsScratch::Group& x, size_t at) { return x.start < at; });
     if (g == groups.end() || g->start >= r.view_end || g->read) continue;
     if (absl::Status s = read(*g, r.rule, r.view_start); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string_view view,
+                                      absl::Span<const RawFinding> refused,
+                                      ScanInterrupt* interrupt,
+                                      AcrossFindingsScratch* scratch, size_t first,
+                                      std::vector<RawFinding>* findings) {
+  // A finding a reading adds may join two groups into one, shown with
+  // another label ("PWD:[-----BEGIN PRIVATE KEY-----[": the password "[" and
+  // the key's header become one group, "[PRIVATE_KEY]", which the "[" after
+  // it continues): read again while readings add findings.
+  for (int pass = 0; pass < kMaxReadingPasses; ++pass) {
+    const size_t before = findings->size();
+    if (absl::Status s = ReadOnce(policy, view, refused, interrupt, scratch, first, findings);
+        !s.ok()) {
+      return s;
+    }
+    if (findings->size() == before) break;
+    std::sort(findings->begin() + first, findings->end(),
+              [](const RawFinding& a, const RawFinding& b) {
+                if (a.view_start != b.view_start) return a.view_start < b.view_start;
+                return a.view_end > b.view_end;
+              });
   }
   return absl::OkStatus();
 }

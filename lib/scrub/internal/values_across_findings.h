@@ -33,6 +33,8 @@ namespace scrub::internal {
 // rescan of such an output may still find its rest).
 inline constexpr size_t kKeyReachBytes = 256;
 inline constexpr size_t kGluedReachBytes = 1024;
+// Readings of the groups, each after the findings the one before added.
+inline constexpr int kMaxReadingPasses = 4;
 
 // Buffers reused across calls (part of a collector's scratch).
 struct AcrossFindingsScratch {
@@ -56,7 +58,9 @@ struct AcrossFindingsScratch {
 // a validator refused, in any pass) that starts at or before a group and
 // reaches into it ("PWD:[d-----BEGIN PRIVATE KEY-----": the placeholder
 // "[d-----BEGIN" reads "[d[PRIVATE_KEY" in the output, no placeholder). At
-// most one reading per group. The caller sorts again when `findings` grew.
+// most one reading per group in a pass; read again (at most
+// kMaxReadingPasses times) while a pass adds findings, since one may join
+// two groups. The caller sorts again when `findings` grew.
 // Counts its searches as work for `interrupt`; returns its status when it
 // says stop, and any engine error, for the caller to fail closed.
 absl::Status ReadValuesAcrossFindings(const CompiledPolicy& policy, absl::string_view view,
